@@ -1,0 +1,19 @@
+# Language level and build flavours shared by every target.
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+# Sanitizers are an interface target so only our own code is instrumented the same way
+# everywhere (library, binary and tests link it).
+option(BPACK_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+add_library(bpack_sanitizers INTERFACE)
+if(BPACK_SANITIZE)
+  target_compile_options(bpack_sanitizers INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                    -fno-sanitize-recover=all)
+  target_link_options(bpack_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,33 @@
+#pragma once
+
+// The parser's front door: a text source in, a Pack out. Lines stream through the segmenter
+// into per-section extractors; memory is bounded by the largest section kept for
+// extraction, not by the size of the file.
+
+#include <functional>
+#include <string>
+
+#include "bpack/grammar/grammar.hpp"
+#include "bpack/model/pack.hpp"
+#include "bpack/text/text_source.hpp"
+#include "bpack/util/diagnostics.hpp"
+
+namespace bpack::extract {
+
+// Receives every paragraph-sized block of text as the parser passes it (for the full-text
+// index). The block's views are valid only during the call.
+using BlockSink = std::function<void(const model::Block&)>;
+
+struct ParseOptions {
+  const grammar::Grammar* grammar = nullptr;  // nullptr: the default grammar
+  DiagnosticSink* diagnostics = nullptr;
+  BlockSink on_block;  // optional
+};
+
+// Parses a whole pack. Throws bpack::Error when the input cannot be read or is not text.
+model::Pack parse_pack(text::TextSource& source, const ParseOptions& options = {});
+
+// Opens `path` ("-" for stdin) and parses it; source.path is `path` as given.
+model::Pack parse_file(const std::string& path, const ParseOptions& options = {});
+
+}  // namespace bpack::extract

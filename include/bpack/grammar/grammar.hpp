@@ -1,0 +1,69 @@
+#pragma once
+
+// A grammar is the vocabulary of house styles: named RE2 patterns loaded from
+// grammars/*.grammar (embedded at build time) or from files given with --grammar. Code asks
+// for rules by name. Rules whose names begin with "line." classify every line in one pass
+// (an RE2::Set); rules beginning with "head." do the same for a line joined (by line
+// breaks) with the next two non-blank lines, so headings that extraction wrapped ("Document" / "summary") are
+// seen whole. That is how the segmenter sees a pack.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "bpack/grammar/pattern.hpp"
+
+namespace bpack::grammar {
+
+struct Rule {
+  std::string name;
+  std::string file;  // where the rule was defined, for messages
+  int line = 0;
+  Pattern pattern;
+};
+
+class LineClassifier;
+
+class Grammar {
+ public:
+  Grammar();
+  ~Grammar();
+  Grammar(Grammar&&) noexcept;
+  Grammar& operator=(Grammar&&) noexcept;
+
+  // Adds the rules of one grammar file. A name defined with `=` replaces every rule of that
+  // name loaded before (so a user's file overrides the defaults); `+=` adds an alternative.
+  // Throws bpack::Error naming file:line for a bad rule or pattern.
+  void load(std::string_view text, const std::string& file);
+  // Compiles the line classifier. Called once after the last load().
+  void finish();
+
+  // The alternatives defined for `name`, in order; empty when there are none.
+  const std::vector<const Rule*>& rules(std::string_view name) const;
+  // True when any alternative of `name` matches somewhere in `text`.
+  bool matches(std::string_view name, std::string_view text) const;
+  // The first alternative of `name` that matches, with its captures.
+  bool match(std::string_view name, std::string_view text, Captures& captures) const;
+
+  const LineClassifier& line_classifier() const { return *line_classifier_; }
+  const LineClassifier& head_classifier() const { return *head_classifier_; }
+  std::size_t size() const { return rules_.size(); }
+
+ private:
+  std::vector<const Rule*> live_rules(std::string_view prefix) const;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::unordered_map<std::string, std::vector<const Rule*>> by_name_;
+  std::unique_ptr<LineClassifier> line_classifier_;
+  std::unique_ptr<LineClassifier> head_classifier_;
+};
+
+// The grammar compiled from the embedded grammars/*.grammar files.
+const Grammar& default_grammar();
+
+// Defaults plus the given files layered on top in order; `with_defaults` false starts empty.
+// Throws bpack::Error naming the file (and line) that is wrong.
+Grammar load_grammar(const std::vector<std::string>& files, bool with_defaults = true);
+
+}  // namespace bpack::grammar

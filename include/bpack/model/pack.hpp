@@ -1,0 +1,152 @@
+#pragma once
+
+// The plain data a parsed board pack is made of. No SQL, no RE2, no CLI here: the parser
+// fills these, the JSON writer and the index read them. Field names and meanings follow the
+// `bpack parse --json` contract (docs/parse-json.md); a field the pack does not state is
+// an empty optional, never an invented value.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bpack::model {
+
+using Text = std::optional<std::string>;
+using LineNo = std::int64_t;
+
+enum class SectionKind { agenda, attendance, minutes, action_log, paper, forward_plan, other };
+enum class MeetingRole { agenda, minutes };
+enum class AttendanceStatus { member, apologies, attendee, absent };
+enum class DecisionKind { agreed, resolved, noted, approved, endorsed };
+enum class ActionStatus { open, in_progress, proposed_closed, closed, deferred, unknown };
+enum class ActionSource { action_log, minutes };
+
+std::string_view to_string(SectionKind kind);
+std::string_view to_string(MeetingRole role);
+std::string_view to_string(AttendanceStatus status);
+std::string_view to_string(DecisionKind kind);
+std::string_view to_string(ActionStatus status);
+std::string_view to_string(ActionSource source);
+
+// Parse the contract's spelling back into the enumeration (used by --kind, --status options
+// and by readers of stored rows). Empty when the text names no value.
+std::optional<SectionKind> section_kind_from(std::string_view text);
+std::optional<ActionStatus> action_status_from(std::string_view text);
+
+struct SourceInfo {
+  std::string path;
+  std::string sha256;
+  std::uint64_t bytes = 0;
+  LineNo lines = 0;
+  LineNo pages = 1;
+};
+
+struct Meeting {
+  Text body;
+  Text date;  // ISO 8601
+  Text date_text;
+  Text time;  // HH:MM
+  Text venue;
+  MeetingRole role = MeetingRole::agenda;
+  LineNo line = 0;
+};
+
+struct Section {
+  SectionKind kind = SectionKind::other;
+  std::string title;
+  LineNo line_start = 0;
+  LineNo line_end = 0;
+  LineNo page_start = 1;
+  LineNo page_end = 1;
+};
+
+struct AgendaItem {
+  Text number;
+  std::string title;
+  Text lead;
+  Text paper;
+  Text time;
+  LineNo line = 0;
+};
+
+struct Attendee {
+  std::string name;
+  Text role;
+  Text initials;
+  AttendanceStatus status = AttendanceStatus::member;
+  Text meeting_date;
+  LineNo line = 0;
+};
+
+struct MinuteItem {
+  Text number;
+  std::string title;
+  Text meeting_date;
+  LineNo line_start = 0;
+  LineNo line_end = 0;
+};
+
+struct Decision {
+  Text item;
+  DecisionKind kind = DecisionKind::agreed;
+  Text text;
+  Text meeting_date;
+  LineNo line = 0;
+};
+
+struct Action {
+  Text ref;
+  Text raised;
+  Text raised_text;
+  Text item;
+  Text text;
+  Text owner;
+  Text owner_initials;  // as written in the pack, when the owner was given as initials
+  Text due;
+  Text due_text;
+  ActionStatus status = ActionStatus::unknown;
+  Text status_text;
+  Text comments;
+  ActionSource source = ActionSource::action_log;
+  Text meeting_date;  // the meeting whose minutes or log carry the row
+  LineNo line = 0;
+};
+
+struct Paper {
+  Text ref;
+  Text title;
+  Text purpose;
+  Text ask;
+  Text recommendation;
+  LineNo line_start = 0;
+  LineNo line_end = 0;
+};
+
+struct Pack {
+  SourceInfo source;
+  std::vector<Meeting> meetings;
+  std::vector<Section> sections;
+  std::vector<AgendaItem> agenda_items;
+  std::vector<Attendee> attendance;
+  std::vector<MinuteItem> minute_items;
+  std::vector<Decision> decisions;
+  std::vector<Action> actions;
+  std::vector<Paper> papers;
+
+  // The meeting this pack is for (role agenda), else the latest meeting it carries minutes of.
+  const Meeting* primary_meeting() const;
+};
+
+// A paragraph-sized run of text for the full-text index: where it is and what kind of
+// section holds it, so a search hit points at the exact place.
+struct Block {
+  SectionKind kind = SectionKind::other;
+  std::string_view section_title;
+  std::string_view text;
+  LineNo line = 0;
+  LineNo page = 1;
+};
+
+}  // namespace bpack::model

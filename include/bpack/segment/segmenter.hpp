@@ -1,0 +1,80 @@
+#pragma once
+
+// Cuts the stream of lines into sections (agenda, attendance, minutes, action log, papers,
+// forward plan, other) that cover the pack in order. Each line is classified once against
+// every grammar rule (two RE2::Sets: single lines and wrapped headings); the algorithm here
+// decides which signals open a section where, with a short look-ahead so that a heading
+// wrapped over lines, or a heading that needs the next line to confirm it, is seen whole.
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bpack/grammar/grammar.hpp"
+#include "bpack/model/pack.hpp"
+#include "bpack/text/text_source.hpp"
+
+namespace bpack::segment {
+
+using model::LineNo;
+
+struct SegLine {
+  std::string text;
+  LineNo number = 0;
+  LineNo page = 1;
+  std::uint64_t line_hits = 0;  // bit i: "line.*" rule id i matched
+  std::uint64_t head_hits = 0;  // bit i: "head.*" rule id i matched
+  bool blank = true;
+  bool page_start = false;  // first text of a page (form feed, or the lone leading space
+                            // pdftotext writes where a page's text begins)
+};
+
+// A closed section with its lines (blank lines inside included; the blank lines between
+// sections belong to neither).
+struct SectionChunk {
+  model::Section section;
+  std::vector<SegLine> lines;
+};
+
+class Segmenter {
+ public:
+  using SectionSink = std::function<void(SectionChunk&)>;
+
+  Segmenter(const grammar::Grammar& grammar, SectionSink sink);
+  void push(const text::Line& line);
+  void finish();
+
+ private:
+  struct Rules;
+  enum class Signal { none, agenda, attendance, minutes, action_log, paper_strong, paper_weak, appendix, forward_plan };
+
+  void process_front();
+  Signal signal_of(const SegLine& line, const std::string& head) const;
+  bool accept(Signal signal, const SegLine& line);
+  void open(model::SectionKind kind, const SegLine& line);
+  void close();
+  bool hit(const SegLine& line, int id, bool head) const;
+  bool next_is_person() const;
+
+  const grammar::Grammar& grammar_;
+  SectionSink sink_;
+  std::vector<int> line_ids_;
+  std::vector<int> head_ids_;
+  std::vector<int> scratch_;
+  std::deque<SegLine> pending_;
+  std::size_t pending_text_lines_ = 0;
+
+  bool open_ = false;
+  SectionChunk current_;
+  LineNo current_text_lines_ = 0;  // non-blank lines in the current section
+  LineNo last_text_line_ = 0;
+  LineNo last_text_page_ = 1;
+  bool close_log_after_title_ = false;
+  bool seen_body_ = false;  // minutes, an action log or a paper has been seen
+  bool previous_had_leading_space_ = false;
+  bool previous_was_appendix_ = false;
+};
+
+}  // namespace bpack::segment

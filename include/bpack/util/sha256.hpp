@@ -1,0 +1,28 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace bpack::util {
+
+// Incremental SHA-256 (FIPS 180-4): a pack is identified by the hash of its bytes, computed
+// while they stream past, so ingest never reads a file twice.
+class Sha256 {
+ public:
+  Sha256();
+  void update(std::string_view bytes);
+  // Finishes the hash (the object is then spent) and returns it as 64 lowercase hex digits.
+  std::string hex();
+
+ private:
+  void block(const unsigned char* data);
+  std::array<std::uint32_t, 8> state_{};
+  std::array<unsigned char, 64> pending_{};
+  std::size_t pending_size_ = 0;
+  std::uint64_t total_ = 0;
+};
+
+}  // namespace bpack::util

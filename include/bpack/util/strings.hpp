@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bpack::util {
+
+bool is_blank(std::string_view text);
+std::string_view trim(std::string_view text);
+// Runs of white space (including non-breaking spaces) become one space; ends trimmed.
+std::string collapse_spaces(std::string_view text);
+// Joins texts with single spaces, collapsing white space (the contract's text fields).
+std::string join_collapsed(const std::vector<std::string_view>& parts);
+std::string to_lower_ascii(std::string_view text);
+bool starts_with_ci(std::string_view text, std::string_view prefix);
+bool contains_ci(std::string_view text, std::string_view needle);
+// Strips a trailing '.', ':' or ';' and white space.
+std::string_view trim_punctuation(std::string_view text);
+
+}  // namespace bpack::util

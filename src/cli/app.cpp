@@ -1,0 +1,57 @@
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "bpack/util/error.hpp"
+#include "cli/context.hpp"
+
+namespace bpack::cli {
+
+int run(int argc, char** argv) {
+  Context context;
+  CLI::App app{"bpack: turn board packs (agenda, minutes, action logs, papers) into a queryable index",
+               "bpack"};
+  app.footer(
+      "Examples:\n"
+      "  bpack parse pack.txt              outline of one pack (no database)\n"
+      "  bpack parse pack.txt --json       its structure as JSON (schema bpack.parse/1)\n"
+      "  bpack ingest packs/               index every *.txt under packs/ into ./bpack.db\n"
+      "  bpack actions --open              open actions, latest state across packs\n"
+      "  bpack search vaccination uptake   ranked paragraphs, with file:line\n"
+      "\n"
+      "Run `bpack COMMAND --help` for a command's options and an example.");
+  app.set_version_flag("-V,--version", std::string("bpack ") + BPACK_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--db", context.db, "Index database (default: $BPACK_DB, else ./bpack.db)")
+      ->type_name("PATH");
+  app.add_option("--grammar", context.grammars,
+                 "Grammar file layered over the built-in one (repeatable); see grammars/README.md")
+      ->type_name("FILE");
+  app.add_flag("-q,--quiet", context.quiet, "No progress or notes on stderr");
+
+  add_parse_command(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kOk : kUsage;
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "bpack: %s\n", e.what());
+    return kUsage;
+  } catch (const Error& e) {
+    std::fprintf(stderr, "bpack: %s\n", e.what());
+    return kFailure;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bpack: internal error: %s\n", e.what());
+    return kFailure;
+  }
+  return context.status;
+}
+
+}  // namespace bpack::cli

@@ -1,0 +1,129 @@
+// Meeting headers (agenda and minutes) and the dates a forward plan is laid out by.
+
+#include <re2/re2.h>
+
+#include "bpack/extract/dates.hpp"
+#include "bpack/extract/extractors.hpp"
+#include "bpack/util/strings.hpp"
+
+namespace bpack::extract {
+namespace {
+
+// How far into a section its meeting header may reach.
+constexpr int kHeaderLines = 14;
+
+// The board's name in a heading: noise like "Minutes of the meeting of" and trailing
+// "Minutes" / "held on ..." removed.
+std::string board_from_heading(const grammar::Grammar& grammar, std::string text) {
+  grammar::Captures captures;
+  if (grammar.match("meeting.heading_noise", text, captures) && captures.whole().data() == text.data()) {
+    text.erase(0, captures.whole().size());
+  }
+  if (grammar.match("meeting.heading_tail", text, captures)) {
+    text.erase(static_cast<std::size_t>(captures.whole().data() - text.data()));
+  }
+  return std::string(util::trim_punctuation(util::collapse_spaces(text)));
+}
+
+}  // namespace
+
+model::Meeting read_meeting_header(const grammar::Grammar& grammar, const segment::SectionChunk& chunk,
+                                   model::MeetingRole role) {
+  model::Meeting meeting;
+  meeting.role = role;
+  std::vector<std::string_view> body_parts;
+  model::LineNo body_line = 0;
+  int seen = 0;
+  for (const auto& line : chunk.lines) {
+    if (line.blank) {
+      continue;
+    }
+    if (++seen > kHeaderLines) {
+      break;
+    }
+    const std::string_view text = util::trim(line.text);
+    grammar::Captures captures;
+    const auto date = find_date(grammar, text);
+    if (date && !meeting.date) {
+      meeting.date = date->iso;
+      meeting.date_text = date->text;
+      // A heading that carries its date ("Minutes ... held on 3 May 2023") names the board
+      // before the date.
+      if (body_parts.empty() && date->offset > 8) {
+        body_parts.push_back(text.substr(0, date->offset));
+        body_line = line.number;
+      }
+      if (!meeting.time) {
+        meeting.time = find_time(grammar, text.substr(date->offset + date->text.size()));
+      }
+      if (!meeting.venue && grammar.match("meeting.venue", text.substr(date->offset), captures)) {
+        meeting.venue = std::string(util::trim_punctuation(*captures.get("venue")));
+      }
+      continue;
+    }
+    if (!meeting.time && grammar.matches("meeting.time_line", text)) {
+      meeting.time = find_time(grammar, text);
+      continue;
+    }
+    if (!meeting.venue && grammar.match("meeting.venue", text, captures) && captures.get("venue")) {
+      meeting.venue = std::string(util::trim_punctuation(*captures.get("venue")));
+      continue;
+    }
+    if (meeting.date) {
+      // Past the date, the header is over once a line is neither time nor venue.
+      if (meeting.time || meeting.venue) {
+        break;
+      }
+      continue;
+    }
+    // Before the date: heading lines name the board (a table header or item ends it).
+    if (grammar.matches("line.enumerated", text) || text.size() > 90) {
+      break;
+    }
+    if (body_parts.size() < 3) {
+      body_parts.push_back(text);
+      if (body_line == 0) {
+        body_line = line.number;
+      }
+    }
+  }
+  if (!body_parts.empty()) {
+    const std::string body = board_from_heading(grammar, util::join_collapsed(body_parts));
+    if (!body.empty()) {
+      meeting.body = body;
+    }
+  }
+  meeting.line = body_line != 0 ? body_line : chunk.section.line_start;
+  return meeting;
+}
+
+void extract_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk) {
+  // A forward plan's columns are headed by meeting dates: the first ones say which meeting
+  // this pack is for when it has no agenda.
+  int seen = 0;
+  for (const auto& line : chunk.lines) {
+    if (line.blank) {
+      continue;
+    }
+    if (seen++ == 0) {
+      const std::string board = board_from_heading(ctx.grammar, std::string(util::trim(line.text)));
+      if (!board.empty() && ctx.clues.board.empty()) {
+        ctx.clues.board = board;
+      }
+    }
+    if (seen > 12) {
+      break;
+    }
+    std::string_view rest = line.text;
+    while (auto date = find_date(ctx.grammar, rest)) {
+      if (ctx.clues.plan_dates.empty()) {
+        ctx.clues.plan_line = line.number;
+      }
+      ctx.clues.plan_dates.push_back(date->iso);
+      ctx.clues.plan_dates_text.push_back(date->text);
+      rest.remove_prefix(date->offset + date->text.size());
+    }
+  }
+}
+
+}  // namespace bpack::extract

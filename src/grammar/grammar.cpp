@@ -1,0 +1,154 @@
+#include "bpack/grammar/grammar.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "bpack/grammar/embedded.hpp"
+#include "bpack/grammar/line_classifier.hpp"
+#include "bpack/util/error.hpp"
+
+namespace bpack::grammar {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) {
+    return {};
+  }
+  const auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+bool valid_name(std::string_view name) {
+  if (name.empty()) {
+    return false;
+  }
+  for (const char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const std::vector<const Rule*> kNoRules;
+
+}  // namespace
+
+Grammar::Grammar()
+    : line_classifier_(std::make_unique<LineClassifier>(std::vector<const Rule*>{})),
+      head_classifier_(std::make_unique<LineClassifier>(std::vector<const Rule*>{})) {}
+Grammar::~Grammar() = default;
+Grammar::Grammar(Grammar&&) noexcept = default;
+Grammar& Grammar::operator=(Grammar&&) noexcept = default;
+
+void Grammar::load(std::string_view text, const std::string& file) {
+  int number = 0;
+  while (!text.empty()) {
+    const auto newline = text.find('\n');
+    const std::string_view raw = text.substr(0, newline);
+    text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
+    ++number;
+    const std::string_view line = trim(raw);
+    if (line.empty() || line.front() == '#') {
+      continue;
+    }
+    const auto eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      throw Error(fmt::format("{}:{}: expected 'name = pattern' or 'name += pattern'", file, number));
+    }
+    const bool append = eq > 0 && line[eq - 1] == '+';
+    const std::string name(trim(line.substr(0, append ? eq - 1 : eq)));
+    const std::string_view source = trim(line.substr(eq + 1));
+    if (!valid_name(name)) {
+      throw Error(fmt::format("{}:{}: bad rule name '{}' (use a-z, 0-9, '_' and '.')", file, number, name));
+    }
+    if (source.empty()) {
+      throw Error(fmt::format("{}:{}: rule '{}' has an empty pattern", file, number, name));
+    }
+    try {
+      auto rule = std::make_unique<Rule>(Rule{name, file, number, Pattern(source)});
+      auto& alternatives = by_name_[name];
+      if (!append) {
+        alternatives.clear();
+      }
+      alternatives.push_back(rule.get());
+      rules_.push_back(std::move(rule));
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}:{}: rule '{}': bad pattern: {}", file, number, name, e.what()));
+    }
+  }
+}
+
+std::vector<const Rule*> Grammar::live_rules(std::string_view prefix) const {
+  // Only rules still in force (not replaced by a later file) take part, in load order.
+  std::vector<const Rule*> out;
+  for (const auto& rule : rules_) {
+    if (rule->name.rfind(prefix, 0) != 0) {
+      continue;
+    }
+    const auto& live = rules(rule->name);
+    if (std::find(live.begin(), live.end(), rule.get()) != live.end()) {
+      out.push_back(rule.get());
+    }
+  }
+  return out;
+}
+
+void Grammar::finish() {
+  line_classifier_ = std::make_unique<LineClassifier>(live_rules("line."));
+  head_classifier_ = std::make_unique<LineClassifier>(live_rules("head."));
+}
+
+const std::vector<const Rule*>& Grammar::rules(std::string_view name) const {
+  const auto found = by_name_.find(std::string(name));
+  return found == by_name_.end() ? kNoRules : found->second;
+}
+
+bool Grammar::matches(std::string_view name, std::string_view text) const {
+  for (const Rule* rule : rules(name)) {
+    if (rule->pattern.search(text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Grammar::match(std::string_view name, std::string_view text, Captures& captures) const {
+  for (const Rule* rule : rules(name)) {
+    if (rule->pattern.search(text, captures)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const Grammar& default_grammar() {
+  static const Grammar grammar = load_grammar({}, true);
+  return grammar;
+}
+
+Grammar load_grammar(const std::vector<std::string>& files, bool with_defaults) {
+  Grammar grammar;
+  if (with_defaults) {
+    for (const auto& embedded : embedded_grammars()) {
+      grammar.load(embedded.text, "grammars/" + std::string(embedded.name));
+    }
+  }
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      throw Error(fmt::format("{}: cannot open grammar file", file));
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    grammar.load(text.str(), file);
+  }
+  grammar.finish();
+  return grammar;
+}
+
+}  // namespace bpack::grammar

@@ -1,0 +1,356 @@
+#include "bpack/segment/segmenter.hpp"
+
+#include "bpack/grammar/line_classifier.hpp"
+#include "bpack/util/strings.hpp"
+
+namespace bpack::segment {
+namespace {
+
+using model::SectionKind;
+
+// How many lines after a paper opens its cover sheet may run: further paper signals in that
+// window (Appendices row, "1. Summary") belong to the same paper.
+constexpr LineNo kCoverWindow = 60;
+// A heading is a short line; long lines are prose and never start a section.
+constexpr std::size_t kHeadingMax = 110;
+// Lines (non-blank) a pack may open with before its first recognised section.
+constexpr LineNo kPreambleMax = 60;
+
+enum LineRule {
+  kEnumerated,
+  kBullet,
+  kAttendanceHeading,
+  kAttendanceInline,
+  kPerson,
+  kAppendix,
+  kAppendixNumbered,
+  kLineRuleCount
+};
+enum HeadRule { kHAgenda, kHAttendance, kHMinutes, kHActionLog, kHPaperStrong, kHPaperWeak, kHAppendices, kHForwardPlan, kHeadRuleCount };
+
+constexpr const char* kLineRuleNames[kLineRuleCount] = {
+    "line.enumerated", "line.bullet", "line.attendance.heading", "line.attendance.inline", "line.person",
+    "line.paper.appendix", "line.paper.appendix_numbered"};
+constexpr const char* kHeadRuleNames[kHeadRuleCount] = {
+    "head.agenda",       "head.attendance",     "head.minutes",           "head.action_log",
+    "head.paper.strong", "head.paper.weak",     "head.paper.appendices", "head.forward_plan"};
+
+}  // namespace
+
+Segmenter::Segmenter(const grammar::Grammar& grammar, SectionSink sink) : grammar_(grammar), sink_(std::move(sink)) {
+  for (const char* name : kLineRuleNames) {
+    line_ids_.push_back(grammar_.line_classifier().id(name));
+  }
+  for (const char* name : kHeadRuleNames) {
+    head_ids_.push_back(grammar_.head_classifier().id(name));
+  }
+}
+
+bool Segmenter::hit(const SegLine& line, int rule, bool head) const {
+  const int id = head ? head_ids_[static_cast<std::size_t>(rule)] : line_ids_[static_cast<std::size_t>(rule)];
+  return id >= 0 && id < 64 && ((head ? line.head_hits : line.line_hits) >> id & 1U) != 0;
+}
+
+void Segmenter::push(const text::Line& line) {
+  SegLine seg;
+  seg.text.assign(line.text);
+  seg.number = line.number;
+  seg.page = line.page;
+  seg.blank = util::is_blank(seg.text);
+  if (!seg.blank) {
+    const bool leading_space = seg.text.size() > 1 && seg.text[0] == ' ' && seg.text[1] != ' ';
+    seg.page_start = line.page != last_text_page_ || (leading_space && !previous_had_leading_space_);
+    previous_had_leading_space_ = leading_space;
+    grammar_.line_classifier().classify(seg.text, scratch_);
+    for (const int id : scratch_) {
+      if (id < 64) {
+        seg.line_hits |= std::uint64_t{1} << id;
+      }
+    }
+    ++pending_text_lines_;
+    last_text_page_ = line.page;
+  }
+  pending_.push_back(std::move(seg));
+  // The front line can be judged once the two non-blank lines after it are known.
+  while (!pending_.empty() && pending_text_lines_ >= 3 + (pending_.front().blank ? 0U : 0U)) {
+    process_front();
+  }
+}
+
+void Segmenter::finish() {
+  while (!pending_.empty()) {
+    process_front();
+  }
+  close();
+}
+
+bool Segmenter::next_is_person() const {
+  bool skipped_front = false;
+  for (const auto& line : pending_) {
+    if (line.blank) {
+      continue;
+    }
+    if (!skipped_front) {
+      skipped_front = true;
+      continue;
+    }
+    return hit(line, kPerson, false);
+  }
+  return false;
+}
+
+Segmenter::Signal Segmenter::signal_of(const SegLine& line, const std::string& head) const {
+  (void)head;
+  const bool enumerated = hit(line, kEnumerated, false);
+  const bool bullet = hit(line, kBullet, false);
+  if (bullet) {
+    return Signal::none;
+  }
+  if (hit(line, kHForwardPlan, true) && !enumerated) {
+    return Signal::forward_plan;
+  }
+  if (hit(line, kHActionLog, true) && !enumerated) {
+    return Signal::action_log;
+  }
+  if (hit(line, kHMinutes, true) && !enumerated) {
+    return Signal::minutes;
+  }
+  if (!enumerated && (hit(line, kAttendanceInline, false) ||
+                      (hit(line, kAttendanceHeading, false) && next_is_person()))) {
+    return Signal::attendance;
+  }
+  if (hit(line, kHAgenda, true) && !enumerated) {
+    return Signal::agenda;
+  }
+  if (hit(line, kHPaperStrong, true)) {
+    return Signal::paper_strong;
+  }
+  if (hit(line, kHAppendices, true)) {
+    return Signal::appendix;
+  }
+  if (hit(line, kAppendix, false)) {
+    // A numbered appendix ("Appendix 4") is usually a part of the report before it: it
+    // opens a paper of its own only where a new page starts, and not as one of a list.
+    if (hit(line, kAppendixNumbered, false) && (!line.page_start || previous_was_appendix_)) {
+      return Signal::none;
+    }
+    return Signal::appendix;
+  }
+  if (hit(line, kHPaperWeak, true) && !enumerated) {
+    return Signal::paper_weak;
+  }
+  return Signal::none;
+}
+
+void Segmenter::process_front() {
+  SegLine line = std::move(pending_.front());
+  pending_.pop_front();
+  if (!line.blank) {
+    --pending_text_lines_;
+    // Headings are short: only short lines are joined with what follows and classified.
+    const std::string_view trimmed = util::trim(line.text);
+    if (trimmed.size() <= kHeadingMax) {
+      std::string head(trimmed);
+      int joined = 0;
+      for (const auto& next : pending_) {
+        if (joined == 2) {
+          break;
+        }
+        if (!next.blank) {
+          head.push_back('\n');
+          head.append(util::trim(next.text));
+          ++joined;
+        }
+      }
+      grammar_.head_classifier().classify(head, scratch_);
+      for (const int id : scratch_) {
+        if (id < 64) {
+          line.head_hits |= std::uint64_t{1} << id;
+        }
+      }
+      if (line.head_hits != 0 || line.line_hits != 0) {
+        accept(signal_of(line, head), line);
+      } else if (close_log_after_title_) {
+        accept(Signal::none, line);
+      }
+    } else if (close_log_after_title_) {
+      accept(Signal::none, line);
+    }
+  }
+  if (!line.blank) {
+    previous_was_appendix_ = hit(line, kAppendix, false);
+  }
+  if (!open_) {
+    if (line.blank) {
+      // Leading blank lines wait for the first section, which starts at line 1.
+      current_.lines.push_back(std::move(line));
+      return;
+    }
+  }
+  if (!open_ && !line.blank) {
+    // Text before any recognised heading: held as a preamble until a signal names it.
+    current_.lines.push_back(std::move(line));
+    ++current_text_lines_;
+    last_text_line_ = current_.lines.back().number;
+    if (current_text_lines_ > kPreambleMax) {
+      current_.section.kind = SectionKind::other;
+      current_.section.line_start = current_.lines.front().number;
+      current_.section.page_start = current_.lines.front().page;
+      current_.section.title = std::string(util::trim(current_.lines.front().text));
+      open_ = true;
+    }
+    return;
+  }
+  if (!line.blank) {
+    ++current_text_lines_;
+    last_text_line_ = line.number;
+    current_.section.line_end = line.number;
+    current_.section.page_end = line.page;
+  }
+  current_.lines.push_back(std::move(line));
+}
+
+bool Segmenter::accept(Signal signal, const SegLine& line) {
+  const bool have = open_;
+  const SectionKind kind = current_.section.kind;
+  const LineNo age = have ? line.number - current_.section.line_start : 0;
+
+  if (close_log_after_title_) {
+    // The action log's title printed after its table ends it; what follows is a paper
+    // unless it announces itself as something else.
+    close_log_after_title_ = false;
+    if (signal == Signal::none || signal == Signal::paper_weak || signal == Signal::appendix ||
+        signal == Signal::paper_strong) {
+      open(SectionKind::paper, line);
+      return true;
+    }
+  }
+  switch (signal) {
+    case Signal::none:
+      return false;
+    case Signal::forward_plan:
+      if (have && kind == SectionKind::forward_plan) {
+        return false;
+      }
+      open(SectionKind::forward_plan, line);
+      return true;
+    case Signal::action_log:
+      if (have && kind == SectionKind::action_log) {
+        if (current_text_lines_ > 3) {
+          close_log_after_title_ = true;
+        }
+        return false;
+      }
+      open(SectionKind::action_log, line);
+      return true;
+    case Signal::minutes:
+      if (have && (kind == SectionKind::paper || kind == SectionKind::forward_plan)) {
+        return false;
+      }
+      if (have && kind == SectionKind::minutes && age < 12) {
+        return false;
+      }
+      open(SectionKind::minutes, line);
+      return true;
+    case Signal::attendance:
+      if (have && (kind == SectionKind::attendance || kind == SectionKind::paper ||
+                   kind == SectionKind::forward_plan || kind == SectionKind::action_log)) {
+        return false;
+      }
+      if (have && kind == SectionKind::minutes && age > 40) {
+        return false;
+      }
+      open(SectionKind::attendance, line);
+      return true;
+    case Signal::agenda:
+      if (seen_body_ || (have && kind == SectionKind::agenda)) {
+        return false;
+      }
+      open(SectionKind::agenda, line);
+      return true;
+    case Signal::paper_strong:
+      if (have && kind == SectionKind::paper && age < kCoverWindow) {
+        return false;
+      }
+      if (have && (kind == SectionKind::agenda || kind == SectionKind::attendance)) {
+        return false;
+      }
+      open(SectionKind::paper, line);
+      return true;
+    case Signal::appendix:
+      if (have && kind == SectionKind::paper && age < kCoverWindow) {
+        return false;
+      }
+      if (have && kind != SectionKind::paper && kind != SectionKind::action_log && kind != SectionKind::other) {
+        return false;
+      }
+      open(SectionKind::paper, line);
+      return true;
+    case Signal::paper_weak:
+      if (have && kind == SectionKind::paper && (age < kCoverWindow || !line.page_start)) {
+        return false;
+      }
+      if (have && kind != SectionKind::paper && kind != SectionKind::action_log && kind != SectionKind::other) {
+        return false;
+      }
+      open(SectionKind::paper, line);
+      return true;
+  }
+  return false;
+}
+
+void Segmenter::open(SectionKind kind, const SegLine& line) {
+  if (!open_) {
+    // The first section takes in the preamble (from line 1) unless it was long.
+    current_.section.kind = kind;
+    current_.section.title = std::string(util::trim(line.text));
+    current_.section.line_start = current_.lines.empty() ? line.number : current_.lines.front().number;
+    current_.section.page_start = current_.lines.empty() ? line.page : current_.lines.front().page;
+    if (current_.lines.empty() || current_text_lines_ == 0) {
+      current_.section.line_end = line.number;
+    }
+    open_ = true;
+  } else {
+    close();
+    current_.section.kind = kind;
+    current_.section.title = std::string(util::trim(line.text));
+    current_.section.line_start = line.number;
+    current_.section.page_start = line.page;
+    current_.section.line_end = line.number;
+    current_.section.page_end = line.page;
+    open_ = true;
+  }
+  if (kind != SectionKind::agenda && kind != SectionKind::attendance) {
+    seen_body_ = true;
+  }
+}
+
+void Segmenter::close() {
+  if (current_.lines.empty() && !open_) {
+    return;
+  }
+  if (!open_) {
+    if (current_text_lines_ == 0) {
+      current_ = {};
+      return;
+    }
+    current_.section.kind = SectionKind::other;
+    current_.section.line_start = current_.lines.front().number;
+    current_.section.page_start = current_.lines.front().page;
+    current_.section.title = std::string(util::trim(current_.lines.front().text));
+  }
+  // Trailing blank lines belong to the gap between sections.
+  while (!current_.lines.empty() && current_.lines.back().blank) {
+    current_.lines.pop_back();
+  }
+  if (!current_.lines.empty()) {
+    current_.section.line_end = current_.lines.back().number;
+    current_.section.page_end = current_.lines.back().page;
+    sink_(current_);
+  }
+  current_ = {};
+  current_text_lines_ = 0;
+  open_ = false;
+}
+
+}  // namespace bpack::segment

@@ -1,0 +1,120 @@
+#include "bpack/util/strings.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace bpack::util {
+namespace {
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+
+// U+00A0 (C2 A0) and U+2002..U+200B, U+202F: spaces that PDF extraction leaves behind.
+std::size_t unicode_space_length(std::string_view text, std::size_t i) {
+  const auto c0 = static_cast<unsigned char>(text[i]);
+  if (c0 == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+    return 2;
+  }
+  if (c0 == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    const auto c2 = static_cast<unsigned char>(text[i + 2]);
+    if ((c2 >= 0x82 && c2 <= 0x8B) || c2 == 0xAF) {
+      return 3;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool is_blank(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_space(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    } else if (const std::size_t n = unicode_space_length(text, i); n > 0) {
+      i += n;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view text) {
+  std::size_t b = 0;
+  while (b < text.size()) {
+    if (is_space(static_cast<unsigned char>(text[b]))) {
+      ++b;
+    } else if (const std::size_t n = unicode_space_length(text, b); n > 0) {
+      b += n;
+    } else {
+      break;
+    }
+  }
+  std::size_t e = text.size();
+  while (e > b && is_space(static_cast<unsigned char>(text[e - 1]))) {
+    --e;
+  }
+  while (e >= b + 2 && static_cast<unsigned char>(text[e - 2]) == 0xC2 && static_cast<unsigned char>(text[e - 1]) == 0xA0) {
+    e -= 2;
+    while (e > b && is_space(static_cast<unsigned char>(text[e - 1]))) {
+      --e;
+    }
+  }
+  return text.substr(b, e - b);
+}
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = is_space(static_cast<unsigned char>(text[i])) ? 1 : unicode_space_length(text, i);
+    if (n > 0) {
+      space = true;
+      i += n;
+      continue;
+    }
+    if (space && !out.empty()) {
+      out.push_back(' ');
+    }
+    space = false;
+    out.push_back(text[i]);
+    ++i;
+  }
+  return out;
+}
+
+std::string join_collapsed(const std::vector<std::string_view>& parts) {
+  std::string joined;
+  for (const auto part : parts) {
+    joined.append(part);
+    joined.push_back(' ');
+  }
+  return collapse_spaces(joined);
+}
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && to_lower_ascii(text.substr(0, prefix.size())) == to_lower_ascii(prefix);
+}
+
+bool contains_ci(std::string_view text, std::string_view needle) {
+  return to_lower_ascii(text).find(to_lower_ascii(needle)) != std::string::npos;
+}
+
+std::string_view trim_punctuation(std::string_view text) {
+  text = trim(text);
+  while (!text.empty() && (text.back() == '.' || text.back() == ':' || text.back() == ';' || text.back() == ',')) {
+    text.remove_suffix(1);
+    text = trim(text);
+  }
+  return text;
+}
+
+}  // namespace bpack::util
