@@ -118,6 +118,21 @@ void extract_agenda(ExtractContext& ctx, segment::SectionChunk& chunk) {
     }
     if (is_item) {
       next.item.line = line.number;
+      // Layout-preserved tables put the other cells on the title's line, after a gutter of
+      // spaces: "Welcome and apologies      Chair     Verbal     10:00".
+      if (const auto gutter = next.item.title.find("   "); gutter != std::string::npos) {
+        std::string_view cells_text = std::string_view(next.item.title).substr(gutter);
+        while (!util::trim(cells_text).empty()) {
+          cells_text = cells_text.substr(cells_text.find_first_not_of(' '));
+          const auto end = cells_text.find("  ");
+          read_cells(grammar, cells_text.substr(0, end), next.cells);
+          if (end == std::string_view::npos) {
+            break;
+          }
+          cells_text = cells_text.substr(end);
+        }
+        next.item.title.erase(gutter);
+      }
       grammar::Captures trailing;
       if (grammar.match("agenda.trailing_lead", next.item.title, trailing)) {
         next.cells.lead = std::string(*trailing.get("lead"));
@@ -155,7 +170,7 @@ void extract_agenda(ExtractContext& ctx, segment::SectionChunk& chunk) {
       continue;
     }
     std::vector<Item*> family{&item};
-    for (std::size_t j = i + 1; j < items.size() && items[j].parent == item.item.number; ++j) {
+    for (std::size_t j = i + 1; j < items.size() && items[j].parent && items[j].parent == item.item.number; ++j) {
       family.push_back(&items[j]);
     }
     Cells merged;

@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "bpack/extract/dates.hpp"
 #include "bpack/extract/extractors.hpp"
 #include "bpack/util/strings.hpp"
@@ -59,6 +62,16 @@ model::Meeting read_meeting_header(const grammar::Grammar& grammar, const segmen
       if (!meeting.venue && grammar.match("meeting.venue", text.substr(date->offset), captures)) {
         meeting.venue = std::string(util::trim_punctuation(*captures.get("venue")));
       }
+      // "Thursday 5 May 2022 at 10.00am, Boardroom, Trust HQ": the place follows the time.
+      grammar::Captures time;
+      const std::string_view after_date = text.substr(date->offset + date->text.size());
+      if (!meeting.venue && grammar.match("time.any", after_date, time)) {
+        std::string_view rest = after_date.substr(time.end());
+        rest = util::trim(rest.substr(std::min(rest.size(), rest.find_first_not_of(" ,;-\xE2\x80\x93"))));
+        if (rest.size() >= 3 && std::isupper(static_cast<unsigned char>(rest[0])) != 0) {
+          meeting.venue = std::string(util::trim_punctuation(rest));
+        }
+      }
       continue;
     }
     if (!meeting.time && grammar.matches("meeting.time_line", text)) {
@@ -107,7 +120,9 @@ void extract_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk) {
     }
     if (seen++ == 0) {
       const std::string board = board_from_heading(ctx.grammar, std::string(util::trim(line.text)));
-      if (!board.empty() && ctx.clues.board.empty()) {
+      // The fullest form of the board's name wins ("BLMK ICS Partnership Board" over
+      // "BLMK Partnership Board").
+      if (board.size() > ctx.clues.board.size() && board.size() < 80) {
         ctx.clues.board = board;
       }
     }

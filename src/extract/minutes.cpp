@@ -2,6 +2,7 @@
 // their titles, on their own line, or as references like "BoD 23/045"), decisions and action
 // markers.
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -57,6 +58,7 @@ class MinutesReader {
         continue;
       }
       last_text_line_ = line.number;
+      last_body_index_ = i_;
       extend(line.number);
     }
     close_top();
@@ -107,6 +109,28 @@ class MinutesReader {
   std::string current_item_title() const {
     const std::size_t index = sub_ != npos ? sub_ : top_;
     return index == npos ? std::string() : ctx_.pack.minute_items[index].title;
+  }
+
+  std::size_t previous_text_index(std::size_t from) const {
+    for (std::size_t j = from; j-- > 0;) {
+      if (!lines_[j].blank) {
+        return j;
+      }
+    }
+    return npos;
+  }
+  std::size_t next_text_index(std::size_t from) const {
+    for (std::size_t j = from + 1; j < lines_.size(); ++j) {
+      if (!lines_[j].blank) {
+        return j;
+      }
+    }
+    return npos;
+  }
+  // A title-shaped line: short, capitalised, not a sentence.
+  bool short_heading(std::string_view text) const {
+    return heading_like(text) && text.size() <= 60 && text.back() != '.' && text.back() != ':' &&
+           !grammar_.matches("minutes.decision", text) && !grammar_.matches("minutes.action_marker", text);
   }
 
   bool accept_number(std::string_view number) const {
@@ -162,6 +186,29 @@ class MinutesReader {
     if (grammar_.match("item.number_only", text, captures)) {
       const std::string_view number = *captures.get("number");
       if (accept_number(number)) {
+        // A number printed after its title (a number column that extraction emitted after
+        // the title cell): the line before is a short heading and the line after is not.
+        const std::size_t before = previous_text_index(i_);
+        const std::size_t after = next_text_index(i_);
+        if (before != npos && after != npos && last_body_index_ == before &&
+            short_heading(util::trim(lines_[before].text)) && !short_heading(util::trim(lines_[after].text))) {
+          if (top_ != npos) {
+            const std::size_t end = previous_text_index(before);
+            items_end(top_, end != npos ? std::max(lines_[end].number, ctx_.pack.minute_items[top_].line_start)
+                                        : ctx_.pack.minute_items[top_].line_start);
+          }
+          close_top();
+          top_ = add_item(std::string(number), std::string(util::trim(lines_[before].text)), lines_[before].number);
+          if (first_item_index_ == i_) {
+            first_item_index_ = before;
+          }
+          parent_number_ = std::string(number);
+          extend(line);
+          if (plain_number(number)) {
+            last_number_ = leading_int(number);
+          }
+          return true;
+        }
         pending_number_ = std::string(number);
         pending_line_ = line;
         if (plain_number(number)) {
@@ -285,15 +332,20 @@ class MinutesReader {
       } else {
         std::string body(rest);
         grammar::Captures field;
-        if (grammar_.match("minutes.action_owner", body, field)) {
-          action.owner = std::string(*field.get("owner"));
-        }
         if (grammar_.match("minutes.action_due", body, field)) {
           if (const auto due = find_date_or_month(grammar_, *field.get("due"))) {
             action.due = due->iso;
             action.due_text = due->text;
+            // Only a date is cut: "Reply by email to the Chair" keeps its words.
+            body.erase(static_cast<std::size_t>(field.whole().data() - body.data()));
           }
-          body.erase(static_cast<std::size_t>(field.whole().data() - body.data()));
+        }
+        // "Owner: JS" is a field of the action, not part of its text.
+        if (grammar_.match("minutes.action_owner", body, field)) {
+          action.owner = std::string(*field.get("owner"));
+          const auto at = static_cast<std::size_t>(field.whole().data() - body.data());
+          body.erase(at, field.whole().size());
+          body = util::collapse_spaces(body);
         }
         action.text = std::string(util::trim_punctuation(body));
       }
@@ -362,6 +414,7 @@ class MinutesReader {
   std::optional<std::string> pending_number_;
   model::LineNo pending_line_ = 0;
   model::LineNo last_text_line_ = 0;
+  std::size_t last_body_index_ = npos;  // the last line read as body text
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "bpack/extract/people.hpp"
 
 #include <cctype>
+#include <optional>
+#include <utility>
 
 #include "bpack/util/strings.hpp"
 
@@ -97,6 +99,37 @@ std::optional<model::Attendee> read_person(const grammar::Grammar& grammar, std:
   return person;
 }
 
+// A comma-separated part that is a role rather than a second person: "Medical Director"
+// (text in brackets aside; a titled name is always a person).
+bool is_role(const grammar::Grammar& grammar, std::string_view part) {
+  part = util::trim(part.substr(0, part.find('(')));
+  const auto words = words_of(part);
+  if (words.empty() || grammar.matches("attendance.title", words.front())) {
+    return false;
+  }
+  return grammar.matches("attendance.role", part);
+}
+
+// "A and B" split at its last top-level " and " (or " & ").
+std::optional<std::pair<std::string_view, std::string_view>> split_at_and(std::string_view text) {
+  int depth = 0;
+  std::optional<std::pair<std::string_view, std::string_view>> found;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '(') {
+      ++depth;
+    } else if (text[i] == ')') {
+      --depth;
+    } else if (depth <= 0 && text[i] == ' ') {
+      for (const std::string_view joiner : {std::string_view(" and "), std::string_view(" & ")}) {
+        if (text.substr(i, joiner.size()) == joiner) {
+          found = std::pair{text.substr(0, i), text.substr(i + joiner.size())};
+        }
+      }
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 bool looks_like_name(const grammar::Grammar& grammar, std::string_view text) {
@@ -119,16 +152,25 @@ std::vector<model::Attendee> split_people(const grammar::Grammar& grammar, std::
   const auto parts = split_top_level(text, ',');
   // Several comma-separated people on a line only when each part reads as a person;
   // otherwise the line is one person whose role follows a comma.
-  if (parts.size() > 1) {
+  if (parts.size() > 1 && !is_role(grammar, parts[1])) {
     std::vector<model::Attendee> each;
     bool all = true;
     for (const auto part : parts) {
       auto person = read_person(grammar, part, false);
-      if (!person) {
+      if (person) {
+        each.push_back(std::move(*person));
+        continue;
+      }
+      // The last of a list is often joined by "and": "Cllr Owen Price and Cllr Rachel Green".
+      const auto pair = split_at_and(part);
+      auto first = pair ? read_person(grammar, pair->first, false) : std::nullopt;
+      auto second = pair ? read_person(grammar, pair->second, false) : std::nullopt;
+      if (!first || !second) {
         all = false;
         break;
       }
-      each.push_back(std::move(*person));
+      each.push_back(std::move(*first));
+      each.push_back(std::move(*second));
     }
     if (all) {
       return each;

@@ -242,6 +242,13 @@ void resolve(ExtractContext& ctx) {
   }
   const model::Meeting* minutes = find_meeting(pack, MeetingRole::minutes);
   const model::Meeting* agenda = find_meeting(pack, MeetingRole::agenda);
+  // Minutes that start without their heading are titled from the meeting they record.
+  for (auto& section : pack.sections) {
+    if (section.kind == model::SectionKind::minutes && minutes != nullptr &&
+        !util::contains_ci(section.title, "minutes") && minutes->date_text) {
+      section.title = minutes->body.value_or("Meeting") + " minutes – " + *minutes->date_text;
+    }
+  }
   const model::Text minutes_date = minutes != nullptr ? minutes->date : std::nullopt;
   const model::Text list_date = minutes_date ? minutes_date : (agenda != nullptr ? agenda->date : std::nullopt);
   // Attendance lists, items and decisions without a dated header of their own belong to

@@ -12,7 +12,8 @@ using model::SectionKind;
 // window (Appendices row, "1. Summary") belong to the same paper.
 constexpr LineNo kCoverWindow = 60;
 // A heading is a short line; long lines are prose and never start a section.
-constexpr std::size_t kHeadingMax = 110;
+// Long enough for "Minutes of the meeting of X held on <date> at <time> in <venue>".
+constexpr std::size_t kHeadingMax = 170;
 // Lines (non-blank) a pack may open with before its first recognised section.
 constexpr LineNo kPreambleMax = 60;
 
@@ -84,17 +85,12 @@ void Segmenter::finish() {
   close();
 }
 
+// The line being judged has left pending_: the first non-blank pending line follows it.
 bool Segmenter::next_is_person() const {
-  bool skipped_front = false;
   for (const auto& line : pending_) {
-    if (line.blank) {
-      continue;
+    if (!line.blank) {
+      return hit(line, kPerson, false);
     }
-    if (!skipped_front) {
-      skipped_front = true;
-      continue;
-    }
-    return hit(line, kPerson, false);
   }
   return false;
 }
@@ -236,7 +232,8 @@ bool Segmenter::accept(Signal signal, const SegLine& line) {
       return true;
     case Signal::action_log:
       if (have && kind == SectionKind::action_log) {
-        if (current_text_lines_ > 3) {
+        // A header and at least one row before it: the title ends the table.
+        if (current_text_lines_ >= 2) {
           close_log_after_title_ = true;
         }
         return false;
@@ -257,7 +254,9 @@ bool Segmenter::accept(Signal signal, const SegLine& line) {
                    kind == SectionKind::forward_plan || kind == SectionKind::action_log)) {
         return false;
       }
-      if (have && kind == SectionKind::minutes && age > 40) {
+      // A list printed under the minutes' heading ("Present: ...") is part of those minutes:
+      // their extractor reads it as the meeting's attendance.
+      if (have && kind == SectionKind::minutes) {
         return false;
       }
       open(SectionKind::attendance, line);
