@@ -35,6 +35,14 @@ int run(int argc, char** argv) {
   app.add_flag("-q,--quiet", context.quiet, "No progress or notes on stderr");
 
   add_parse_command(app, context);
+  add_ingest_command(app, context);
+  add_actions_command(app, context);
+  add_search_command(app, context);
+  add_meetings_command(app, context);
+  add_decisions_command(app, context);
+  add_attendance_command(app, context);
+  add_show_command(app, context);
+  add_export_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -33,5 +33,13 @@ struct Context {
 
 // Registers one subcommand on `app`. Each lives in its own file with its options struct.
 void add_parse_command(CLI::App& app, Context& context);
+void add_ingest_command(CLI::App& app, Context& context);
+void add_actions_command(CLI::App& app, Context& context);
+void add_search_command(CLI::App& app, Context& context);
+void add_meetings_command(CLI::App& app, Context& context);
+void add_decisions_command(CLI::App& app, Context& context);
+void add_attendance_command(CLI::App& app, Context& context);
+void add_show_command(CLI::App& app, Context& context);
+void add_export_command(CLI::App& app, Context& context);
 
 }  // namespace bpack::cli

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "bpack/extract/extractors.hpp"
+#include "bpack/grammar/line_classifier.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -85,6 +86,8 @@ void extract_paper(ExtractContext& ctx, segment::SectionChunk& chunk) {
   bool title_done = false;
   std::size_t seen = 0;
   const auto& lines = chunk.lines;
+  // -1 when a user's grammar has no such rule: then every line is tried.
+  const int label_rule = grammar.line_classifier().id("line.paper.label");
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].blank) {
       continue;
@@ -126,6 +129,9 @@ void extract_paper(ExtractContext& ctx, segment::SectionChunk& chunk) {
         }
         continue;
       }
+    }
+    if (label_rule >= 0 && (lines[i].line_hits >> label_rule & 1U) == 0) {
+      continue;  // the classifier saw no label on this line
     }
     std::optional<Label> label = label_of(grammar, text);
     if (!label) {

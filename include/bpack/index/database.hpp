@@ -1,0 +1,142 @@
+#pragma once
+
+// A thin RAII layer over the SQLite C API: one connection, prepared statements with bound
+// values, and a transaction guard that rolls back unless committed. Every SQLite failure
+// becomes a bpack::Error naming the database file and SQLite's message, so callers never
+// look at result codes.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "bpack/util/error.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace bpack::index {
+
+enum class OpenMode {
+  create,         // read-write, created when missing (ingest)
+  existing,       // read-write, the file must exist (queries never create an empty index)
+};
+
+class Statement;
+
+// A failed statement: the message is ready for a user ("PATH: SQLite's words"); the bare
+// SQLite message is kept so a caller can rephrase errors it expects (an FTS5 syntax error
+// in a user's query is a usage error, not a broken database).
+class SqliteError : public Error {
+ public:
+  SqliteError(const std::string& message, std::string sqlite_message, int code)
+      : Error(message), sqlite_message_(std::move(sqlite_message)), code_(code) {}
+  const std::string& sqlite_message() const { return sqlite_message_; }
+  int code() const { return code_; }
+
+ private:
+  std::string sqlite_message_;
+  int code_;
+};
+
+class Database {
+ public:
+  // Opens `path` and applies the per-connection settings bpack relies on (foreign keys,
+  // busy timeout, synchronous=NORMAL). Throws bpack::Error.
+  Database(const std::string& path, OpenMode mode);
+  // Not movable: statements keep a pointer to their database for error messages.
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // Runs one or more statements without results (schema scripts, pragmas).
+  void exec(std::string_view sql);
+  Statement prepare(std::string_view sql);
+
+  // The integer a single-value query returns (PRAGMA user_version, COUNT(*)).
+  std::int64_t query_int(std::string_view sql);
+
+  std::int64_t last_insert_rowid() const;
+  int changes() const;
+  const std::string& path() const { return path_; }
+  sqlite3* handle() const { return db_; }
+
+  // A ready-to-show message for the connection's last error: "PATH: what: SQLite says".
+  [[noreturn]] void fail(std::string_view what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+// A prepared statement. Parameters are 1-based as in SQLite; columns are 0-based.
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  ~Statement();
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  // The text is copied by SQLite, so temporaries are safe to pass.
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::optional<std::string>& value);
+  Statement& bind(int index, const std::optional<std::int64_t>& value);
+  Statement& bind_null(int index);
+  // Binds by name (":name"); throws if the statement has no such parameter.
+  int parameter_index(const char* name) const;
+
+  // Advances to the next row; false when the statement is done. Throws bpack::Error.
+  bool step();
+  // Runs a statement that returns no rows, then resets it for reuse.
+  void run();
+  // Makes the statement ready to run again; bindings are kept until rebound or cleared.
+  void reset();
+  void clear_bindings();
+
+  int column_count() const;
+  std::string_view column_name(int column) const;
+  bool is_null(int column) const;
+  std::int64_t column_int(int column) const;
+  double column_double(int column) const;
+  // Text of the column; empty for NULL. Valid until the next step/reset.
+  std::string_view column_view(int column) const;
+  std::string column_text(int column) const { return std::string(column_view(column)); }
+  std::optional<std::string> column_optional(int column) const;
+  std::optional<std::int64_t> column_optional_int(int column) const;
+  // SQLite's storage class of the value in this row: SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB, _NULL.
+  int column_type(int column) const;
+
+  sqlite3_stmt* handle() const { return stmt_; }
+
+ private:
+  void check_bind(int rc, int index);
+
+  sqlite3_stmt* stmt_ = nullptr;
+  Database* db_ = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction (take the write lock up front, so a busy database waits
+// for the busy timeout instead of failing half-way); ROLLBACK on destruction unless
+// commit() ran. An exception anywhere in between leaves the database as it was.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+  void commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};
+
+}  // namespace bpack::index

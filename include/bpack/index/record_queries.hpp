@@ -1,0 +1,78 @@
+#pragma once
+
+// What the minutes record across packs: meetings, decisions and attendance. A meeting is
+// one (board, date) however many packs mention it: its agenda usually comes in one pack and
+// its minutes in the next.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bpack/index/database.hpp"
+
+namespace bpack::index {
+
+struct RecordFilter {
+  std::optional<std::string> board;  // substring of the board name, any case
+  std::optional<std::string> since;  // meeting date on or after
+  std::optional<std::string> until;  // meeting date on or before
+};
+
+struct MeetingRow {
+  std::optional<std::string> date;
+  std::optional<std::string> time;
+  std::optional<std::string> board;
+  std::optional<std::string> venue;
+  std::optional<std::string> agenda_pack;   // pack carrying the meeting's agenda
+  std::optional<std::string> minutes_pack;  // pack carrying its minutes
+  std::int64_t present = 0;                 // members and attendees recorded present
+  std::int64_t apologies = 0;
+  std::int64_t decisions = 0;
+  std::int64_t actions_raised = 0;
+};
+
+std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter);
+
+struct DecisionRow {
+  std::optional<std::string> meeting_date;
+  std::optional<std::string> board;
+  std::optional<std::string> item;
+  std::string kind;
+  std::optional<std::string> text;
+  std::string pack;
+  std::int64_t line = 0;
+};
+
+// `text`: substring of the decision's text, any case.
+std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter, const std::optional<std::string>& text);
+
+struct AttendanceRow {
+  std::optional<std::string> meeting_date;
+  std::optional<std::string> board;
+  std::string name;
+  std::optional<std::string> role;
+  std::optional<std::string> initials;
+  std::string status;
+  std::string pack;
+  std::int64_t line = 0;
+};
+
+// `person`: substring of the name, any case.
+std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& filter,
+                                           const std::optional<std::string>& person);
+
+struct AttendanceSummaryRow {
+  std::string name;
+  std::int64_t meetings = 0;  // meetings whose record lists the person (present, apologies or absent)
+  std::int64_t present = 0;
+  std::int64_t apologies = 0;
+  std::int64_t absent = 0;
+  double rate = 0.0;  // present / meetings
+};
+
+// One row per person (names compared ignoring case and spacing), best attendance first.
+std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordFilter& filter,
+                                                     const std::optional<std::string>& person);
+
+}  // namespace bpack::index

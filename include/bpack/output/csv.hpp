@@ -1,0 +1,21 @@
+#pragma once
+
+// CSV as RFC 4180 writes it: comma-separated, CRLF line ends, a field quoted when it holds a
+// comma, a quote, a line break or leading/trailing space, quotes inside doubled. A header
+// row names the columns. Every column is written, including those a terminal table hides.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bpack/output/table.hpp"
+
+namespace bpack::output {
+
+void append_csv_field(std::string& out, std::string_view field);
+void append_csv_record(std::string& out, const std::vector<std::string>& fields);
+void append_csv_row(std::string& out, const std::vector<Cell>& row);
+
+std::string render_csv(const Table& table);
+
+}  // namespace bpack::output

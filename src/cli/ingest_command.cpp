@@ -1,0 +1,207 @@
+// `bpack ingest PATH...`: parse packs into the index, one transaction per pack.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "bpack/index/writer.hpp"
+#include "bpack/output/json.hpp"
+#include "bpack/util/error.hpp"
+#include "bpack/util/strings.hpp"
+#include "cli/context.hpp"
+#include "cli/index_access.hpp"
+#include "cli/output_options.hpp"
+
+namespace bpack::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct IngestOptions {
+  std::vector<std::string> paths;
+  bool strict = false;
+  OutputOptions output;
+};
+
+struct Input {
+  std::string path;
+  std::uint64_t bytes = 0;  // for progress; 0 for stdin
+  std::string error;        // set when the path could not be listed
+};
+
+// Files as given; directories become their *.txt files (recursively, in name order, so a
+// run is repeatable); "-" is standard input.
+std::vector<Input> expand(const std::vector<std::string>& paths) {
+  std::vector<Input> inputs;
+  for (const auto& path : paths) {
+    std::error_code error;
+    if (path == "-" || !fs::is_directory(path, error)) {
+      // A missing file is reported when ingest tries to read it, in its turn.
+      const auto size = path == "-" ? 0 : fs::file_size(path, error);
+      inputs.push_back({path, error ? 0 : static_cast<std::uint64_t>(size), {}});
+      continue;
+    }
+    std::vector<Input> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+      const fs::directory_entry& entry = *it;
+      std::error_code entry_error;
+      if (entry.is_regular_file(entry_error) && util::to_lower_ascii(entry.path().extension().string()) == ".txt") {
+        const auto size = entry.file_size(entry_error);
+        found.push_back({entry.path().string(), entry_error ? 0 : static_cast<std::uint64_t>(size), {}});
+      }
+    }
+    if (error) {
+      inputs.push_back({path, 0, fmt::format("{}: cannot list directory: {}", path, error.message())});
+    }
+    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+    inputs.insert(inputs.end(), found.begin(), found.end());
+  }
+  return inputs;
+}
+
+// Counts parser warnings instead of printing them: ingest reports packs, `bpack parse`
+// shows the warnings of one.
+class CountingSink final : public DiagnosticSink {
+ public:
+  void report(Diagnostic diagnostic) override {
+    if (diagnostic.level == Diagnostic::Level::warning) {
+      ++warnings;
+    }
+  }
+  std::size_t warnings = 0;
+};
+
+// One line on stderr, rewritten in place: packs done / total, throughput, current file.
+class Progress {
+ public:
+  Progress(bool enabled, std::size_t total) : enabled_(enabled), total_(total), start_(Clock::now()) {}
+  void show(std::size_t done, std::uint64_t bytes_done, const std::string& current) const {
+    if (!enabled_) {
+      return;
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    const double mb_per_s = seconds > 0 ? static_cast<double>(bytes_done) / 1e6 / seconds : 0.0;
+    fmt::print(stderr, "\r\x1b[K[{}/{}] {:.1f} MB/s  {}", done, total_, mb_per_s, current);
+    std::fflush(stderr);
+  }
+  void clear() const {
+    if (enabled_) {
+      fmt::print(stderr, "\r\x1b[K");
+      std::fflush(stderr);
+    }
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  std::size_t total_;
+  Clock::time_point start_;
+};
+
+void print_json(const index::IngestResult* result, const std::string& path, const std::string& error) {
+  std::string out;
+  output::JsonWriter json(out);
+  json.begin_object();
+  json.field("path", std::string_view(path));
+  if (result != nullptr) {
+    json.field("outcome", index::to_string(result->outcome));
+    json.field("sha256", std::string_view(result->sha256));
+    json.field("pack_id", result->pack_id);
+    json.field("bytes", result->bytes);
+    json.field("blocks", result->blocks);
+    json.field("new_passages", result->passages);
+    json.field("actions", result->actions);
+  } else {
+    json.field("outcome", "failed");
+    json.field("error", std::string_view(error));
+  }
+  json.end_object();
+  out.push_back('\n');
+  write_stdout(out);
+}
+
+int run_ingest(const IngestOptions& options, Context& context) {
+  const std::vector<Input> inputs = expand(options.paths);
+  auto db = open_index_for_ingest(context);
+  index::Writer writer(*db);
+  CountingSink warnings;
+  extract::ParseOptions parse_options;
+  parse_options.grammar = &context.grammar();
+  parse_options.diagnostics = &warnings;
+
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t unchanged = 0;
+  std::size_t failed = 0;
+  std::uint64_t bytes_done = 0;
+  const Progress progress(stderr_is_terminal() && !context.quiet, inputs.size());
+
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const Input& input = inputs[i];
+    progress.show(i, bytes_done, input.path);
+    try {
+      if (!input.error.empty()) {
+        throw Error(input.error);
+      }
+      const index::IngestResult result = writer.ingest_file(input.path, parse_options);
+      bytes_done += result.bytes;
+      switch (result.outcome) {
+        case index::IngestOutcome::added: ++added; break;
+        case index::IngestOutcome::replaced: ++replaced; break;
+        case index::IngestOutcome::unchanged: ++unchanged; break;
+      }
+      if (options.output.json) {
+        print_json(&result, input.path, {});
+      }
+    } catch (const Error& e) {
+      // The pack's transaction has rolled back: the index is as it was before this file.
+      ++failed;
+      progress.clear();
+      fmt::print(stderr, "bpack: {}\n", e.what());
+      if (options.output.json) {
+        print_json(nullptr, input.path, e.what());
+      }
+      if (options.strict) {
+        break;
+      }
+    }
+  }
+  progress.clear();
+  if (!context.quiet) {
+    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}\n", added, replaced, unchanged,
+               failed, db->path(),
+               warnings.warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings.warnings)
+                                     : std::string());
+  }
+  return failed > 0 ? kFailure : kOk;
+}
+
+}  // namespace
+
+void add_ingest_command(CLI::App& app, Context& context) {
+  auto options = std::make_shared<IngestOptions>();
+  CLI::App* sub = app.add_subcommand("ingest", "Parse packs into the index (created when missing)");
+  sub->add_option("paths", options->paths, "Pack text files, directories (every *.txt below) or - for standard input")
+      ->required()
+      ->type_name("PATH");
+  sub->add_flag("--strict", options->strict, "Stop at the first file that fails (default: report it and go on)");
+  add_output_options(*sub, options->output, false);
+  sub->footer(
+      "Each pack is one transaction: a file that fails leaves the index as it was. The same bytes\n"
+      "again are skipped (unchanged); a changed file at an indexed path replaces that pack.\n"
+      "Counts go to stderr; with --json, one object per file goes to stdout.\n"
+      "Exit status: 0 all ingested or unchanged, 1 a file failed.\n"
+      "\n"
+      "Examples:\n"
+      "  bpack ingest corpus/\n"
+      "  bpack --db board.db ingest packs/2021-*.txt packs/2022-*.txt\n"
+      "  pdftotext -layout pack.pdf - | bpack ingest -");
+  sub->callback([options, &context] { context.status = run_ingest(*options, context); });
+}
+
+}  // namespace bpack::cli

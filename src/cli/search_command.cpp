@@ -1,0 +1,126 @@
+// `bpack search QUERY`: ranked paragraphs across every ingested pack.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "bpack/index/search.hpp"
+#include "cli/context.hpp"
+#include "cli/filters.hpp"
+#include "cli/index_access.hpp"
+#include "cli/output_options.hpp"
+
+namespace bpack::cli {
+namespace {
+
+using output::Align;
+using output::cell;
+using output::Cell;
+
+struct SearchCommandOptions {
+  std::vector<std::string> words;
+  bool raw = false;
+  std::optional<std::string> kind;
+  RecordFilterOptions filter;
+  int limit = 20;
+  OutputOptions output;
+};
+
+// grep-like: "path:line" first (editors and terminals open it), then where it sits, then
+// the snippet on its own line.
+std::string hits_text(const std::vector<index::SearchHit>& hits) {
+  std::string out;
+  for (const auto& h : hits) {
+    std::string where = h.kind;
+    if (h.item) {
+      where += fmt::format(" › {}", *h.item);
+    } else if (h.section) {
+      where += fmt::format(" › {}", *h.section);
+    }
+    out += fmt::format("{}{}:{}{}  {}  (pack {}{}{})\n", bold_start(), h.pack, h.line, bold_end(), where,
+                       h.meeting_date.value_or("undated"), h.page > 1 ? fmt::format(", page {}", h.page) : "",
+                       h.occurrences > 1 ? fmt::format("; also in {} other place{}", h.occurrences - 1,
+                                                       h.occurrences == 2 ? "" : "s")
+                                         : "");
+    out += fmt::format("    {}\n", h.snippet);
+  }
+  return out;
+}
+
+output::Table hits_table(const std::vector<index::SearchHit>& hits) {
+  output::Table table;
+  table.columns = {{"rank", Align::right}, {"score", Align::right}, {"pack"},   {"line", Align::right},
+                   {"page", Align::right}, {"block_line", Align::right},      {"kind"},
+                   {"section"},            {"item"},                          {"board"},
+                   {"meeting_date"},       {"occurrences", Align::right}, {"snippet"}};
+  for (const auto& h : hits) {
+    table.add({Cell(static_cast<std::int64_t>(h.rank)), Cell(h.score), Cell(h.pack), Cell(h.line), Cell(h.page),
+               Cell(h.block_line), Cell(h.kind), cell(h.section), cell(h.item), cell(h.board), cell(h.meeting_date),
+               Cell(h.occurrences), Cell(h.snippet)});
+  }
+  return table;
+}
+
+int run_search(const SearchCommandOptions& options, Context& context) {
+  auto db = open_index_for_query(context);
+  index::SearchOptions search;
+  for (const auto& word : options.words) {
+    search.query += (search.query.empty() ? "" : " ") + word;
+  }
+  search.raw = options.raw;
+  if (options.kind) {
+    search.kind = model::section_kind_from(*options.kind);
+  }
+  search.board = options.filter.board;
+  search.since = options.filter.since;
+  search.until = options.filter.until;
+  search.limit = options.limit;
+  const bool terminal_text = !options.output.json && !options.output.csv;
+  if (terminal_text && !bold_start().empty()) {
+    search.mark_start = std::string(bold_start());
+    search.mark_end = std::string(bold_end());
+  }
+  const auto hits = index::search(*db, search);
+  if (hits.empty() && !context.quiet) {
+    std::fprintf(stderr, "search: no paragraph matches\n");
+  }
+  if (terminal_text) {
+    write_stdout(hits_text(hits));
+  } else {
+    print_table(hits_table(hits), options.output);
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app, Context& context) {
+  auto options = std::make_shared<SearchCommandOptions>();
+  CLI::App* sub = app.add_subcommand("search", "Full-text search: ranked paragraphs with file:line");
+  sub->add_option("query", options->words, "Words to find (all of them); \"a phrase\" in quotes")
+      ->required()
+      ->type_name("QUERY");
+  sub->add_flag("--raw", options->raw, "QUERY is FTS5 syntax: \"phrases\", prefix*, AND/OR/NOT, NEAR(a b, 5)");
+  sub->add_option("--kind", options->kind, "Only paragraphs in sections of this kind")
+      ->check(CLI::IsMember({"agenda", "attendance", "minutes", "action_log", "paper", "forward_plan", "other"}))
+      ->type_name("KIND");
+  add_record_filter_options(*sub, options->filter);
+  sub->add_option("--limit", options->limit, "Number of hits (default 20)")
+      ->check(CLI::Range(1, 1000))
+      ->type_name("N");
+  add_output_options(*sub, options->output);
+  sub->footer(
+      "Words are matched with English stemming (vaccination finds vaccinated, vaccine). Plain\n"
+      "queries are always valid: hyphens, dots, dates and quotes are searched as written.\n"
+      "A paragraph repeated word for word in several packs is one hit, shown in the latest pack.\n"
+      "--since/--until filter on the meeting date of the pack.\n"
+      "\n"
+      "Examples:\n"
+      "  bpack search vaccination\n"
+      "  bpack search \"health inequalities\" --kind minutes --since 2021-01-01\n"
+      "  bpack search --raw 'vaccin* NOT flu' --limit 5 --json");
+  sub->callback([options, &context] { context.status = run_search(*options, context); });
+}
+
+}  // namespace bpack::cli

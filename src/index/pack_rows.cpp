@@ -1,0 +1,77 @@
+#include "pack_rows.hpp"
+
+namespace bpack::index {
+
+using model::to_string;
+
+PackRows::PackRows(Database& db)
+    : meeting_(db, "INSERT INTO meetings (pack_id, body, date, date_text, time, venue, role, line) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+      section_(db, "INSERT INTO sections (pack_id, kind, title, line_start, line_end, page_start, page_end) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+      agenda_item_(db, "INSERT INTO agenda_items (pack_id, number, title, lead, paper, time, line) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+      attendee_(db, "INSERT INTO attendance (pack_id, name, role, initials, status, meeting_date, line) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+      minute_item_(db, "INSERT INTO minute_items (pack_id, number, title, meeting_date, line_start, line_end) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+      decision_(db, "INSERT INTO decisions (pack_id, item, kind, text, meeting_date, line) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+      paper_(db, "INSERT INTO papers (pack_id, ref, title, purpose, ask, recommendation, line_start, line_end) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+      // The no-op update makes RETURNING give the id of an existing action too. A NULL ref
+      // never conflicts, so an action without a reference gets an action of its own.
+      action_(db, "INSERT INTO actions (board_key, ref) VALUES (?1, ?2) "
+                  "ON CONFLICT (board_key, ref) DO UPDATE SET ref = excluded.ref RETURNING id"),
+      history_(db,
+               "INSERT INTO action_history (action_id, pack_id, ref, raised, raised_text, item, text, owner, "
+               "owner_initials, due, due_text, status, status_text, comments, source, meeting_date, line) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") {}
+
+std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, const std::string& board_key) {
+  for (const auto& m : pack.meetings) {
+    meeting_.bind(1, pack_id).bind(2, m.body).bind(3, m.date).bind(4, m.date_text).bind(5, m.time);
+    meeting_.bind(6, m.venue).bind(7, to_string(m.role)).bind(8, m.line).run();
+  }
+  for (const auto& s : pack.sections) {
+    section_.bind(1, pack_id).bind(2, to_string(s.kind)).bind(3, s.title).bind(4, s.line_start);
+    section_.bind(5, s.line_end).bind(6, s.page_start).bind(7, s.page_end).run();
+  }
+  for (const auto& a : pack.agenda_items) {
+    agenda_item_.bind(1, pack_id).bind(2, a.number).bind(3, a.title).bind(4, a.lead).bind(5, a.paper);
+    agenda_item_.bind(6, a.time).bind(7, a.line).run();
+  }
+  for (const auto& a : pack.attendance) {
+    attendee_.bind(1, pack_id).bind(2, a.name).bind(3, a.role).bind(4, a.initials);
+    attendee_.bind(5, to_string(a.status)).bind(6, a.meeting_date).bind(7, a.line).run();
+  }
+  for (const auto& m : pack.minute_items) {
+    minute_item_.bind(1, pack_id).bind(2, m.number).bind(3, m.title).bind(4, m.meeting_date);
+    minute_item_.bind(5, m.line_start).bind(6, m.line_end).run();
+  }
+  for (const auto& d : pack.decisions) {
+    decision_.bind(1, pack_id).bind(2, d.item).bind(3, to_string(d.kind)).bind(4, d.text);
+    decision_.bind(5, d.meeting_date).bind(6, d.line).run();
+  }
+  for (const auto& p : pack.papers) {
+    paper_.bind(1, pack_id).bind(2, p.ref).bind(3, p.title).bind(4, p.purpose).bind(5, p.ask);
+    paper_.bind(6, p.recommendation).bind(7, p.line_start).bind(8, p.line_end).run();
+  }
+  insert_actions(pack_id, pack, board_key);
+  return static_cast<std::int64_t>(pack.actions.size());
+}
+
+void PackRows::insert_actions(std::int64_t pack_id, const model::Pack& pack, const std::string& board_key) {
+  for (const auto& a : pack.actions) {
+    action_.bind(1, board_key).bind(2, a.ref);
+    action_.step();
+    const std::int64_t action_id = action_.column_int(0);
+    action_.reset();
+    history_.bind(1, action_id).bind(2, pack_id).bind(3, a.ref).bind(4, a.raised).bind(5, a.raised_text);
+    history_.bind(6, a.item).bind(7, a.text).bind(8, a.owner).bind(9, a.owner_initials).bind(10, a.due);
+    history_.bind(11, a.due_text).bind(12, to_string(a.status)).bind(13, a.status_text).bind(14, a.comments);
+    history_.bind(15, to_string(a.source)).bind(16, a.meeting_date).bind(17, a.line).run();
+  }
+}
+
+}  // namespace bpack::index

@@ -1,0 +1,249 @@
+#include "bpack/index/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "bpack/util/error.hpp"
+
+namespace bpack::index {
+namespace {
+
+// Version 1. Every table of a pack's rows references packs(id) ON DELETE CASCADE: replacing
+// a changed pack is one DELETE of its packs row. Text columns keep the contract's names and
+// spellings (docs/parse-json.md), so `bpack export` and a plain sqlite3 shell read alike.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE packs (
+  id             INTEGER PRIMARY KEY,
+  path           TEXT NOT NULL,     -- as given to `bpack ingest` ("-" for standard input)
+  source_key     TEXT,              -- absolute path, to spot a changed file; NULL for stdin
+  sha256         TEXT NOT NULL UNIQUE,
+  bytes          INTEGER NOT NULL,
+  lines          INTEGER NOT NULL,
+  pages          INTEGER NOT NULL,
+  board          TEXT,              -- the board as this pack names it
+  board_key      TEXT NOT NULL,     -- lower-case letters and digits of board: matches packs of one board
+  meeting_date   TEXT,              -- the meeting the pack is for: orders packs ("latest wins")
+  has_action_log INTEGER NOT NULL DEFAULT 0,
+  ingested_at    TEXT NOT NULL
+);
+CREATE UNIQUE INDEX packs_by_source ON packs(source_key) WHERE source_key IS NOT NULL;
+CREATE INDEX packs_by_board ON packs(board_key, meeting_date);
+
+CREATE TABLE meetings (
+  id INTEGER PRIMARY KEY,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  body TEXT, date TEXT, date_text TEXT, time TEXT, venue TEXT,
+  role TEXT NOT NULL,
+  line INTEGER NOT NULL
+);
+CREATE INDEX meetings_by_pack ON meetings(pack_id);
+
+CREATE TABLE sections (
+  id INTEGER PRIMARY KEY,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
+  page_start INTEGER NOT NULL, page_end INTEGER NOT NULL
+);
+CREATE INDEX sections_by_pack ON sections(pack_id, line_start);
+
+CREATE TABLE agenda_items (
+  id INTEGER PRIMARY KEY,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  number TEXT, title TEXT NOT NULL, lead TEXT, paper TEXT, time TEXT,
+  line INTEGER NOT NULL
+);
+CREATE INDEX agenda_items_by_pack ON agenda_items(pack_id, line);
+
+CREATE TABLE attendance (
+  id INTEGER PRIMARY KEY,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, role TEXT, initials TEXT,
+  status TEXT NOT NULL,
+  meeting_date TEXT,
+  line INTEGER NOT NULL
+);
+CREATE INDEX attendance_by_pack ON attendance(pack_id);
+
+CREATE TABLE minute_items (
+  id INTEGER PRIMARY KEY,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  number TEXT, title TEXT NOT NULL, meeting_date TEXT,
+  line_start INTEGER NOT NULL, line_end INTEGER NOT NULL
+);
+CREATE INDEX minute_items_by_pack ON minute_items(pack_id, line_start);
+
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  item TEXT, kind TEXT NOT NULL, text TEXT, meeting_date TEXT,
+  line INTEGER NOT NULL
+);
+CREATE INDEX decisions_by_pack ON decisions(pack_id);
+
+CREATE TABLE papers (
+  id INTEGER PRIMARY KEY,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  ref TEXT, title TEXT, purpose TEXT, ask TEXT, recommendation TEXT,
+  line_start INTEGER NOT NULL, line_end INTEGER NOT NULL
+);
+CREATE INDEX papers_by_pack ON papers(pack_id, line_start);
+
+-- One row per action across packs: the same board and ref in successive packs is one
+-- action. An action without a ref cannot be matched and stays on its own (NULLs are
+-- distinct in a UNIQUE constraint).
+CREATE TABLE actions (
+  id INTEGER PRIMARY KEY,
+  board_key TEXT NOT NULL,
+  ref TEXT,
+  UNIQUE (board_key, ref)
+);
+
+-- What each pack says about an action: its status history.
+CREATE TABLE action_history (
+  id INTEGER PRIMARY KEY,
+  action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  ref TEXT, raised TEXT, raised_text TEXT, item TEXT, text TEXT,
+  owner TEXT, owner_initials TEXT, due TEXT, due_text TEXT,
+  status TEXT NOT NULL, status_text TEXT, comments TEXT,
+  source TEXT NOT NULL,
+  meeting_date TEXT,
+  line INTEGER NOT NULL
+);
+CREATE INDEX action_history_by_action ON action_history(action_id);
+CREATE INDEX action_history_by_pack ON action_history(pack_id);
+
+-- The latest known state of each action: the history row of the pack with the latest
+-- meeting date (ties: the later ingested pack) decides status, due date and comments; the
+-- descriptive fields fall back to the latest pack that states them.
+CREATE VIEW action_state AS
+WITH seen AS (
+  SELECT h.*, p.board AS board, p.path AS pack_path, p.meeting_date AS pack_date,
+         COALESCE(p.meeting_date, '') AS date_key, p.id AS pack_order
+  FROM action_history h JOIN packs p ON p.id = h.pack_id
+),
+ranked AS (
+  SELECT seen.*,
+    ROW_NUMBER() OVER latest AS recency,
+    FIRST_VALUE(text) OVER (PARTITION BY action_id ORDER BY text IS NULL, date_key DESC, pack_order DESC) AS any_text,
+    FIRST_VALUE(owner) OVER (PARTITION BY action_id ORDER BY owner IS NULL, date_key DESC, pack_order DESC) AS any_owner,
+    FIRST_VALUE(item) OVER (PARTITION BY action_id ORDER BY item IS NULL, date_key DESC, pack_order DESC) AS any_item,
+    MIN(raised) OVER (PARTITION BY action_id) AS first_raised,
+    MIN(pack_date) OVER (PARTITION BY action_id) AS first_seen,
+    MAX(pack_date) OVER (PARTITION BY action_id) AS last_seen,
+    COUNT(*) OVER (PARTITION BY action_id) AS packs_seen
+  FROM seen
+  WINDOW latest AS (PARTITION BY action_id ORDER BY date_key DESC, pack_order DESC)
+)
+SELECT a.id AS action_id, a.board_key, r.board, a.ref,
+       r.first_raised AS raised, r.any_item AS item, r.any_text AS text, r.any_owner AS owner,
+       r.due, r.due_text, r.status, r.status_text, r.comments, r.source,
+       r.first_seen, r.last_seen, r.packs_seen,
+       r.pack_id AS last_pack_id, r.pack_path AS last_pack, r.line AS last_line
+FROM actions a JOIN ranked r ON r.action_id = a.id AND r.recency = 1;
+
+-- Full text. A paragraph is stored and indexed once however many packs repeat it (packs
+-- carry the same cover sheets, standing items, forward plans and action texts meeting after
+-- meeting): passages hold the distinct texts, each with the title of the section it sits
+-- in, and blocks say where each occurs.
+CREATE TABLE passages (
+  id      INTEGER PRIMARY KEY,
+  hash    INTEGER NOT NULL,  -- 64-bit FNV-1a of heading and text: finds a repeat already stored
+  text    TEXT NOT NULL,     -- source lines joined with '\n', so a hit can be traced to its line
+  heading TEXT NOT NULL      -- the section title: ranks a paragraph under a matching heading higher
+);
+CREATE INDEX passages_by_hash ON passages(hash);
+
+CREATE TABLE blocks (
+  id INTEGER PRIMARY KEY,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  passage_id INTEGER NOT NULL REFERENCES passages(id),
+  kind TEXT NOT NULL,   -- the kind of section holding the block (its title: passages.heading)
+  line INTEGER NOT NULL,
+  page INTEGER NOT NULL
+);
+CREATE INDEX blocks_by_pack ON blocks(pack_id);
+CREATE INDEX blocks_by_passage ON blocks(passage_id);
+
+-- External content (the text is stored once, in passages) named <table>_fts with the content
+-- table's column name, which is how Datasette and sqlite-utils recognise a searchable table.
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+  text, heading, content="passages", content_rowid="id",
+  tokenize="porter unicode61 remove_diacritics 2"
+);
+-- The writer indexes new passages itself (a per-row insert trigger costs about twice as
+-- much as inserting directly); these keep the index right for every other change.
+CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
+  INSERT INTO passages_fts(passages_fts, rowid, text, heading) VALUES ('delete', old.id, old.text, old.heading);
+END;
+CREATE TRIGGER passages_fts_update AFTER UPDATE OF text, heading ON passages BEGIN
+  INSERT INTO passages_fts(passages_fts, rowid, text, heading) VALUES ('delete', old.id, old.text, old.heading);
+  INSERT INTO passages_fts(rowid, text, heading) VALUES (new.id, new.text, new.heading);
+END;
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, kVersion1},
+}};
+
+bool has_user_tables(Database& db) {
+  return db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'") > 0;
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int current_schema_version() { return kMigrations.back().to_version; }
+
+int schema_version(Database& db) { return static_cast<int>(db.query_int("PRAGMA user_version")); }
+
+void prepare_schema(Database& db, SchemaUse use) { prepare_schema(db, use, migrations()); }
+
+void prepare_schema(Database& db, SchemaUse use, std::span<const Migration> steps) {
+  const int latest = steps.empty() ? 0 : steps.back().to_version;
+  const auto check = [&](int version, std::int64_t application_id) {
+    if (version > latest) {
+      throw Error(fmt::format(
+          "{}: this index was written by a newer bpack (schema version {}; this bpack reads up to {}); "
+          "upgrade bpack or ingest into a new database",
+          db.path(), version, latest));
+    }
+    if (version == 0 && (use == SchemaUse::existing || has_user_tables(db))) {
+      throw Error(fmt::format("{}: not a bpack index{}", db.path(),
+                              use == SchemaUse::existing ? "; create one with `bpack ingest PACK...`" : ""));
+    }
+    if (version > 0 && application_id != kApplicationId) {
+      throw Error(fmt::format("{}: not a bpack index (application_id {})", db.path(), application_id));
+    }
+  };
+
+  int version = schema_version(db);
+  check(version, db.query_int("PRAGMA application_id"));
+  if (version == latest) {
+    return;
+  }
+  if (version == 0) {
+    // WAL lets queries read while an ingest writes. It is a property of the file, set once
+    // and outside any transaction.
+    db.exec("PRAGMA journal_mode = WAL");
+  }
+  Transaction transaction(db);
+  // Another process may have migrated between our read and the write lock.
+  version = schema_version(db);
+  check(version, db.query_int("PRAGMA application_id"));
+  for (const Migration& step : steps) {
+    if (step.to_version > version) {
+      db.exec(step.sql);
+      db.exec(fmt::format("PRAGMA user_version = {}", step.to_version));
+      version = step.to_version;
+    }
+  }
+  db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  transaction.commit();
+}
+
+}  // namespace bpack::index

@@ -1,0 +1,296 @@
+#include "bpack/index/writer.hpp"
+
+#include <bit>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "bpack/util/sha256.hpp"
+#include "pack_rows.hpp"
+
+namespace bpack::index {
+
+struct Writer::Statements {
+  explicit Statements(Database& db)
+      : find_by_sha(db, "SELECT id, source_key FROM packs WHERE sha256 = ?1"),
+        find_by_source(db, "SELECT id FROM packs WHERE source_key = ?1"),
+        insert_pack(db,
+                    "INSERT INTO packs (path, source_key, sha256, bytes, lines, pages, board_key, ingested_at) "
+                    "VALUES (?1, ?2, ?3, ?4, 0, 1, '', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
+        finish_pack(db,
+                    "UPDATE packs SET lines = ?2, pages = ?3, board = ?4, board_key = ?5, meeting_date = ?6, "
+                    "has_action_log = ?7 WHERE id = ?1"),
+        delete_pack(db, "DELETE FROM packs WHERE id = ?1"),
+        // An action whose every history row went with a replaced pack is gone too.
+        delete_orphan_actions(
+            db, "DELETE FROM actions WHERE NOT EXISTS (SELECT 1 FROM action_history h WHERE h.action_id = actions.id)"),
+        find_passage(db, "SELECT id, text, heading FROM passages WHERE hash = ?1"),
+        insert_passage(db, "INSERT INTO passages (hash, text, heading) VALUES (?1, ?2, ?3)"),
+        index_passage(db, "INSERT INTO passages_fts (rowid, text, heading) VALUES (?1, ?2, ?3)"),
+        insert_block(db, "INSERT INTO blocks (pack_id, passage_id, kind, line, page) VALUES (?1, ?2, ?3, ?4, ?5)"),
+        passages_of_pack(db, "SELECT DISTINCT passage_id FROM blocks WHERE pack_id = ?1"),
+        // Kept while any block, of any pack, still holds the text.
+        delete_orphan_passage(
+            db, "DELETE FROM passages WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM blocks WHERE passage_id = ?1)"),
+        rows(db) {}
+
+  Statement find_by_sha;
+  Statement find_by_source;
+  Statement insert_pack;
+  Statement finish_pack;
+  Statement delete_pack;
+  Statement delete_orphan_actions;
+  Statement find_passage;
+  Statement insert_passage;
+  Statement index_passage;
+  Statement insert_block;
+  Statement passages_of_pack;
+  Statement delete_orphan_passage;
+  PackRows rows;
+};
+
+namespace {
+
+std::string read_all(const std::string& path) {
+  const auto stream = text::open_file(path);
+  std::string bytes;
+  std::size_t size = 0;
+  for (;;) {
+    bytes.resize(size + 256 * 1024);
+    const std::size_t got = stream->read(bytes.data() + size, bytes.size() - size);
+    if (got == 0) {
+      break;
+    }
+    size += got;
+  }
+  bytes.resize(size);
+  return bytes;
+}
+
+std::string source_key_of(const std::string& path) {
+  if (path == "-") {
+    return {};
+  }
+  std::error_code error;
+  const auto absolute = std::filesystem::absolute(path, error);
+  if (error) {
+    return path;
+  }
+  const auto canonical = std::filesystem::weakly_canonical(absolute, error);
+  return (error ? absolute : canonical).string();
+}
+
+bool has_text(std::string_view text) { return text.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos; }
+
+// 64-bit FNV-1a of heading, a unit separator and text: stable across builds and platforms
+// (it is stored), fast, and only a hint: a match is confirmed by comparing the texts.
+std::int64_t passage_hash(std::string_view heading, std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  const auto add = [&](char c) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  };
+  for (const char c : heading) {
+    add(c);
+  }
+  add('\x1f');
+  for (const char c : text) {
+    add(c);
+  }
+  return std::bit_cast<std::int64_t>(hash);
+}
+
+}  // namespace
+
+std::string_view to_string(IngestOutcome outcome) {
+  switch (outcome) {
+    case IngestOutcome::added: return "added";
+    case IngestOutcome::replaced: return "replaced";
+    case IngestOutcome::unchanged: return "unchanged";
+  }
+  return "added";
+}
+
+std::optional<std::string> pack_board(const model::Pack& pack) {
+  const model::Meeting* chosen = nullptr;
+  for (const auto& meeting : pack.meetings) {
+    if (!meeting.body) {
+      continue;
+    }
+    const bool minutes = meeting.role == model::MeetingRole::minutes;
+    const bool chosen_minutes = chosen != nullptr && chosen->role == model::MeetingRole::minutes;
+    if (chosen == nullptr || (minutes && !chosen_minutes) ||
+        (minutes == chosen_minutes && meeting.date.value_or("") > chosen->date.value_or(""))) {
+      chosen = &meeting;
+    }
+  }
+  return chosen != nullptr ? chosen->body : std::nullopt;
+}
+
+std::string board_key(std::string_view board) {
+  std::string key;
+  bool pending_space = false;
+  for (const char c : board) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool word = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+    if (!word) {
+      pending_space = !key.empty();
+      continue;
+    }
+    if (pending_space) {
+      key.push_back(' ');
+      pending_space = false;
+    }
+    key.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : c);
+  }
+  return key;
+}
+
+Writer::Writer(Database& db, PackParser parser)
+    : db_(db), parser_(std::move(parser)), statements_(std::make_unique<Statements>(db)) {
+  if (!parser_) {
+    parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
+      return extract::parse_pack(source, options);
+    };
+  }
+}
+
+Writer::~Writer() = default;
+
+IngestResult Writer::ingest_file(const std::string& path, const extract::ParseOptions& options) {
+  // Read once into memory: the hash decides whether to parse at all, and the parser then
+  // reads the same bytes (stdin cannot be read twice). Memory is bounded by one pack.
+  std::string bytes = read_all(path);
+  return ingest_bytes(std::move(bytes), path, source_key_of(path), options);
+}
+
+IngestResult Writer::ingest_bytes(std::string bytes, const std::string& path, const std::string& source_key,
+                                  const extract::ParseOptions& options) {
+  IngestResult result;
+  result.path = path;
+  result.bytes = bytes.size();
+  util::Sha256 hash;
+  hash.update(bytes);
+  result.sha256 = hash.hex();
+
+  Statements& s = *statements_;
+  // Same bytes already indexed (under this path or another): nothing to parse or write.
+  s.find_by_sha.bind(1, result.sha256);
+  if (s.find_by_sha.step()) {
+    result.pack_id = s.find_by_sha.column_int(0);
+    result.outcome = IngestOutcome::unchanged;
+    s.find_by_sha.reset();
+    // The file at this path may have changed into a copy of another indexed pack: its old
+    // rows describe bytes that no longer exist.
+    if (!source_key.empty()) {
+      s.find_by_source.bind(1, source_key);
+      const bool stale = s.find_by_source.step() && s.find_by_source.column_int(0) != result.pack_id;
+      const std::int64_t stale_id = stale ? s.find_by_source.column_int(0) : 0;
+      s.find_by_source.reset();
+      if (stale) {
+        Transaction transaction(db_);
+        delete_pack(stale_id);
+        transaction.commit();
+        result.outcome = IngestOutcome::replaced;
+      }
+    }
+    return result;
+  }
+  s.find_by_sha.reset();
+
+  Transaction transaction(db_);
+  result.pack_id = write_pack(std::move(bytes), path, source_key, result.sha256, options, result);
+  transaction.commit();
+  return result;
+}
+
+std::int64_t Writer::write_pack(std::string bytes, const std::string& path, const std::string& source_key,
+                                const std::string& sha256, const extract::ParseOptions& options,
+                                IngestResult& result) {
+  Statements& s = *statements_;
+  // 1. A changed file at an indexed path: its old rows go (the cascade removes them all).
+  if (!source_key.empty()) {
+    s.find_by_source.bind(1, source_key);
+    const bool exists = s.find_by_source.step();
+    const std::int64_t old_id = exists ? s.find_by_source.column_int(0) : 0;
+    s.find_by_source.reset();
+    if (exists) {
+      delete_pack(old_id);
+      result.outcome = IngestOutcome::replaced;
+    }
+  }
+
+  // 2. The pack row first, so blocks can reference it while the parser streams them.
+  s.insert_pack.bind(1, path).bind(2, source_key.empty() ? std::optional<std::string>{} : source_key);
+  s.insert_pack.bind(3, sha256).bind(4, static_cast<std::int64_t>(bytes.size())).run();
+  const std::int64_t pack_id = db_.last_insert_rowid();
+
+  // 3. Parse; each block goes straight into the database, so memory does not grow with the
+  //    pack's text. Only a paragraph no pack had before is stored and tokenized.
+  extract::ParseOptions parse_options = options;
+  parse_options.on_block = [&](const model::Block& block) {
+    if (options.on_block) {
+      options.on_block(block);
+    }
+    if (!has_text(block.text)) {
+      return;
+    }
+    s.insert_block.bind(1, pack_id).bind(2, passage_for(block.section_title, block.text, result));
+    s.insert_block.bind(3, model::to_string(block.kind)).bind(4, block.line).bind(5, block.page).run();
+    ++result.blocks;
+  };
+  text::TextSource source(text::from_string(std::move(bytes)), path, options.diagnostics);
+  const model::Pack pack = parser_(source, parse_options);
+
+  // 4. What the parse found: the pack's board and date, then its entities and actions.
+  const std::optional<std::string> board = pack_board(pack);
+  const std::string key = board ? board_key(*board) : std::string();
+  const model::Meeting* meeting = pack.primary_meeting();
+  bool has_action_log = false;
+  for (const auto& section : pack.sections) {
+    has_action_log = has_action_log || section.kind == model::SectionKind::action_log;
+  }
+  s.finish_pack.bind(1, pack_id).bind(2, pack.source.lines).bind(3, std::max<model::LineNo>(pack.source.pages, 1));
+  s.finish_pack.bind(4, board).bind(5, key).bind(6, meeting != nullptr ? meeting->date : std::nullopt);
+  s.finish_pack.bind(7, has_action_log ? 1 : 0).run();
+  result.actions = s.rows.insert(pack_id, pack, key);
+  return pack_id;
+}
+
+std::int64_t Writer::passage_for(std::string_view heading, std::string_view text, IngestResult& result) {
+  Statements& s = *statements_;
+  const std::int64_t hash = passage_hash(heading, text);
+  s.find_passage.bind(1, hash);
+  std::int64_t id = 0;
+  while (id == 0 && s.find_passage.step()) {
+    if (s.find_passage.column_view(1) == text && s.find_passage.column_view(2) == heading) {
+      id = s.find_passage.column_int(0);
+    }
+  }
+  s.find_passage.reset();
+  if (id == 0) {
+    s.insert_passage.bind(1, hash).bind(2, text).bind(3, heading).run();
+    id = db_.last_insert_rowid();
+    s.index_passage.bind(1, id).bind(2, text).bind(3, heading).run();
+    ++result.passages;
+  }
+  return id;
+}
+
+void Writer::delete_pack(std::int64_t pack_id) {
+  Statements& s = *statements_;
+  // The pack's texts, read before its blocks go: those no other pack uses go with them.
+  std::vector<std::int64_t> passages;
+  s.passages_of_pack.bind(1, pack_id);
+  while (s.passages_of_pack.step()) {
+    passages.push_back(s.passages_of_pack.column_int(0));
+  }
+  s.passages_of_pack.reset();
+  s.delete_pack.bind(1, pack_id).run();
+  for (const std::int64_t id : passages) {
+    s.delete_orphan_passage.bind(1, id).run();
+  }
+  s.delete_orphan_actions.run();
+}
+
+}  // namespace bpack::index

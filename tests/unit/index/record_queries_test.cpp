@@ -1,0 +1,128 @@
+#include "bpack/index/record_queries.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "bpack/index/writer.hpp"
+#include "unit/index/index_support.hpp"
+
+namespace {
+
+using bpack::index::RecordFilter;
+using bpack::model::AttendanceStatus;
+using bpack::model::DecisionKind;
+using bpack::model::MeetingRole;
+using bpack::test::FakePack;
+
+bpack::model::Attendee person(const std::string& name, AttendanceStatus status, const std::string& date) {
+  bpack::model::Attendee a;
+  a.name = name;
+  a.status = status;
+  a.meeting_date = date;
+  a.line = 3;
+  return a;
+}
+
+// Pack 1 is for the March meeting and carries February's minutes; pack 2 is for May and
+// carries March's minutes. Pack 3 repeats pack 2's minutes (a re-issued pack): nothing may
+// be counted twice.
+struct RecordsFixture {
+  bpack::test::TempDir dir;
+  std::unique_ptr<bpack::index::Database> db = bpack::test::new_index(dir);
+
+  RecordsFixture() {
+    bpack::test::FakeParser fake;
+    FakePack p1;
+    auto feb = bpack::test::agenda_meeting("Alpha Board", "2021-02-03");
+    feb.role = MeetingRole::minutes;
+    feb.time = "16:30";
+    p1.pack.meetings = {bpack::test::agenda_meeting("Alpha Board", "2021-03-03"), feb};
+    p1.pack.attendance = {person("Ann Lee", AttendanceStatus::member, "2021-02-03"),
+                          person("Bob Roe", AttendanceStatus::apologies, "2021-02-03"),
+                          person("Cy Dee", AttendanceStatus::attendee, "2021-02-03")};
+    p1.pack.decisions = {{std::string("6"), DecisionKind::agreed, std::string("That thanks be recorded to staff"),
+                          std::string("2021-02-03"), 40}};
+    fake.add("p1", p1);
+    FakePack p2;
+    auto mar = bpack::test::agenda_meeting("Alpha Board", "2021-03-03");
+    mar.role = MeetingRole::minutes;
+    mar.venue = "Microsoft Teams";
+    p2.pack.meetings = {bpack::test::agenda_meeting("Alpha Board", "2021-05-05"), mar};
+    p2.pack.attendance = {person("Ann Lee", AttendanceStatus::apologies, "2021-03-03"),
+                          person("Bob Roe", AttendanceStatus::member, "2021-03-03"),
+                          person("ann lee", AttendanceStatus::apologies, "2021-03-03")};
+    p2.pack.decisions = {{std::string("8a"), DecisionKind::approved, std::string("The mental health facility was approved"),
+                          std::string("2021-03-03"), 50},
+                         {std::string("9"), DecisionKind::noted, std::string("The report was noted"),
+                          std::string("2021-03-03"), 60}};
+    fake.add("p2", p2);
+    FakePack p3 = p2;
+    fake.add("p3", p3);
+    bpack::index::Writer writer(*db, fake.parser());
+    writer.ingest_bytes("p1\n", "p1.txt", "/p1.txt");
+    writer.ingest_bytes("p2\n", "p2.txt", "/p2.txt");
+    writer.ingest_bytes("p3\n", "p3.txt", "/p3.txt");
+  }
+};
+
+TEST_CASE_FIXTURE(RecordsFixture, "one row per meeting, agenda and minutes packs side by side") {
+  const auto rows = bpack::index::list_meetings(*db, {});
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].date == "2021-02-03");
+  CHECK(rows[0].time == "16:30");
+  CHECK_FALSE(rows[0].agenda_pack.has_value());
+  CHECK(rows[0].minutes_pack == "p1.txt");
+  CHECK(rows[0].present == 2);
+  CHECK(rows[0].apologies == 1);
+  CHECK(rows[0].decisions == 1);
+  CHECK(rows[1].date == "2021-03-03");
+  CHECK(rows[1].agenda_pack == "p1.txt");
+  CHECK(rows[1].minutes_pack.has_value());
+  CHECK(rows[1].venue == "Microsoft Teams");
+  CHECK(rows[1].present == 1);
+  CHECK(rows[1].apologies == 1);   // "Ann Lee" and "ann lee" are one person
+  CHECK(rows[1].decisions == 2);   // not 4: two packs carry the same minutes
+  CHECK(rows[2].date == "2021-05-05");
+
+  CHECK(bpack::index::list_meetings(*db, {std::nullopt, std::string("2021-03-01"), std::string("2021-04-01")}).size() == 1);
+  CHECK(bpack::index::list_meetings(*db, {std::string("beta"), std::nullopt, std::nullopt}).empty());
+}
+
+TEST_CASE_FIXTURE(RecordsFixture, "decisions by date, with a text filter") {
+  const auto all = bpack::index::list_decisions(*db, {}, std::nullopt);
+  REQUIRE(all.size() == 5);
+  CHECK(all[0].meeting_date == "2021-02-03");
+  CHECK(all[0].kind == "agreed");
+  CHECK(all[0].pack == "p1.txt");
+  CHECK(all[0].line == 40);
+  const auto mental = bpack::index::list_decisions(*db, {}, std::string("MENTAL HEALTH"));
+  REQUIRE(mental.size() == 2);
+  CHECK(mental[0].item == "8a");
+  CHECK(bpack::index::list_decisions(*db, {std::nullopt, std::string("2021-03-01"), std::nullopt}, std::nullopt).size() == 4);
+}
+
+TEST_CASE_FIXTURE(RecordsFixture, "attendance rows and rates per person") {
+  CHECK(bpack::index::list_attendance(*db, {}, std::nullopt).size() == 9);
+  const auto bob = bpack::index::list_attendance(*db, {}, std::string("bob"));
+  REQUIRE(bob.size() == 3);
+  CHECK(bob[0].status == "apologies");
+  CHECK(bob[0].meeting_date == "2021-02-03");
+
+  const auto summary = bpack::index::attendance_summary(*db, {}, std::nullopt);
+  REQUIRE(summary.size() == 3);
+  // Cy: 1 of 1; Ann: 1 of 2; Bob: 1 of 2 (ties by name).
+  CHECK(summary[0].name == "Cy Dee");
+  CHECK(summary[0].rate == doctest::Approx(1.0));
+  CHECK(summary[1].name == "Ann Lee");
+  CHECK(summary[1].meetings == 2);
+  CHECK(summary[1].present == 1);
+  CHECK(summary[1].apologies == 1);
+  CHECK(summary[1].rate == doctest::Approx(0.5));
+  CHECK(summary[2].name == "Bob Roe");
+  CHECK(summary[2].meetings == 2);
+  CHECK(summary[2].present == 1);
+}
+
+}  // namespace

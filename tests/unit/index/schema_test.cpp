@@ -1,0 +1,151 @@
+#include "bpack/index/schema.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <string>
+
+#include "bpack/index/database.hpp"
+#include "bpack/util/error.hpp"
+#include "unit/index/index_support.hpp"
+
+namespace {
+
+using bpack::Error;
+using bpack::index::current_schema_version;
+using bpack::index::Database;
+using bpack::index::Migration;
+using bpack::index::OpenMode;
+using bpack::index::prepare_schema;
+using bpack::index::schema_version;
+using bpack::index::SchemaUse;
+using bpack::test::TempDir;
+
+std::string error_of(Database& db, SchemaUse use) {
+  try {
+    prepare_schema(db, use);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST_CASE("a new index gets the current schema, WAL and bpack's application id") {
+  TempDir dir;
+  Database db(dir.file("new.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create);
+  CHECK(schema_version(db) == current_schema_version());
+  CHECK(current_schema_version() == 1);
+  CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
+  CHECK(db.query_int("PRAGMA foreign_keys") == 1);
+  CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
+  CHECK(db.query_int("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
+  for (const char* table : {"packs", "meetings", "sections", "agenda_items", "attendance", "minute_items", "decisions",
+                            "papers", "actions", "action_history", "blocks", "passages", "passages_fts"}) {
+    INFO(table);
+    CHECK(db.query_int(std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table +
+                       "'") == 1);
+  }
+  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'view' AND name = 'action_state'") == 1);
+
+  SUBCASE("opening it again changes nothing") {
+    const auto objects = db.query_int("SELECT COUNT(*) FROM sqlite_schema");
+    Database again(dir.file("new.db"), OpenMode::existing);
+    prepare_schema(again, SchemaUse::existing);
+    CHECK(schema_version(again) == 1);
+    CHECK(again.query_int("SELECT COUNT(*) FROM sqlite_schema") == objects);
+  }
+}
+
+TEST_CASE("the full-text table is one Datasette and sqlite-utils detect for passages") {
+  TempDir dir;
+  Database db(dir.file("fts.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create);
+  // sqlite-utils' Table.detect_fts() and Datasette's detect_fts_sql(), verbatim patterns.
+  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_master WHERE rootpage = 0 AND name = 'passages_fts' AND "
+                     "(sql LIKE '%VIRTUAL TABLE%USING FTS%content=[passages]%' OR "
+                     " sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"passages\"%')") == 1);
+  // Its indexed columns (text, heading) are columns of the content table.
+  CHECK(db.query_int("SELECT COUNT(*) FROM pragma_table_info('passages_fts')") == 2);
+  CHECK(db.query_int("SELECT COUNT(*) FROM pragma_table_info('passages_fts') f "
+                     "JOIN pragma_table_info('passages') b ON b.name = f.name") == 2);
+}
+
+TEST_CASE("a database from a newer bpack is refused with a clear message") {
+  TempDir dir;
+  {
+    Database db(dir.file("future.db"), OpenMode::create);
+    prepare_schema(db, SchemaUse::create);
+    db.exec("PRAGMA user_version = 99");
+  }
+  Database db(dir.file("future.db"), OpenMode::existing);
+  const std::string message = error_of(db, SchemaUse::existing);
+  CHECK(message.find("future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 1)") !=
+        std::string::npos);
+  CHECK(schema_version(db) == 99);  // left alone
+}
+
+TEST_CASE("files that are not bpack indexes are refused") {
+  TempDir dir;
+  SUBCASE("someone else's SQLite database") {
+    Database db(dir.file("other.db"), OpenMode::create);
+    db.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY)");
+    CHECK(error_of(db, SchemaUse::create).find("other.db: not a bpack index") != std::string::npos);
+    CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema") == 1);
+  }
+  SUBCASE("an empty file when an index is required") {
+    Database db(dir.file("empty.db"), OpenMode::create);
+    CHECK(error_of(db, SchemaUse::existing).find("empty.db: not a bpack index; create one with `bpack ingest") !=
+          std::string::npos);
+  }
+  SUBCASE("a versioned database with another application id") {
+    Database db(dir.file("versioned.db"), OpenMode::create);
+    db.exec("PRAGMA user_version = 1");
+    CHECK(error_of(db, SchemaUse::existing).find("not a bpack index (application_id 0)") != std::string::npos);
+  }
+  SUBCASE("a missing file is not created by an existing-only open") {
+    CHECK_THROWS_AS(Database(dir.file("missing.db"), OpenMode::existing), Error);
+    CHECK_FALSE(std::filesystem::exists(dir.file("missing.db")));
+  }
+}
+
+TEST_CASE("forward migrations apply in order, once, keeping the data") {
+  TempDir dir;
+  const std::array<Migration, 1> v1{{{1, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"}}};
+  const std::array<Migration, 3> v3{{
+      {1, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"},
+      {2, "ALTER TABLE notes ADD COLUMN author TEXT; UPDATE notes SET author = 'unknown';"},
+      {3, "CREATE INDEX notes_by_author ON notes(author);"},
+  }};
+  Database db(dir.file("migrate.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, v1);
+  CHECK(schema_version(db) == 1);
+  db.exec("INSERT INTO notes (text) VALUES ('kept')");
+
+  prepare_schema(db, SchemaUse::existing, v3);
+  CHECK(schema_version(db) == 3);
+  CHECK(db.query_int("SELECT COUNT(*) FROM notes WHERE text = 'kept' AND author = 'unknown'") == 1);
+  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'notes_by_author'") == 1);
+
+  // Already current: running them again must not re-run step 2 (ALTER would fail).
+  CHECK_NOTHROW(prepare_schema(db, SchemaUse::existing, v3));
+  // And the v1-only build now refuses the v3 file.
+  CHECK_THROWS_WITH_AS(prepare_schema(db, SchemaUse::existing, v1),
+                       doctest::Contains("schema version 3; this bpack reads up to 1"), Error);
+}
+
+TEST_CASE("a failing migration leaves the database at its old version") {
+  TempDir dir;
+  const std::array<Migration, 1> v1{{{1, "CREATE TABLE notes (id INTEGER PRIMARY KEY);"}}};
+  const std::array<Migration, 2> broken{{
+      {1, "CREATE TABLE notes (id INTEGER PRIMARY KEY);"},
+      {2, "CREATE TABLE extra (x); THIS IS NOT SQL;"},
+  }};
+  Database db(dir.file("broken.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, v1);
+  CHECK_THROWS_AS(prepare_schema(db, SchemaUse::existing, broken), Error);
+  CHECK(schema_version(db) == 1);
+  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'extra'") == 0);
+}
+
+}  // namespace

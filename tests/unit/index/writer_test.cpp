@@ -1,0 +1,268 @@
+#include "bpack/index/writer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "bpack/index/database.hpp"
+#include "bpack/util/error.hpp"
+#include "unit/index/index_support.hpp"
+
+namespace {
+
+using bpack::Error;
+using bpack::index::IngestOutcome;
+using bpack::index::Writer;
+using bpack::model::ActionStatus;
+using bpack::model::SectionKind;
+using bpack::test::FakePack;
+using bpack::test::FakeParser;
+using bpack::test::TempDir;
+
+// Two packs of one board, two months apart; the later one updates action 1 and drops 2.
+FakeParser board_packs() {
+  FakeParser parser;
+  FakePack march;
+  march.pack.meetings = {bpack::test::agenda_meeting("Test Board", "2021-03-03")};
+  march.pack.sections = {bpack::test::section(SectionKind::minutes, "Minutes", 1, 20),
+                         bpack::test::section(SectionKind::action_log, "Action Log", 21, 40)};
+  march.pack.actions = {bpack::test::action("1", ActionStatus::open, "Write the strategy", "2021-04", "Ann Lee"),
+                        bpack::test::action("2", ActionStatus::open, "Share the data", "2021-03-31", "Bob Roe")};
+  march.pack.decisions.push_back({std::string("4"), bpack::model::DecisionKind::agreed,
+                                  std::string("The plan was agreed"), std::string("2021-03-03"), 12});
+  march.blocks = {{SectionKind::minutes, "Minutes", "The board discussed the vaccination programme.\nUptake is high.", 3},
+                  {SectionKind::action_log, "Action Log", "Write the strategy", 22}};
+  parser.add("march", march);
+
+  FakePack may;
+  may.pack.meetings = {bpack::test::agenda_meeting("Test Board", "2021-05-05")};
+  may.pack.sections = {bpack::test::section(SectionKind::action_log, "Action Log", 1, 30)};
+  may.pack.actions = {bpack::test::action("1", ActionStatus::closed, "Write the strategy", "2021-04", "Ann Lee")};
+  may.blocks = {{SectionKind::action_log, "Action Log", "Strategy written and circulated", 2}};
+  parser.add("may", may);
+
+  FakePack march_revised = march;
+  march_revised.blocks = {{SectionKind::minutes, "Minutes", "The board discussed flu immunisation instead.", 3}};
+  march_revised.pack.decisions.clear();
+  parser.add("march revised", march_revised);
+
+  FakePack broken = march;
+  broken.fail_after_blocks = true;
+  parser.add("broken", broken);
+  return parser;
+}
+
+TEST_CASE("ingest writes a pack's rows; the same bytes again change nothing") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+
+  const auto first = writer.ingest_bytes("march\nmore text\n", "march.txt", "/packs/march.txt");
+  CHECK(first.outcome == IngestOutcome::added);
+  CHECK(first.pack_id == 1);
+  CHECK(first.blocks == 2);
+  CHECK(first.actions == 2);
+  CHECK(first.sha256.size() == 64);
+  const auto counts = bpack::test::row_counts(*db);
+  CHECK(counts.at("packs") == 1);
+  CHECK(counts.at("meetings") == 1);
+  CHECK(counts.at("sections") == 2);
+  CHECK(counts.at("decisions") == 1);
+  CHECK(counts.at("actions") == 2);
+  CHECK(counts.at("action_history") == 2);
+  CHECK(counts.at("blocks") == 2);
+  CHECK(counts.at("passages") == 2);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'vaccinated'") == 1);  // stemmed
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE board = 'Test Board' AND board_key = 'test board' AND "
+                      "meeting_date = '2021-03-03' AND has_action_log = 1 AND lines = 2 AND path = 'march.txt'") == 1);
+
+  SUBCASE("same path") {
+    const auto again = writer.ingest_bytes("march\nmore text\n", "march.txt", "/packs/march.txt");
+    CHECK(again.outcome == IngestOutcome::unchanged);
+    CHECK(again.pack_id == first.pack_id);
+    CHECK(bpack::test::row_counts(*db) == counts);
+  }
+  SUBCASE("another path, same bytes") {
+    const auto copy = writer.ingest_bytes("march\nmore text\n", "copy.txt", "/elsewhere/copy.txt");
+    CHECK(copy.outcome == IngestOutcome::unchanged);
+    CHECK(bpack::test::row_counts(*db) == counts);
+  }
+}
+
+TEST_CASE("new bytes at an indexed path replace that pack's rows, full text included") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+  writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+  const auto before = bpack::test::row_counts(*db);
+
+  const auto result = writer.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt");
+  CHECK(result.outcome == IngestOutcome::replaced);
+  const auto after = bpack::test::row_counts(*db);
+  CHECK(after.at("packs") == 2);
+  CHECK(after.at("blocks") == before.at("blocks") - 1);  // two blocks out, one in
+  CHECK(after.at("decisions") == 0);
+  CHECK(after.at("action_history") == before.at("action_history"));
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'vaccination'") == 0);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'immunisation'") == 1);
+  // "Write the strategy" is also in May's pack... no: May has its own text; March's action
+  // log text went with March's old rows.
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages WHERE text = 'Write the strategy'") == 0);
+  // The FTS index agrees with its content table (FTS5's own consistency check).
+  CHECK_NOTHROW(db->exec("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)"));
+}
+
+TEST_CASE("a paragraph repeated across packs is stored and indexed once, and kept while used") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake;
+  const std::string standing = "The board noted the forward plan.";
+  for (const std::string name : {"one", "two"}) {
+    FakePack pack;
+    pack.pack.meetings = {bpack::test::agenda_meeting("Board", name == "one" ? "2021-01-01" : "2021-02-01")};
+    pack.blocks = {{SectionKind::minutes, "Minutes", standing, 5},
+                   {SectionKind::minutes, "Minutes", "Only in pack " + name, 9},
+                   {SectionKind::minutes, "Minutes", standing, 40}};  // repeated within a pack too
+    fake.add(name, pack);
+  }
+  Writer writer(*db, fake.parser());
+  const auto one = writer.ingest_bytes("one\n", "one.txt", "/one.txt");
+  CHECK(one.blocks == 3);
+  CHECK(one.passages == 2);
+  const auto two = writer.ingest_bytes("two\n", "two.txt", "/two.txt");
+  CHECK(two.blocks == 3);
+  CHECK(two.passages == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM blocks") == 6);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 3);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 1);
+
+  // The same words under another heading are another passage (the heading ranks it).
+  FakePack other;
+  other.pack.meetings = {bpack::test::agenda_meeting("Board", "2021-03-01")};
+  other.blocks = {{SectionKind::paper, "Forward plan paper", standing, 3}};
+  fake.add("other", other);
+  CHECK(writer.ingest_bytes("other\n", "other.txt", "/other.txt").passages == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 2);
+  writer.ingest_bytes("one\n", "other.txt", "/other.txt");  // same bytes as one.txt: other's rows go
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 3);
+
+  FakePack empty;
+  empty.pack.meetings = {bpack::test::agenda_meeting("Board", "2021-01-01")};
+  fake.add("emptied", empty);
+  writer.ingest_bytes("emptied\n", "one.txt", "/one.txt");  // pack one loses its text
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 2);  // the standing text stays for pack two
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'one'") == 0);
+  writer.ingest_bytes("emptied\n", "two.txt", "/two.txt");  // the same bytes as one.txt now: two's rows go
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 0);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 0);
+  CHECK_NOTHROW(db->exec("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)"));
+}
+
+TEST_CASE("a pack whose rows are all replaced takes its orphan actions with it") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake;
+  FakePack one;
+  one.pack.meetings = {bpack::test::agenda_meeting("Solo Board", "2021-01-01")};
+  one.pack.actions = {bpack::test::action("7", ActionStatus::open, "Only here")};
+  fake.add("one", one);
+  FakePack none;
+  none.pack.meetings = {bpack::test::agenda_meeting("Solo Board", "2021-01-01")};
+  fake.add("none", none);
+  Writer writer(*db, fake.parser());
+  writer.ingest_bytes("one\n", "p.txt", "/p.txt");
+  CHECK(db->query_int("SELECT COUNT(*) FROM actions") == 1);
+  writer.ingest_bytes("none\n", "p.txt", "/p.txt");
+  CHECK(db->query_int("SELECT COUNT(*) FROM actions") == 0);
+  CHECK(db->query_int("SELECT COUNT(*) FROM action_history") == 0);
+}
+
+TEST_CASE("a failure half-way through a pack leaves the index exactly as before") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+  writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  const auto before = bpack::test::row_counts(*db);
+
+  SUBCASE("the parser throws after streaming blocks") {
+    CHECK_THROWS_WITH_AS(writer.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"),
+                         "fake parser: failed half-way", Error);
+  }
+  SUBCASE("the input is binary") {
+    CHECK_THROWS_AS(writer.ingest_bytes(std::string("march\n\x00\x01\x02 binary", 16), "bin.txt", "/packs/bin.txt"),
+                    Error);
+  }
+  SUBCASE("a changed file fails: its old rows stay") {
+    CHECK_THROWS_AS(writer.ingest_bytes("broken\n", "march.txt", "/packs/march.txt"), Error);
+    CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE path = 'march.txt'") == 1);
+  }
+  CHECK(bpack::test::row_counts(*db) == before);
+  // The writer is still usable afterwards.
+  CHECK(writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt").outcome == IngestOutcome::added);
+}
+
+TEST_CASE("standard input never replaces a pack") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+  CHECK(writer.ingest_bytes("march\n", "-", "").outcome == IngestOutcome::added);
+  CHECK(writer.ingest_bytes("may\n", "-", "").outcome == IngestOutcome::added);
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE path = '-' AND source_key IS NULL") == 2);
+}
+
+TEST_CASE("ingest_file reads the file and names it in errors") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+  const std::string path = dir.file("march.txt");
+  std::ofstream(path) << "march\nbody\n";
+  const auto result = writer.ingest_file(path);
+  CHECK(result.outcome == IngestOutcome::added);
+  CHECK(result.bytes == 11);
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE source_key IS NOT NULL AND source_key LIKE '/%march.txt'") == 1);
+  CHECK_THROWS_WITH_AS(writer.ingest_file(dir.file("nope.txt")), doctest::Contains("nope.txt: cannot open"), Error);
+}
+
+TEST_CASE("one action per board and ref, whatever order the packs arrive in") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+  // The later meeting first: "latest" is by meeting date, not by ingest order.
+  writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+  writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  CHECK(db->query_int("SELECT COUNT(*) FROM actions") == 2);
+  CHECK(db->query_int("SELECT COUNT(*) FROM action_history h JOIN actions a ON a.id = h.action_id WHERE a.ref = '1'") == 2);
+  CHECK(db->query_int("SELECT COUNT(*) FROM action_state WHERE ref = '1' AND status = 'closed' AND "
+                      "first_seen = '2021-03-03' AND last_seen = '2021-05-05' AND packs_seen = 2") == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM action_state WHERE ref = '2' AND status = 'open' AND "
+                      "last_seen = '2021-03-03'") == 1);
+}
+
+TEST_CASE("board names") {
+  using bpack::index::board_key;
+  CHECK(board_key("BLMK ICS Partnership Board") == "blmk ics partnership board");
+  CHECK(board_key("  BLMK  ICS  Partnership-Board. ") == "blmk ics partnership board");
+  CHECK(board_key("") == "");
+
+  bpack::model::Pack pack;
+  CHECK_FALSE(bpack::index::pack_board(pack).has_value());
+  pack.meetings.push_back(bpack::test::agenda_meeting("Partnership Board for Bedfordshire", "2021-04-07"));
+  CHECK(bpack::index::pack_board(pack) == "Partnership Board for Bedfordshire");
+  auto minutes = bpack::test::agenda_meeting("BLMK ICS Partnership Board", "2021-02-03");
+  minutes.role = bpack::model::MeetingRole::minutes;
+  pack.meetings.push_back(minutes);
+  // The minutes header's name wins over the agenda's.
+  CHECK(bpack::index::pack_board(pack) == "BLMK ICS Partnership Board");
+}
+
+}  // namespace

@@ -1,0 +1,78 @@
+#include "bpack/output/table.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "bpack/output/csv.hpp"
+
+namespace {
+
+using bpack::output::Align;
+using bpack::output::Cell;
+using bpack::output::Table;
+
+Table sample() {
+  Table t;
+  t.columns = {{"ref", Align::right}, {"status"}, {"text", Align::left, true}, {"line", Align::right, false, false}};
+  t.add({Cell(std::int64_t{9}), Cell(std::string("open")), Cell(std::string("Report on Wave 5 capital")), Cell(std::int64_t{572})});
+  t.add({Cell(std::int64_t{46}), Cell(std::string("in_progress")), Cell(std::monostate{}), Cell(std::int64_t{604})});
+  t.add({Cell(std::int64_t{100}), Cell(std::string("closed")), Cell(std::string("Chair’s update\nnext line")), Cell(std::int64_t{7})});
+  return t;
+}
+
+TEST_CASE("aligned table: header, right-aligned numbers, hidden columns, no trailing spaces") {
+  CHECK(bpack::output::render_table(sample()) ==
+        "REF  STATUS       TEXT\n"
+        "  9  open         Report on Wave 5 capital\n"
+        " 46  in_progress\n"
+        "100  closed       Chair’s update next line\n");
+}
+
+TEST_CASE("a table wider than the terminal shortens its flexible columns") {
+  CHECK(bpack::output::render_table(sample(), 34) ==
+        "REF  STATUS       TEXT\n"
+        "  9  open         Report on Wave …\n"
+        " 46  in_progress\n"
+        "100  closed       Chair’s update …\n");
+  // Never below a readable minimum: then the line is simply long.
+  CHECK(bpack::output::render_table(sample(), 10).find("Report on W…") != std::string::npos);
+}
+
+TEST_CASE("cells as text") {
+  CHECK(bpack::output::cell_text(Cell(0.5)) == "0.5");
+  CHECK(bpack::output::cell_text(Cell(2.0)) == "2");
+  CHECK(bpack::output::cell_text(Cell(-4.853681900834554), 6) == "-4.853682");
+  CHECK(bpack::output::cell_text(Cell(true)) == "true");
+  CHECK(bpack::output::cell_text(Cell(std::monostate{})) == "");
+  CHECK(bpack::output::display_width("Chair’s") == 7);
+}
+
+TEST_CASE("display-only columns stay out of JSON and CSV") {
+  Table t;
+  t.columns = {{"ref"}, {"flags", Align::left, false, true, 0, false}};
+  t.add({Cell(std::string("9")), Cell(std::string("overdue"))});
+  CHECK(bpack::output::render_table(t) == "REF  FLAGS\n9    overdue\n");
+  CHECK(bpack::output::render_json_lines(t) == "{\"ref\":\"9\"}\n");
+  CHECK(bpack::output::render_csv(t) == "ref\r\n9\r\n");
+}
+
+TEST_CASE("JSON Lines keep every column and the value types") {
+  CHECK(bpack::output::render_json_lines(sample()) ==
+        "{\"ref\":9,\"status\":\"open\",\"text\":\"Report on Wave 5 capital\",\"line\":572}\n"
+        "{\"ref\":46,\"status\":\"in_progress\",\"text\":null,\"line\":604}\n"
+        "{\"ref\":100,\"status\":\"closed\",\"text\":\"Chair’s update\\nnext line\",\"line\":7}\n");
+}
+
+TEST_CASE("CSV follows RFC 4180") {
+  CHECK(bpack::output::render_csv(sample()) ==
+        "ref,status,text,line\r\n"
+        "9,open,Report on Wave 5 capital,572\r\n"
+        "46,in_progress,,604\r\n"
+        "100,closed,\"Chair’s update\nnext line\",7\r\n");
+  std::string out;
+  bpack::output::append_csv_record(out, {"a,b", "say \"hi\"", " padded", "plain", ""});
+  CHECK(out == "\"a,b\",\"say \"\"hi\"\"\",\" padded\",plain,\r\n");
+}
+
+}  // namespace
