@@ -1,8 +1,8 @@
 // `bpack actions`: the latest state of every action across packs, and `bpack actions show
 // REF`: one action's history.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <set>
 
@@ -80,10 +80,11 @@ output::Table actions_table(const std::vector<index::ActionRow>& rows) {
       {"last_line", Align::right, false, false},
   };
   for (const auto& a : rows) {
-    table.add({cell(a.board), cell(a.ref), Cell(a.status), cell(a.status_text), cell(a.owner), cell(a.raised),
-               cell(a.due), cell(a.due_text), cell(a.days_open), Cell(a.overdue), cell(a.first_seen),
-               cell(a.last_seen), Cell(a.packs_seen), Cell(flags_of(a)), cell(a.vanished_in), cell(a.vanished_date),
-               cell(a.item), cell(a.text), cell(a.comments), Cell(a.last_pack), Cell(a.last_line)});
+    table.add({cell(a.board),         cell(a.ref),       Cell(a.status),     cell(a.status_text), cell(a.owner),
+               cell(a.raised),        cell(a.due),       cell(a.due_text),   cell(a.days_open),   Cell(a.overdue),
+               cell(a.first_seen),    cell(a.last_seen), Cell(a.packs_seen), Cell(flags_of(a)),   cell(a.vanished_in),
+               cell(a.vanished_date), cell(a.item),      cell(a.text),       cell(a.comments),    Cell(a.last_pack),
+               Cell(a.last_line)});
   }
   return table;
 }
@@ -141,17 +142,16 @@ std::string history_text(const index::ActionHistory& h) {
   if (a.text) {
     out += fmt::format("  {}\n", *a.text);
   }
-  out += fmt::format("  status {}{}, owner {}, raised {}, due {}\n", a.status,
-                     a.overdue ? " (overdue)" : "", a.owner.value_or("-"), a.raised.value_or("-"),
-                     a.due_text.value_or(a.due.value_or("-")));
+  out += fmt::format("  status {}{}, owner {}, raised {}, due {}\n", a.status, a.overdue ? " (overdue)" : "",
+                     a.owner.value_or("-"), a.raised.value_or("-"), a.due_text.value_or(a.due.value_or("-")));
   out += fmt::format("  latest: {}:{} ({})\n", a.last_pack, a.last_line, a.last_seen.value_or("undated"));
   if (a.vanished_in) {
     out += fmt::format("  vanished: not in the action log of {} ({}), never recorded as closed\n", *a.vanished_in,
                        a.vanished_date.value_or("undated"));
   }
   output::Table table;
-  table.columns = {{"meeting"}, {"status"}, {"due"}, {"owner", Align::left, true},
-                   {"comments", Align::left, true}, {"source"}};
+  table.columns = {{"meeting"}, {"status"}, {"due"}, {"owner", Align::left, true}, {"comments", Align::left, true},
+                   {"source"}};
   for (const auto& e : h.entries) {
     std::string status = e.status;
     if (e.status_changed) {
@@ -211,10 +211,10 @@ void add_actions_command(CLI::App& app, Context& context) {
   CLI::App* sub = app.add_subcommand("actions", "Actions across packs: the latest state of each");
   CLI::Option* open = sub->add_flag("--open", options->open, "Only open or in-progress actions");
   CLI::Option* closed = sub->add_flag("--closed", options->closed, "Only closed actions");
-  CLI::Option* status = sub->add_option("--status", options->status, "Only actions with this status")
-                            ->check(CLI::IsMember({"open", "in_progress", "proposed_closed", "closed", "deferred",
-                                                   "unknown"}))
-                            ->type_name("STATUS");
+  CLI::Option* status =
+      sub->add_option("--status", options->status, "Only actions with this status")
+          ->check(CLI::IsMember({"open", "in_progress", "proposed_closed", "closed", "deferred", "unknown"}))
+          ->type_name("STATUS");
   open->excludes(closed)->excludes(status);
   closed->excludes(status);
   sub->add_flag("--overdue", options->overdue, "Only open or in-progress actions due before --as-of");

@@ -1,7 +1,7 @@
 #include "cli/app.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <exception>
@@ -13,8 +13,7 @@ namespace bpack::cli {
 
 int run(int argc, char** argv) {
   Context context;
-  CLI::App app{"bpack: turn board packs (agenda, minutes, action logs, papers) into a queryable index",
-               "bpack"};
+  CLI::App app{"bpack: turn board packs (agenda, minutes, action logs, papers) into a queryable index", "bpack"};
   app.footer(
       "Examples:\n"
       "  bpack parse pack.txt              outline of one pack (no database)\n"
@@ -27,8 +26,7 @@ int run(int argc, char** argv) {
   app.set_version_flag("-V,--version", std::string("bpack ") + BPACK_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--db", context.db, "Index database (default: $BPACK_DB, else ./bpack.db)")
-      ->type_name("PATH");
+  app.add_option("--db", context.db, "Index database (default: $BPACK_DB, else ./bpack.db)")->type_name("PATH");
   app.add_option("--grammar", context.grammars,
                  "Grammar file layered over the built-in one (repeatable); see grammars/README.md")
       ->type_name("FILE");

@@ -1,7 +1,7 @@
 // `bpack attendance`: who was at which meeting, and attendance rates.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "bpack/index/record_queries.hpp"
 #include "cli/context.hpp"

@@ -26,13 +26,16 @@ int run_decisions(const DecisionsOptions& options, Context& context) {
   const auto rows =
       index::list_decisions(*db, {options.filter.board, options.filter.since, options.filter.until}, options.text);
   output::Table table;
-  table.columns = {{"meeting_date"}, {"board", Align::left, false, false},
-                   {"item", Align::right}, {"kind"},
-                   {"text", Align::left, true}, {"pack", Align::left, false, false},
+  table.columns = {{"meeting_date"},
+                   {"board", Align::left, false, false},
+                   {"item", Align::right},
+                   {"kind"},
+                   {"text", Align::left, true},
+                   {"pack", Align::left, false, false},
                    {"line", Align::right, false, false}};
   for (const auto& d : rows) {
-    table.add({cell(d.meeting_date), cell(d.board), cell(d.item), Cell(d.kind), cell(d.text), Cell(d.pack),
-               Cell(d.line)});
+    table.add(
+        {cell(d.meeting_date), cell(d.board), cell(d.item), Cell(d.kind), cell(d.text), Cell(d.pack), Cell(d.line)});
   }
   print_table(table, options.output);
   return kOk;
@@ -44,8 +47,7 @@ void add_decisions_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<DecisionsOptions>();
   CLI::App* sub = app.add_subcommand("decisions", "Decisions recorded in minutes, by meeting date");
   add_record_filter_options(*sub, options->filter);
-  sub->add_option("--search", options->text, "Only decisions whose text contains TEXT (any case)")
-      ->type_name("TEXT");
+  sub->add_option("--search", options->text, "Only decisions whose text contains TEXT (any case)")->type_name("TEXT");
   add_output_options(*sub, options->output);
   sub->footer(
       "Examples:\n"

@@ -1,7 +1,7 @@
 // `bpack export --table NAME`: a whole table as CSV or JSON Lines, streamed.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "bpack/index/pack_queries.hpp"
 #include "bpack/output/csv.hpp"
@@ -76,16 +76,16 @@ void add_export_command(CLI::App& app, Context& context) {
   CLI::Option* csv = sub->add_flag("--csv", options->csv, "Same as --format csv");
   json->excludes(csv)->excludes(format);
   csv->excludes(format);
-  sub->footer(fmt::format(
-      "Tables: {}.\n"
-      "'actions' is the latest state of each action (the action_state view); action_history has\n"
-      "one row per action per pack; blocks are the paragraphs with their text and place,\n"
-      "passages the distinct texts.\n"
-      "\n"
-      "Examples:\n"
-      "  bpack export --table actions > actions.csv\n"
-      "  bpack export --table decisions --format json | jq -r .text",
-      fmt::join(index::exportable_tables(), ", ")));
+  sub->footer(
+      fmt::format("Tables: {}.\n"
+                  "'actions' is the latest state of each action (the action_state view); action_history has\n"
+                  "one row per action per pack; blocks are the paragraphs with their text and place,\n"
+                  "passages the distinct texts.\n"
+                  "\n"
+                  "Examples:\n"
+                  "  bpack export --table actions > actions.csv\n"
+                  "  bpack export --table decisions --format json | jq -r .text",
+                  fmt::join(index::exportable_tables(), ", ")));
   sub->callback([options, &context] { context.status = run_export(*options, context); });
 }
 

@@ -6,7 +6,9 @@
 
 namespace bpack::cli {
 
-std::string full_date(const std::string& date) { return date.size() == 7 ? date + "-01" : date; }
+std::string full_date(const std::string& date) {
+  return date.size() == 7 ? date + "-01" : date;
+}
 
 namespace {
 
@@ -23,8 +25,8 @@ bool digits(const std::string& text, std::size_t from, std::size_t count) {
 // matters) and completes a month to its 1st.
 std::string check_date(std::string& text) {
   const bool month = text.size() == 7 && digits(text, 0, 4) && text[4] == '-' && digits(text, 5, 2);
-  const bool day = text.size() == 10 && digits(text, 0, 4) && text[4] == '-' && digits(text, 5, 2) &&
-                   text[7] == '-' && digits(text, 8, 2);
+  const bool day = text.size() == 10 && digits(text, 0, 4) && text[4] == '-' && digits(text, 5, 2) && text[7] == '-' &&
+                   digits(text, 8, 2);
   if (!month && !day) {
     return "expected a date as YYYY-MM-DD, got '" + text + "'";
   }

@@ -1,7 +1,7 @@
 // `bpack ingest PATH...`: parse packs into the index, one transaction per pack.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -151,9 +151,15 @@ int run_ingest(const IngestOptions& options, Context& context) {
       const index::IngestResult result = writer.ingest_file(input.path, parse_options);
       bytes_done += result.bytes;
       switch (result.outcome) {
-        case index::IngestOutcome::added: ++added; break;
-        case index::IngestOutcome::replaced: ++replaced; break;
-        case index::IngestOutcome::unchanged: ++unchanged; break;
+        case index::IngestOutcome::added:
+          ++added;
+          break;
+        case index::IngestOutcome::replaced:
+          ++replaced;
+          break;
+        case index::IngestOutcome::unchanged:
+          ++unchanged;
+          break;
       }
       if (options.output.json) {
         print_json(&result, input.path, {});

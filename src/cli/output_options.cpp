@@ -1,8 +1,8 @@
 #include "cli/output_options.hpp"
 
-#include <CLI/CLI.hpp>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,8 +12,8 @@
 namespace bpack::cli {
 
 void add_output_options(CLI::App& command, OutputOptions& options, bool tabular) {
-  CLI::Option* json = command.add_flag("--json", options.json,
-                                       tabular ? "JSON Lines: one object per row" : "One JSON object");
+  CLI::Option* json =
+      command.add_flag("--json", options.json, tabular ? "JSON Lines: one object per row" : "One JSON object");
   if (tabular) {
     CLI::Option* csv = command.add_flag("--csv", options.csv, "CSV (RFC 4180) with a header row");
     json->excludes(csv);
@@ -47,9 +47,13 @@ void write_stdout(std::string_view text) {
   std::fflush(stdout);
 }
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stdout_is_terminal() {
+  return ::isatty(STDOUT_FILENO) == 1;
+}
 
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) == 1;
+}
 
 std::size_t terminal_width() {
   if (!stdout_is_terminal()) {
@@ -69,7 +73,11 @@ bool use_color() {
 }
 }  // namespace
 
-std::string_view bold_start() { return use_color() ? "\x1b[1m" : ""; }
-std::string_view bold_end() { return use_color() ? "\x1b[0m" : ""; }
+std::string_view bold_start() {
+  return use_color() ? "\x1b[1m" : "";
+}
+std::string_view bold_end() {
+  return use_color() ? "\x1b[0m" : "";
+}
 
 }  // namespace bpack::cli

@@ -1,7 +1,7 @@
 // `bpack parse FILE... [--json]`: the structure of packs, without a database.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 
@@ -20,28 +20,27 @@ struct ParseOptions {
 };
 
 std::string outline(const model::Pack& pack) {
-  std::string out = fmt::format("{}  {} lines, {} page{}, {} bytes, sha256 {}\n", pack.source.path,
-                                pack.source.lines, pack.source.pages, pack.source.pages == 1 ? "" : "s",
-                                pack.source.bytes, pack.source.sha256.substr(0, 12));
+  std::string out = fmt::format("{}  {} lines, {} page{}, {} bytes, sha256 {}\n", pack.source.path, pack.source.lines,
+                                pack.source.pages, pack.source.pages == 1 ? "" : "s", pack.source.bytes,
+                                pack.source.sha256.substr(0, 12));
   if (!pack.meetings.empty()) {
     out += "meetings\n";
     for (const auto& m : pack.meetings) {
-      out += fmt::format("  {:<8} {:<10} {:<5}  {}{}  (line {})\n", model::to_string(m.role),
-                         m.date.value_or("?"), m.time.value_or(""), m.body.value_or("(board not stated)"),
-                         m.venue ? ", " + *m.venue : "", m.line);
+      out += fmt::format("  {:<8} {:<10} {:<5}  {}{}  (line {})\n", model::to_string(m.role), m.date.value_or("?"),
+                         m.time.value_or(""), m.body.value_or("(board not stated)"), m.venue ? ", " + *m.venue : "",
+                         m.line);
     }
   }
   out += "sections\n";
   out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", "KIND", "LINES", "PAGES", "TITLE");
   for (const auto& s : pack.sections) {
     out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", model::to_string(s.kind),
-                       fmt::format("{}-{}", s.line_start, s.line_end),
-                       fmt::format("{}-{}", s.page_start, s.page_end), s.title);
+                       fmt::format("{}-{}", s.line_start, s.line_end), fmt::format("{}-{}", s.page_start, s.page_end),
+                       s.title);
   }
-  out += fmt::format(
-      "entities: {} agenda items, {} attendance, {} minute items, {} decisions, {} actions, {} papers\n",
-      pack.agenda_items.size(), pack.attendance.size(), pack.minute_items.size(), pack.decisions.size(),
-      pack.actions.size(), pack.papers.size());
+  out += fmt::format("entities: {} agenda items, {} attendance, {} minute items, {} decisions, {} actions, {} papers\n",
+                     pack.agenda_items.size(), pack.attendance.size(), pack.minute_items.size(), pack.decisions.size(),
+                     pack.actions.size(), pack.papers.size());
   return out;
 }
 
@@ -78,9 +77,7 @@ int run_parse(const ParseOptions& options, Context& context) {
 void add_parse_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<ParseOptions>();
   CLI::App* sub = app.add_subcommand("parse", "Parse packs and print their structure (no database)");
-  sub->add_option("files", options->files, "Pack text files (- for standard input)")
-      ->required()
-      ->type_name("FILE");
+  sub->add_option("files", options->files, "Pack text files (- for standard input)")->required()->type_name("FILE");
   sub->add_flag("--json", options->json,
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
                 "agenda items, attendance, minute items, decisions, actions, papers");

@@ -1,7 +1,7 @@
 // `bpack search QUERY`: ranked paragraphs across every ingested pack.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 
@@ -40,9 +40,9 @@ std::string hits_text(const std::vector<index::SearchHit>& hits) {
     }
     out += fmt::format("{}{}:{}{}  {}  (pack {}{}{})\n", bold_start(), h.pack, h.line, bold_end(), where,
                        h.meeting_date.value_or("undated"), h.page > 1 ? fmt::format(", page {}", h.page) : "",
-                       h.occurrences > 1 ? fmt::format("; also in {} other place{}", h.occurrences - 1,
-                                                       h.occurrences == 2 ? "" : "s")
-                                         : "");
+                       h.occurrences > 1
+                           ? fmt::format("; also in {} other place{}", h.occurrences - 1, h.occurrences == 2 ? "" : "s")
+                           : "");
     out += fmt::format("    {}\n", h.snippet);
   }
   return out;
@@ -50,10 +50,19 @@ std::string hits_text(const std::vector<index::SearchHit>& hits) {
 
 output::Table hits_table(const std::vector<index::SearchHit>& hits) {
   output::Table table;
-  table.columns = {{"rank", Align::right}, {"score", Align::right}, {"pack"},   {"line", Align::right},
-                   {"page", Align::right}, {"block_line", Align::right},      {"kind"},
-                   {"section"},            {"item"},                          {"board"},
-                   {"meeting_date"},       {"occurrences", Align::right}, {"snippet"}};
+  table.columns = {{"rank", Align::right},
+                   {"score", Align::right},
+                   {"pack"},
+                   {"line", Align::right},
+                   {"page", Align::right},
+                   {"block_line", Align::right},
+                   {"kind"},
+                   {"section"},
+                   {"item"},
+                   {"board"},
+                   {"meeting_date"},
+                   {"occurrences", Align::right},
+                   {"snippet"}};
   for (const auto& h : hits) {
     table.add({Cell(static_cast<std::int64_t>(h.rank)), Cell(h.score), Cell(h.pack), Cell(h.line), Cell(h.page),
                Cell(h.block_line), Cell(h.kind), cell(h.section), cell(h.item), cell(h.board), cell(h.meeting_date),
@@ -106,9 +115,7 @@ void add_search_command(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"agenda", "attendance", "minutes", "action_log", "paper", "forward_plan", "other"}))
       ->type_name("KIND");
   add_record_filter_options(*sub, options->filter);
-  sub->add_option("--limit", options->limit, "Number of hits (default 20)")
-      ->check(CLI::Range(1, 1000))
-      ->type_name("N");
+  sub->add_option("--limit", options->limit, "Number of hits (default 20)")->check(CLI::Range(1, 1000))->type_name("N");
   add_output_options(*sub, options->output);
   sub->footer(
       "Words are matched with English stemming (vaccination finds vaccinated, vaccine). Plain\n"

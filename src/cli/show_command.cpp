@@ -1,7 +1,7 @@
 // `bpack show [PACK]`: the ingested packs, or the outline of one.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "bpack/index/pack_queries.hpp"
 #include "bpack/output/json.hpp"
@@ -42,9 +42,9 @@ output::Table packs_table(const std::vector<index::PackRow>& rows) {
 
 std::string outline_text(const index::PackOutline& o) {
   const index::PackRow& p = o.pack;
-  std::string out = fmt::format("{}{}{}  pack {}, {} lines, {} page{}, {} bytes, sha256 {}\n", bold_start(), p.path,
-                                bold_end(), p.id, p.lines, p.pages, p.pages == 1 ? "" : "s", p.bytes,
-                                p.sha256.substr(0, 12));
+  std::string out =
+      fmt::format("{}{}{}  pack {}, {} lines, {} page{}, {} bytes, sha256 {}\n", bold_start(), p.path, bold_end(), p.id,
+                  p.lines, p.pages, p.pages == 1 ? "" : "s", p.bytes, p.sha256.substr(0, 12));
   out += fmt::format("board {}, meeting {}, ingested {}\n", p.board.value_or("(not stated)"),
                      p.meeting_date.value_or("(undated)"), p.ingested_at);
   if (!o.meetings.empty()) {
@@ -63,8 +63,9 @@ std::string outline_text(const index::PackOutline& o) {
   out += "sections\n" + indented_table(sections);
   if (!o.actions.empty()) {
     output::Table actions;
-    actions.columns = {{"ref", Align::right}, {"status"}, {"due"}, {"owner", Align::left, true},
-                       {"line", Align::right}, {"text", Align::left, true}};
+    actions.columns = {
+        {"ref", Align::right},      {"status"}, {"due"}, {"owner", Align::left, true}, {"line", Align::right},
+        {"text", Align::left, true}};
     for (const auto& a : o.actions) {
       actions.add({cell(a.ref), Cell(a.status), cell(a.due), cell(a.owner), Cell(a.line), cell(a.text)});
     }

@@ -165,7 +165,8 @@ void read_row_wise(const grammar::Grammar& grammar, Row& row, const std::vector<
 // Column-wise: rows are "ref" / "date" pairs followed by their item (and, for rows emitted
 // whole, their text); after the last row come the orphaned columns.
 void read_column_wise(const grammar::Grammar& grammar, std::vector<Row>& rows,
-                      std::vector<std::vector<std::string_view>>& row_cells, const std::vector<std::string_view>& tail) {
+                      std::vector<std::vector<std::string_view>>& row_cells,
+                      const std::vector<std::string_view>& tail) {
   for (std::size_t r = 0; r < rows.size(); ++r) {
     Row& row = rows[r];
     bool text_started = false;

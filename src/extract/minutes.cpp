@@ -35,10 +35,14 @@ bool heading_like(std::string_view text) {
 
 model::DecisionKind decision_kind(std::string_view word) {
   const std::string lower = util::to_lower_ascii(word);
-  if (lower == "resolved") return model::DecisionKind::resolved;
-  if (lower == "noted") return model::DecisionKind::noted;
-  if (lower == "approved") return model::DecisionKind::approved;
-  if (lower == "endorsed") return model::DecisionKind::endorsed;
+  if (lower == "resolved")
+    return model::DecisionKind::resolved;
+  if (lower == "noted")
+    return model::DecisionKind::noted;
+  if (lower == "approved")
+    return model::DecisionKind::approved;
+  if (lower == "endorsed")
+    return model::DecisionKind::endorsed;
   return model::DecisionKind::agreed;
 }
 

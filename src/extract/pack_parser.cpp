@@ -60,13 +60,26 @@ model::Pack parse_pack(text::TextSource& source, const ParseOptions& options) {
   segment::Segmenter segmenter(grammar, [&](segment::SectionChunk& chunk) {
     // 2. Extract: the section's own extractor reads its lines into entities.
     switch (chunk.section.kind) {
-      case model::SectionKind::agenda: extract_agenda(ctx, chunk); break;
-      case model::SectionKind::attendance: extract_attendance(ctx, chunk); break;
-      case model::SectionKind::minutes: extract_minutes(ctx, chunk); break;
-      case model::SectionKind::action_log: extract_action_log(ctx, chunk); break;
-      case model::SectionKind::paper: extract_paper(ctx, chunk); break;
-      case model::SectionKind::forward_plan: extract_forward_plan(ctx, chunk); break;
-      case model::SectionKind::other: break;
+      case model::SectionKind::agenda:
+        extract_agenda(ctx, chunk);
+        break;
+      case model::SectionKind::attendance:
+        extract_attendance(ctx, chunk);
+        break;
+      case model::SectionKind::minutes:
+        extract_minutes(ctx, chunk);
+        break;
+      case model::SectionKind::action_log:
+        extract_action_log(ctx, chunk);
+        break;
+      case model::SectionKind::paper:
+        extract_paper(ctx, chunk);
+        break;
+      case model::SectionKind::forward_plan:
+        extract_forward_plan(ctx, chunk);
+        break;
+      case model::SectionKind::other:
+        break;
     }
     pack.sections.push_back(chunk.section);
     // 3. Index: paragraphs go to the full-text sink (ingest) while their section is in hand.

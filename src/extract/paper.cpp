@@ -123,7 +123,8 @@ void extract_paper(ExtractContext& ctx, segment::SectionChunk& chunk) {
       } else {
         title.push_back(text);
         const char last = text.back();
-        title_done = !(last == ':' || last == '-' || text.size() < 12 || text.substr(text.size() - 3) == "\xE2\x80\x93");
+        title_done =
+            !(last == ':' || last == '-' || text.size() < 12 || text.substr(text.size() - 3) == "\xE2\x80\x93");
         if (title.size() >= 2) {
           title_done = true;
         }

@@ -74,9 +74,8 @@ std::optional<model::Attendee> read_person(const grammar::Grammar& grammar, std:
   if (open != std::string_view::npos) {
     name = util::trim(text.substr(0, open));
     const auto close = text.rfind(')');
-    const std::string_view role =
-        util::trim(text.substr(open + 1, close == std::string_view::npos || close < open ? std::string_view::npos
-                                                                                          : close - open - 1));
+    const std::string_view role = util::trim(text.substr(
+        open + 1, close == std::string_view::npos || close < open ? std::string_view::npos : close - open - 1));
     if (!role.empty()) {
       person.role = util::collapse_spaces(role);
     }

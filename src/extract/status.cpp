@@ -5,8 +5,10 @@ namespace bpack::extract {
 std::optional<FoundStatus> find_status(const grammar::Grammar& grammar, std::string_view text) {
   using model::ActionStatus;
   static constexpr std::pair<const char*, ActionStatus> kRules[] = {
-      {"status.proposed_closed", ActionStatus::proposed_closed}, {"status.closed", ActionStatus::closed},
-      {"status.deferred", ActionStatus::deferred},               {"status.in_progress", ActionStatus::in_progress},
+      {"status.proposed_closed", ActionStatus::proposed_closed},
+      {"status.closed", ActionStatus::closed},
+      {"status.deferred", ActionStatus::deferred},
+      {"status.in_progress", ActionStatus::in_progress},
       {"status.open", ActionStatus::open},
   };
   std::optional<FoundStatus> best;

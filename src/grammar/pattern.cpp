@@ -55,9 +55,8 @@ bool Pattern::search(std::string_view text, Captures& captures, std::size_t from
     big.resize(n);
     out = big.data();
   }
-  if (from > text.size() ||
-      !re_->Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED, out,
-                  static_cast<int>(n))) {
+  if (from > text.size() || !re_->Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED,
+                                        out, static_cast<int>(n))) {
     return false;
   }
   captures.whole_ = std::string_view(out[0].data(), out[0].size());

@@ -22,8 +22,8 @@ const std::string kStartDate = month_start("COALESCE(s.raised, s.first_seen)");
 const std::string kActionSelect =
     "SELECT s.action_id, s.board, s.ref, s.raised, s.item, s.text, s.owner, s.due, s.due_text, s.status, "
     "s.status_text, s.comments, s.first_seen, s.last_seen, s.packs_seen, s.last_pack, s.last_line, "
-    "CAST(julianday(CASE WHEN s.status = 'closed' THEN s.last_seen ELSE :as_of END) - julianday(" + kStartDate +
-    ") AS INTEGER) AS days_open, " + kOverdue + " AS overdue, " +
+    "CAST(julianday(CASE WHEN s.status = 'closed' THEN s.last_seen ELSE :as_of END) - julianday(" +
+    kStartDate + ") AS INTEGER) AS days_open, " + kOverdue + " AS overdue, " +
     // The first later pack of the board that has an action log but not this action (it
     // cannot carry it: this is the action's latest pack).
     "v.path AS vanished_in, v.meeting_date AS vanished_date "
@@ -70,16 +70,19 @@ void bind_optional(Statement& q, const char* name, const std::optional<std::stri
 }  // namespace
 
 std::vector<ActionRow> list_actions(Database& db, const ActionFilter& filter) {
-  const std::string sql =
-      kActionSelect +
-      "WHERE (:status IS NULL OR s.status = :status) "
-      "AND (:open = 0 OR s.status IN " + kOpenStatuses + ") "
-      "AND (:closed = 0 OR s.status = 'closed') "
-      "AND (:overdue = 0 OR " + kOverdue + ") "
-      "AND (:owner IS NULL OR instr(lower(s.owner), lower(:owner)) > 0) "
-      "AND (:board IS NULL OR instr(lower(s.board), lower(:board)) > 0) "
-      "AND (:since IS NULL OR " + kStartDate + " >= :since)" +
-      kActionOrder;
+  const std::string sql = kActionSelect +
+                          "WHERE (:status IS NULL OR s.status = :status) "
+                          "AND (:open = 0 OR s.status IN " +
+                          kOpenStatuses +
+                          ") "
+                          "AND (:closed = 0 OR s.status = 'closed') "
+                          "AND (:overdue = 0 OR " +
+                          kOverdue +
+                          ") "
+                          "AND (:owner IS NULL OR instr(lower(s.owner), lower(:owner)) > 0) "
+                          "AND (:board IS NULL OR instr(lower(s.board), lower(:board)) > 0) "
+                          "AND (:since IS NULL OR " +
+                          kStartDate + " >= :since)" + kActionOrder;
   Statement q(db, sql);
   q.bind(q.parameter_index(":as_of"), filter.as_of);
   bind_optional(q, ":status",
@@ -97,8 +100,8 @@ std::vector<ActionRow> list_actions(Database& db, const ActionFilter& filter) {
   return rows;
 }
 
-std::vector<ActionHistory> action_history(Database& db, const std::string& ref,
-                                          const std::optional<std::string>& board, const std::string& as_of) {
+std::vector<ActionHistory> action_history(Database& db, const std::string& ref, const std::optional<std::string>& board,
+                                          const std::string& as_of) {
   Statement actions(db, kActionSelect +
                             "WHERE s.ref = :ref AND (:board IS NULL OR instr(lower(s.board), lower(:board)) > 0)" +
                             kActionOrder);

@@ -18,7 +18,9 @@ CodePoint decode(std::string_view text, std::size_t i) {
   const auto continuation = [&](std::size_t k) {
     return i + k < text.size() && (static_cast<unsigned char>(text[i + k]) & 0xC0U) == 0x80U;
   };
-  const auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) & 0x3FU); };
+  const auto bits = [&](std::size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) & 0x3FU);
+  };
   if (c0 < 0x80) {
     return {c0, 1};
   }
@@ -40,7 +42,9 @@ bool is_space(char32_t c) {
 }
 
 // Straight and typographic double quotes (what word processors and phones type).
-bool is_quote(char32_t c) { return c == '"' || (c >= 0x201C && c <= 0x201F) || c == 0xAB || c == 0xBB; }
+bool is_quote(char32_t c) {
+  return c == '"' || (c >= 0x201C && c <= 0x201F) || c == 0xAB || c == 0xBB;
+}
 
 // Letters and digits of any script count; punctuation and symbols do not.
 bool is_word_char(char32_t c) {

@@ -40,7 +40,8 @@ std::vector<PackRow> packs_where(Database& db, const std::string& where, const s
 }
 
 bool all_of_class(const std::string& text, int (*test)(int)) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) { return test(static_cast<unsigned char>(c)) != 0; });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [&](char c) { return test(static_cast<unsigned char>(c)) != 0; });
 }
 
 // Table name -> the query that exports it. Only these names reach SQL, so the table name,
@@ -61,8 +62,9 @@ constexpr std::array<Export, 12> kExports{{
     {"actions", "SELECT * FROM action_state ORDER BY action_id"},
     {"action_history", "SELECT * FROM action_history ORDER BY action_id, pack_id, id"},
     // Each block with its text: what a reader of the export expects to find there.
-    {"blocks", "SELECT b.*, t.heading AS section, t.text FROM blocks b JOIN passages t ON t.id = b.passage_id "
-               "ORDER BY b.id"},
+    {"blocks",
+     "SELECT b.*, t.heading AS section, t.text FROM blocks b JOIN passages t ON t.id = b.passage_id "
+     "ORDER BY b.id"},
     {"passages", "SELECT id, heading, text FROM passages ORDER BY id"},
 }};
 
@@ -179,8 +181,8 @@ void export_table(Database& db, std::string_view table,
                   const std::function<void(const std::vector<Value>&)>& row) {
   const auto found = std::find_if(kExports.begin(), kExports.end(), [&](const Export& e) { return e.name == table; });
   if (found == kExports.end()) {
-    throw UsageError(fmt::format("export: no table '{}'; choose one of: {}", table,
-                                 fmt::join(exportable_tables(), ", ")));
+    throw UsageError(
+        fmt::format("export: no table '{}'; choose one of: {}", table, fmt::join(exportable_tables(), ", ")));
   }
   Statement q(db, found->sql);
   std::vector<std::string> names;
@@ -193,10 +195,18 @@ void export_table(Database& db, std::string_view table,
     for (int i = 0; i < q.column_count(); ++i) {
       Value& v = values[static_cast<std::size_t>(i)];
       switch (q.column_type(i)) {
-        case SQLITE_INTEGER: v = q.column_int(i); break;
-        case SQLITE_FLOAT: v = q.column_double(i); break;
-        case SQLITE_NULL: v = std::monostate{}; break;
-        default: v = q.column_text(i); break;
+        case SQLITE_INTEGER:
+          v = q.column_int(i);
+          break;
+        case SQLITE_FLOAT:
+          v = q.column_double(i);
+          break;
+        case SQLITE_NULL:
+          v = std::monostate{};
+          break;
+        default:
+          v = q.column_text(i);
+          break;
       }
     }
     row(values);

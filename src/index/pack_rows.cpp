@@ -5,24 +5,32 @@ namespace bpack::index {
 using model::to_string;
 
 PackRows::PackRows(Database& db)
-    : meeting_(db, "INSERT INTO meetings (pack_id, body, date, date_text, time, venue, role, line) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-      section_(db, "INSERT INTO sections (pack_id, kind, title, line_start, line_end, page_start, page_end) "
+    : meeting_(db,
+               "INSERT INTO meetings (pack_id, body, date, date_text, time, venue, role, line) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+      section_(db,
+               "INSERT INTO sections (pack_id, kind, title, line_start, line_end, page_start, page_end) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+      agenda_item_(db,
+                   "INSERT INTO agenda_items (pack_id, number, title, lead, paper, time, line) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-      agenda_item_(db, "INSERT INTO agenda_items (pack_id, number, title, lead, paper, time, line) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-      attendee_(db, "INSERT INTO attendance (pack_id, name, role, initials, status, meeting_date, line) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-      minute_item_(db, "INSERT INTO minute_items (pack_id, number, title, meeting_date, line_start, line_end) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-      decision_(db, "INSERT INTO decisions (pack_id, item, kind, text, meeting_date, line) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-      paper_(db, "INSERT INTO papers (pack_id, ref, title, purpose, ask, recommendation, line_start, line_end) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+      attendee_(db,
+                "INSERT INTO attendance (pack_id, name, role, initials, status, meeting_date, line) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+      minute_item_(db,
+                   "INSERT INTO minute_items (pack_id, number, title, meeting_date, line_start, line_end) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+      decision_(db,
+                "INSERT INTO decisions (pack_id, item, kind, text, meeting_date, line) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+      paper_(db,
+             "INSERT INTO papers (pack_id, ref, title, purpose, ask, recommendation, line_start, line_end) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
       // The no-op update makes RETURNING give the id of an existing action too. A NULL ref
       // never conflicts, so an action without a reference gets an action of its own.
-      action_(db, "INSERT INTO actions (board_key, ref) VALUES (?1, ?2) "
-                  "ON CONFLICT (board_key, ref) DO UPDATE SET ref = excluded.ref RETURNING id"),
+      action_(db,
+              "INSERT INTO actions (board_key, ref) VALUES (?1, ?2) "
+              "ON CONFLICT (board_key, ref) DO UPDATE SET ref = excluded.ref RETURNING id"),
       history_(db,
                "INSERT INTO action_history (action_id, pack_id, ref, raised, raised_text, item, text, owner, "
                "owner_initials, due, due_text, status, status_text, comments, source, meeting_date, line) "

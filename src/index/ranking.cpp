@@ -22,16 +22,16 @@ constexpr double kSkipped = std::numeric_limits<double>::max();
 
 // Per-query state, kept by FTS5 as the function's auxiliary data for one cursor.
 struct QueryState {
-  std::vector<double> idf;   // per phrase
+  std::vector<double> idf;  // per phrase
   double avgdl = 1.0;
-  std::size_t keep = 0;      // N: how many best rows the query can return
+  std::size_t keep = 0;  // N: how many best rows the query can return
   // The N best scores so far (as positive numbers, higher is better), smallest on top: a
   // row whose bound is below top() cannot make the final N.
   std::priority_queue<double, std::vector<double>, std::greater<>> best;
-  bool text_only = false;    // rows need a match in column 0
+  bool text_only = false;       // rows need a match in column 0
   std::vector<double> weights;  // per column
-  std::vector<double> freq;  // scratch: this row's weighted frequency per phrase
-  std::vector<double> count;  // scratch: this row's instances per phrase
+  std::vector<double> freq;     // scratch: this row's weighted frequency per phrase
+  std::vector<double> count;    // scratch: this row's instances per phrase
   sqlite3_int64 last_rowid = 0;
   double last_result = 0.0;
   bool have_last = false;

@@ -6,8 +6,11 @@ namespace {
 // `date` is the SQL expression of the row's meeting date. Values are bound, never spliced.
 std::string filter_sql(const std::string& date) {
   return "(:board IS NULL OR instr(lower(p.board), lower(:board)) > 0) "
-         "AND (:since IS NULL OR " + date + " >= :since) "
-         "AND (:until IS NULL OR " + date + " <= :until)";
+         "AND (:since IS NULL OR " +
+         date +
+         " >= :since) "
+         "AND (:until IS NULL OR " +
+         date + " <= :until)";
 }
 
 void bind_filter(Statement& q, const RecordFilter& filter) {
@@ -24,7 +27,8 @@ const std::string kMeetingsSql =
     "    MAX(CASE WHEN m.role = 'agenda' THEN p.path END) AS agenda_pack,"
     "    MAX(CASE WHEN m.role = 'minutes' THEN p.path END) AS minutes_pack"
     "  FROM meetings m JOIN packs p ON p.id = m.pack_id"
-    "  WHERE " + filter_sql("m.date") +
+    "  WHERE " +
+    filter_sql("m.date") +
     "  GROUP BY p.board_key, COALESCE(m.date, 'pack ' || p.id || ' line ' || m.line)"
     ") "
     "SELECT g.date, g.time, g.board, g.venue, g.agenda_pack, g.minutes_pack,"
@@ -39,10 +43,9 @@ const std::string kMeetingsSql =
     "   WHERE h.raised = g.date AND q.board_key = g.board_key) "
     "FROM g ORDER BY g.date IS NULL, g.date, g.board";
 
-const std::string kAttendanceFrom =
-    " FROM attendance a JOIN packs p ON p.id = a.pack_id WHERE " +
-    filter_sql("COALESCE(a.meeting_date, p.meeting_date)") +
-    " AND (:person IS NULL OR instr(lower(a.name), lower(:person)) > 0)";
+const std::string kAttendanceFrom = " FROM attendance a JOIN packs p ON p.id = a.pack_id WHERE " +
+                                    filter_sql("COALESCE(a.meeting_date, p.meeting_date)") +
+                                    " AND (:person IS NULL OR instr(lower(a.name), lower(:person)) > 0)";
 
 }  // namespace
 
@@ -96,8 +99,8 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
                                            const std::optional<std::string>& person) {
   Statement q(db,
               "SELECT COALESCE(a.meeting_date, p.meeting_date), p.board, a.name, a.role, a.initials, a.status, "
-              "p.path, a.line" + kAttendanceFrom +
-                  " ORDER BY COALESCE(a.meeting_date, p.meeting_date), p.path, a.line");
+              "p.path, a.line" +
+                  kAttendanceFrom + " ORDER BY COALESCE(a.meeting_date, p.meeting_date), p.path, a.line");
   bind_filter(q, filter);
   q.bind(q.parameter_index(":person"), person);
   std::vector<AttendanceRow> rows;

@@ -195,22 +195,30 @@ bool has_user_tables(Database& db) {
 
 }  // namespace
 
-std::span<const Migration> migrations() { return kMigrations; }
+std::span<const Migration> migrations() {
+  return kMigrations;
+}
 
-int current_schema_version() { return kMigrations.back().to_version; }
+int current_schema_version() {
+  return kMigrations.back().to_version;
+}
 
-int schema_version(Database& db) { return static_cast<int>(db.query_int("PRAGMA user_version")); }
+int schema_version(Database& db) {
+  return static_cast<int>(db.query_int("PRAGMA user_version"));
+}
 
-void prepare_schema(Database& db, SchemaUse use) { prepare_schema(db, use, migrations()); }
+void prepare_schema(Database& db, SchemaUse use) {
+  prepare_schema(db, use, migrations());
+}
 
 void prepare_schema(Database& db, SchemaUse use, std::span<const Migration> steps) {
   const int latest = steps.empty() ? 0 : steps.back().to_version;
   const auto check = [&](int version, std::int64_t application_id) {
     if (version > latest) {
-      throw Error(fmt::format(
-          "{}: this index was written by a newer bpack (schema version {}; this bpack reads up to {}); "
-          "upgrade bpack or ingest into a new database",
-          db.path(), version, latest));
+      throw Error(
+          fmt::format("{}: this index was written by a newer bpack (schema version {}; this bpack reads up to {}); "
+                      "upgrade bpack or ingest into a new database",
+                      db.path(), version, latest));
     }
     if (version == 0 && (use == SchemaUse::existing || has_user_tables(db))) {
       throw Error(fmt::format("{}: not a bpack index{}", db.path(),

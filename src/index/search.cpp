@@ -68,8 +68,10 @@ std::string ranking_sql(const SearchOptions& o) {
       "WHERE passages_fts MATCH :match";
   const std::string filter = location_filter(o);
   if (!filter.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM blocks b JOIN packs p ON p.id = b.pack_id "
-           "WHERE b.passage_id = passages_fts.rowid" + filter + ")";
+    sql +=
+        " AND EXISTS (SELECT 1 FROM blocks b JOIN packs p ON p.id = b.pack_id "
+        "WHERE b.passage_id = passages_fts.rowid" +
+        filter + ")";
   }
   sql += " ORDER BY score, passages_fts.rowid LIMIT :limit";
   return sql;
@@ -110,7 +112,8 @@ std::int64_t first_match_offset(std::string_view highlighted) {
   if (at == std::string_view::npos) {
     return 0;
   }
-  return static_cast<std::int64_t>(std::count(highlighted.begin(), highlighted.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+  return static_cast<std::int64_t>(
+      std::count(highlighted.begin(), highlighted.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
 }
 
 std::optional<std::string> item_at(Statement& ranges, Statement& agenda, std::int64_t pack_id, std::int64_t line) {

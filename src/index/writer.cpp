@@ -80,7 +80,9 @@ std::string source_key_of(const std::string& path) {
   return (error ? absolute : canonical).string();
 }
 
-bool has_text(std::string_view text) { return text.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos; }
+bool has_text(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos;
+}
 
 // 64-bit FNV-1a of heading, a unit separator and text: stable across builds and platforms
 // (it is stored), fast, and only a hint: a match is confirmed by comparing the texts.
@@ -104,9 +106,12 @@ std::int64_t passage_hash(std::string_view heading, std::string_view text) {
 
 std::string_view to_string(IngestOutcome outcome) {
   switch (outcome) {
-    case IngestOutcome::added: return "added";
-    case IngestOutcome::replaced: return "replaced";
-    case IngestOutcome::unchanged: return "unchanged";
+    case IngestOutcome::added:
+      return "added";
+    case IngestOutcome::replaced:
+      return "replaced";
+    case IngestOutcome::unchanged:
+      return "unchanged";
   }
   return "added";
 }
@@ -205,8 +210,7 @@ IngestResult Writer::ingest_bytes(std::string bytes, const std::string& path, co
 }
 
 std::int64_t Writer::write_pack(std::string bytes, const std::string& path, const std::string& source_key,
-                                const std::string& sha256, const extract::ParseOptions& options,
-                                IngestResult& result) {
+                                const std::string& sha256, const extract::ParseOptions& options, IngestResult& result) {
   Statements& s = *statements_;
   // 1. A changed file at an indexed path: its old rows go (the cascade removes them all).
   if (!source_key.empty()) {

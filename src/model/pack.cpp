@@ -7,8 +7,7 @@ namespace bpack::model {
 namespace {
 
 template <typename Enum, std::size_t N>
-std::optional<Enum> lookup(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                           std::string_view text) {
+std::optional<Enum> lookup(const std::array<std::pair<Enum, std::string_view>, N>& names, std::string_view text) {
   for (const auto& [value, name] : names) {
     if (name == text) {
       return value;
@@ -68,14 +67,28 @@ constexpr std::array<std::pair<ActionSource, std::string_view>, 2> kActionSource
 
 }  // namespace
 
-std::string_view to_string(SectionKind kind) { return name_of(kSectionKinds, kind); }
-std::string_view to_string(MeetingRole role) { return name_of(kMeetingRoles, role); }
-std::string_view to_string(AttendanceStatus status) { return name_of(kAttendance, status); }
-std::string_view to_string(DecisionKind kind) { return name_of(kDecisions, kind); }
-std::string_view to_string(ActionStatus status) { return name_of(kActionStatuses, status); }
-std::string_view to_string(ActionSource source) { return name_of(kActionSources, source); }
+std::string_view to_string(SectionKind kind) {
+  return name_of(kSectionKinds, kind);
+}
+std::string_view to_string(MeetingRole role) {
+  return name_of(kMeetingRoles, role);
+}
+std::string_view to_string(AttendanceStatus status) {
+  return name_of(kAttendance, status);
+}
+std::string_view to_string(DecisionKind kind) {
+  return name_of(kDecisions, kind);
+}
+std::string_view to_string(ActionStatus status) {
+  return name_of(kActionStatuses, status);
+}
+std::string_view to_string(ActionSource source) {
+  return name_of(kActionSources, source);
+}
 
-std::optional<SectionKind> section_kind_from(std::string_view text) { return lookup(kSectionKinds, text); }
+std::optional<SectionKind> section_kind_from(std::string_view text) {
+  return lookup(kSectionKinds, text);
+}
 std::optional<ActionStatus> action_status_from(std::string_view text) {
   return lookup(kActionStatuses, text);
 }

@@ -13,11 +13,14 @@ namespace {
 constexpr std::string_view kGap = "  ";
 constexpr std::size_t kMinFlexibleWidth = 12;
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
 
 // Cells are one line on a terminal.
 std::string one_line(std::string text) {
-  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
   return text;
 }
 
@@ -52,7 +55,9 @@ std::string upper_ascii(std::string text) {
   return text;
 }
 
-void pad(std::string& out, std::size_t count) { out.append(count, ' '); }
+void pad(std::string& out, std::size_t count) {
+  out.append(count, ' ');
+}
 
 std::string header_of(const Column& column) {
   return column.header.empty() ? upper_ascii(column.name) : column.header;
@@ -60,9 +65,13 @@ std::string header_of(const Column& column) {
 
 }  // namespace
 
-Cell cell(const std::optional<std::string>& text) { return text ? Cell(*text) : Cell(std::monostate{}); }
+Cell cell(const std::optional<std::string>& text) {
+  return text ? Cell(*text) : Cell(std::monostate{});
+}
 
-Cell cell(const std::optional<std::int64_t>& number) { return number ? Cell(*number) : Cell(std::monostate{}); }
+Cell cell(const std::optional<std::int64_t>& number) {
+  return number ? Cell(*number) : Cell(std::monostate{});
+}
 
 std::string cell_text(const Cell& value, int decimals) {
   struct Visitor {

@@ -27,14 +27,24 @@ enum LineRule {
   kAppendixNumbered,
   kLineRuleCount
 };
-enum HeadRule { kHAgenda, kHAttendance, kHMinutes, kHActionLog, kHPaperStrong, kHPaperWeak, kHAppendices, kHForwardPlan, kHeadRuleCount };
+enum HeadRule {
+  kHAgenda,
+  kHAttendance,
+  kHMinutes,
+  kHActionLog,
+  kHPaperStrong,
+  kHPaperWeak,
+  kHAppendices,
+  kHForwardPlan,
+  kHeadRuleCount
+};
 
 constexpr const char* kLineRuleNames[kLineRuleCount] = {
-    "line.enumerated", "line.bullet", "line.attendance.heading", "line.attendance.inline", "line.person",
-    "line.paper.appendix", "line.paper.appendix_numbered"};
-constexpr const char* kHeadRuleNames[kHeadRuleCount] = {
-    "head.agenda",       "head.attendance",     "head.minutes",           "head.action_log",
-    "head.paper.strong", "head.paper.weak",     "head.paper.appendices", "head.forward_plan"};
+    "line.enumerated", "line.bullet",         "line.attendance.heading",     "line.attendance.inline",
+    "line.person",     "line.paper.appendix", "line.paper.appendix_numbered"};
+constexpr const char* kHeadRuleNames[kHeadRuleCount] = {"head.agenda",           "head.attendance",   "head.minutes",
+                                                        "head.action_log",       "head.paper.strong", "head.paper.weak",
+                                                        "head.paper.appendices", "head.forward_plan"};
 
 }  // namespace
 
@@ -111,8 +121,8 @@ Segmenter::Signal Segmenter::signal_of(const SegLine& line, const std::string& h
   if (hit(line, kHMinutes, true) && !enumerated) {
     return Signal::minutes;
   }
-  if (!enumerated && (hit(line, kAttendanceInline, false) ||
-                      (hit(line, kAttendanceHeading, false) && next_is_person()))) {
+  if (!enumerated &&
+      (hit(line, kAttendanceInline, false) || (hit(line, kAttendanceHeading, false) && next_is_person()))) {
     return Signal::attendance;
   }
   if (hit(line, kHAgenda, true) && !enumerated) {
@@ -250,8 +260,8 @@ bool Segmenter::accept(Signal signal, const SegLine& line) {
       open(SectionKind::minutes, line);
       return true;
     case Signal::attendance:
-      if (have && (kind == SectionKind::attendance || kind == SectionKind::paper ||
-                   kind == SectionKind::forward_plan || kind == SectionKind::action_log)) {
+      if (have && (kind == SectionKind::attendance || kind == SectionKind::paper || kind == SectionKind::forward_plan ||
+                   kind == SectionKind::action_log)) {
         return false;
       }
       // A list printed under the minutes' heading ("Present: ...") is part of those minutes:

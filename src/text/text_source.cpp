@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "bpack/text/decode.hpp"
 #include "bpack/util/error.hpp"
@@ -117,9 +117,10 @@ void TextSource::check_binary(std::string_view raw) const {
     // Text extracted from PDFs carries tabs, form feeds and the odd vertical tab; NUL and the
     // other C0 controls mean a binary file (a PDF itself, an image, a zip).
     if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) {
-      throw Error(fmt::format("{}:{}: not a text file (control byte 0x{:02X}); bpack reads text "
-                              "extracted from packs, e.g. by pdftotext -layout",
-                              name_, number_, c));
+      throw Error(
+          fmt::format("{}:{}: not a text file (control byte 0x{:02X}); bpack reads text "
+                      "extracted from packs, e.g. by pdftotext -layout",
+                      name_, number_, c));
     }
   }
 }
@@ -142,8 +143,8 @@ void TextSource::decode_line(std::string_view raw) {
   if (!plain && !used_cp1252_) {
     used_cp1252_ = true;
     if (diagnostics_ != nullptr) {
-      diagnostics_->report({Diagnostic::Level::warning, name_, number_,
-                            "not valid UTF-8; reading the file as Windows-1252"});
+      diagnostics_->report(
+          {Diagnostic::Level::warning, name_, number_, "not valid UTF-8; reading the file as Windows-1252"});
     }
   }
   for (std::size_t ff = rest.find('\f'); ff != std::string_view::npos; ff = rest.find('\f')) {

@@ -6,7 +6,9 @@
 namespace bpack::util {
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
 
 // U+00A0 (C2 A0) and U+2002..U+200B, U+202F: spaces that PDF extraction leaves behind.
 std::size_t unicode_space_length(std::string_view text, std::size_t i) {
@@ -53,7 +55,8 @@ std::string_view trim(std::string_view text) {
   while (e > b && is_space(static_cast<unsigned char>(text[e - 1]))) {
     --e;
   }
-  while (e >= b + 2 && static_cast<unsigned char>(text[e - 2]) == 0xC2 && static_cast<unsigned char>(text[e - 1]) == 0xA0) {
+  while (e >= b + 2 && static_cast<unsigned char>(text[e - 2]) == 0xC2 &&
+         static_cast<unsigned char>(text[e - 1]) == 0xA0) {
     e -= 2;
     while (e > b && is_space(static_cast<unsigned char>(text[e - 1]))) {
       --e;

@@ -76,7 +76,9 @@ Run run_bpack(const std::vector<std::string>& args, const std::string& stdin_pat
   return run_program("/bin/sh", wrapped);
 }
 
-std::string corpus_file(const std::string& name) { return std::string(BPACK_SOURCE_DIR) + "/corpus/" + name; }
+std::string corpus_file(const std::string& name) {
+  return std::string(BPACK_SOURCE_DIR) + "/corpus/" + name;
+}
 
 ScratchDir::ScratchDir() {
   static std::atomic<int> counter{0};
@@ -112,7 +114,8 @@ class Parser {
     throw std::runtime_error("invalid JSON at offset " + std::to_string(at_) + ": " + what);
   }
   void space() {
-    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r')) {
+    while (at_ < text_.size() &&
+           (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r')) {
       ++at_;
     }
   }
@@ -285,14 +288,30 @@ class Parser {
       }
       const char e = text_[at_++];
       switch (e) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case '/':
+          out.push_back('/');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
         case 'u': {
           unsigned cp = hex4();
           if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -310,7 +329,8 @@ class Parser {
           utf8(out, cp);
           break;
         }
-        default: fail("bad escape");
+        default:
+          fail("bad escape");
       }
     }
   }
@@ -355,7 +375,9 @@ std::optional<std::string> Value::text() const {
   return string;
 }
 
-Value parse(std::string_view text) { return Parser(text).document(); }
+Value parse(std::string_view text) {
+  return Parser(text).document();
+}
 
 std::vector<Value> parse_lines(std::string_view text) {
   std::vector<Value> values;

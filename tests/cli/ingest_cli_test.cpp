@@ -43,8 +43,7 @@ TEST_CASE("ingest of the corpus: counts on stderr, nothing on stdout") {
 TEST_CASE("re-ingesting both packs changes no row") {
   CorpusIndex index;
   const auto before = counts_of(index.db);
-  const auto again =
-      index.bpack({"ingest", corpus_file("blmk-2021-04-07.txt"), corpus_file("blmk-2022-02-09.txt")});
+  const auto again = index.bpack({"ingest", corpus_file("blmk-2021-04-07.txt"), corpus_file("blmk-2022-02-09.txt")});
   CHECK(again.status == 0);
   CHECK(again.err.find("ingest: 0 added, 0 replaced, 2 unchanged, 0 failed") != std::string::npos);
   CHECK(counts_of(index.db) == before);
@@ -136,9 +135,14 @@ TEST_CASE("--db goes before or after the subcommand; queries never create a data
 
   ScratchDir dir;
   const std::string missing = dir.file("nothing-here.db");
-  for (const std::vector<std::string>& command :
-       {std::vector<std::string>{"actions"}, {"search", "x"}, {"meetings"}, {"decisions"}, {"attendance"},
-        {"show"}, {"export", "--table", "packs"}, {"actions", "show", "1"}}) {
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"actions"},
+                                                  {"search", "x"},
+                                                  {"meetings"},
+                                                  {"decisions"},
+                                                  {"attendance"},
+                                                  {"show"},
+                                                  {"export", "--table", "packs"},
+                                                  {"actions", "show", "1"}}) {
     std::vector<std::string> args = command;
     args.push_back("--db");
     args.push_back(missing);

@@ -215,9 +215,15 @@ TEST_CASE("CSV and JSON carry the same rows") {
 }
 
 TEST_CASE("every command's --help shows an example") {
-  for (const std::vector<std::string>& command :
-       {std::vector<std::string>{"ingest"}, {"actions"}, {"actions", "show"}, {"search"}, {"meetings"},
-        {"decisions"}, {"attendance"}, {"show"}, {"export"}}) {
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"ingest"},
+                                                  {"actions"},
+                                                  {"actions", "show"},
+                                                  {"search"},
+                                                  {"meetings"},
+                                                  {"decisions"},
+                                                  {"attendance"},
+                                                  {"show"},
+                                                  {"export"}}) {
     std::vector<std::string> args = command;
     args.push_back("--help");
     const auto run = bpack::test::run_bpack(args);

@@ -66,8 +66,8 @@ Opt norm(const Opt& in) {
 }
 
 std::string norm_name(const Opt& in) {
-  static const std::vector<std::string> kTitles{"dr", "cllr", "councillor", "mayor", "mr", "mrs", "ms", "miss",
-                                                "prof", "professor", "sir", "dame", "rev", "revd", "the"};
+  static const std::vector<std::string> kTitles{"dr",   "cllr",      "councillor", "mayor", "mr",  "mrs",  "ms", "miss",
+                                                "prof", "professor", "sir",        "dame",  "rev", "revd", "the"};
   std::string s = norm(in).value_or("");
   for (bool again = true; again;) {
     again = false;
@@ -177,7 +177,8 @@ Pairs match_by_key(const std::vector<Json>& gold, const std::vector<Json>& pred,
         if (used[i]) {
           continue;
         }
-        const double r = similarity(norm(text_of((*g)["text"])).value_or(""), norm(text_of(pred[i]["text"])).value_or(""));
+        const double r =
+            similarity(norm(text_of((*g)["text"])).value_or(""), norm(text_of(pred[i]["text"])).value_or(""));
         if (r > best_r) {
           best_r = r;
           best = i;
@@ -286,11 +287,13 @@ PackScore score_pack(const Json& gold, const Json& pred) {
   const std::vector<Spec> specs{
       {"meetings",
        [](const auto& g, const auto& p) {
-         return match_by_key(g, p, [](const Json& e) { return e["role"].str() + "|" + e["date"].str(); }, false);
+         return match_by_key(
+             g, p, [](const Json& e) { return e["role"].str() + "|" + e["date"].str(); }, false);
        },
        {{"body", sim(0.85)}, {"time", field(exact)}, {"venue", sim(0.85)}}},
       {"sections", [](const auto& g, const auto& p) { return match_by_span(g, p, true); }, {}},
-      {"agenda_items", [&](const auto& g, const auto& p) { return match_by_key(g, p, number_or_title, false); },
+      {"agenda_items",
+       [&](const auto& g, const auto& p) { return match_by_key(g, p, number_or_title, false); },
        {{"title", sim(0.85)}, {"lead", field(exact)}, {"paper", same_number}, {"time", field(exact)}}},
       {"attendance",
        [](const auto& g, const auto& p) {
@@ -300,14 +303,15 @@ PackScore score_pack(const Json& gold, const Json& pred) {
        {{"status", field(exact)}, {"role", sim(0.85)}, {"initials", field(exact)}}},
       {"minute_items",
        [&](const auto& g, const auto& p) {
-         return match_by_key(g, p, [&](const Json& e) { return e["meeting_date"].str() + "|" + number_or_title(e); },
-                             false);
+         return match_by_key(
+             g, p, [&](const Json& e) { return e["meeting_date"].str() + "|" + number_or_title(e); }, false);
        },
        {{"title", sim(0.85)}, {"line_start", near_line}}},
       {"decisions", match_decisions, {{"text", sim(0.8)}}},
       {"actions",
        [](const auto& g, const auto& p) {
-         return match_by_key(g, p, [](const Json& e) { return norm_number(text_of(e["ref"])).value_or("\x01"); }, true);
+         return match_by_key(
+             g, p, [](const Json& e) { return norm_number(text_of(e["ref"])).value_or("\x01"); }, true);
        },
        {{"raised", field(exact)},
         {"item", sim(0.85)},
@@ -316,7 +320,8 @@ PackScore score_pack(const Json& gold, const Json& pred) {
         {"due", field(exact)},
         {"status", field(exact)},
         {"comments", sim(0.8)}}},
-      {"papers", [](const auto& g, const auto& p) { return match_by_span(g, p, false); },
+      {"papers",
+       [](const auto& g, const auto& p) { return match_by_span(g, p, false); },
        {{"ref", same_number}, {"title", sim(0.7)}, {"ask", sim(0.8)}, {"recommendation", sim(0.8)}}},
   };
   PackScore score;

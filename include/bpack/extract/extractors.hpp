@@ -16,7 +16,7 @@ namespace bpack::extract {
 
 // What one section tells the sections after it (or resolve()) beyond the pack's entities.
 struct PackClues {
-  std::string board;                 // the board's name as a heading states it
+  std::string board;                    // the board's name as a heading states it
   std::vector<std::string> plan_dates;  // ISO dates heading a forward plan's columns, in order
   model::LineNo plan_line = 0;
   std::vector<std::string> plan_dates_text;

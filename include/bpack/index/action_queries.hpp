@@ -76,7 +76,7 @@ struct ActionHistory {
 
 // Every action with this ref (one per board unless `board` narrows it), each with its
 // history. Empty when no pack carries the ref.
-std::vector<ActionHistory> action_history(Database& db, const std::string& ref,
-                                          const std::optional<std::string>& board, const std::string& as_of);
+std::vector<ActionHistory> action_history(Database& db, const std::string& ref, const std::optional<std::string>& board,
+                                          const std::string& as_of);
 
 }  // namespace bpack::index

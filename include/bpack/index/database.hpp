@@ -19,8 +19,8 @@ struct sqlite3_stmt;
 namespace bpack::index {
 
 enum class OpenMode {
-  create,         // read-write, created when missing (ingest)
-  existing,       // read-write, the file must exist (queries never create an empty index)
+  create,    // read-write, created when missing (ingest)
+  existing,  // read-write, the file must exist (queries never create an empty index)
 };
 
 class Statement;

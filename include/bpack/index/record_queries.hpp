@@ -45,7 +45,8 @@ struct DecisionRow {
 };
 
 // `text`: substring of the decision's text, any case.
-std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter, const std::optional<std::string>& text);
+std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter,
+                                        const std::optional<std::string>& text);
 
 struct AttendanceRow {
   std::optional<std::string> meeting_date;

@@ -34,19 +34,19 @@ struct SearchOptions {
 };
 
 struct SearchHit {
-  int rank = 0;  // 1 = best
+  int rank = 0;        // 1 = best
   double score = 0.0;  // bm25 as FTS5 gives it: lower is better
   std::string pack;
   std::optional<std::string> board;
   std::optional<std::string> meeting_date;
-  std::string kind;                   // section kind
-  std::optional<std::string> section; // section title
-  std::optional<std::string> item;    // agenda item, minute item or paper the hit sits under
-  std::int64_t line = 0;              // line of the first matching word
+  std::string kind;                    // section kind
+  std::optional<std::string> section;  // section title
+  std::optional<std::string> item;     // agenda item, minute item or paper the hit sits under
+  std::int64_t line = 0;               // line of the first matching word
   std::int64_t page = 1;
-  std::int64_t block_line = 0;        // first line of the paragraph
-  std::string snippet;                // one line, matches marked
-  std::int64_t occurrences = 1;       // places (pack and line) holding this same paragraph
+  std::int64_t block_line = 0;   // first line of the paragraph
+  std::string snippet;           // one line, matches marked
+  std::int64_t occurrences = 1;  // places (pack and line) holding this same paragraph
 };
 
 // Throws bpack::UsageError when the query has no words (plain) or is not valid FTS5 (raw).

@@ -26,11 +26,11 @@ enum class Align { left, right };
 struct Column {
   std::string name;  // header and JSON key
   Align align = Align::left;
-  bool flexible = false;  // may be shortened (ending in "…") to fit the terminal width
-  bool in_table = true;   // false: only in JSON and CSV (long or technical fields)
+  bool flexible = false;      // may be shortened (ending in "…") to fit the terminal width
+  bool in_table = true;       // false: only in JSON and CSV (long or technical fields)
   std::size_t max_width = 0;  // a table shows at most this many characters (0: no limit)
-  bool in_data = true;    // false: only in the terminal table (a summary of other columns)
-  std::string header = {};  // a terminal table's heading; empty: the name in capitals
+  bool in_data = true;        // false: only in the terminal table (a summary of other columns)
+  std::string header = {};    // a terminal table's heading; empty: the name in capitals
 };
 
 struct Table {

@@ -22,7 +22,9 @@ using bpack::grammar::Grammar;
 using bpack::grammar::LineClassifier;
 using bpack::grammar::Pattern;
 
-std::string str(std::optional<std::string_view> text) { return text ? std::string(*text) : "<absent>"; }
+std::string str(std::optional<std::string_view> text) {
+  return text ? std::string(*text) : "<absent>";
+}
 
 // The message Grammar::load throws for `text`, or "" when it loads.
 std::string load_error(std::string_view text, const std::string& file = "house.grammar") {
@@ -67,8 +69,7 @@ std::vector<int> ids(const LineClassifier& classifier, std::vector<std::string_v
 // A temporary grammar file, removed when the test ends.
 class TempFile {
  public:
-  TempFile(const std::string& name, const std::string& text)
-      : path_(std::filesystem::temp_directory_path() / name) {
+  TempFile(const std::string& name, const std::string& text) : path_(std::filesystem::temp_directory_path() / name) {
     std::ofstream out(path_, std::ios::binary);
     out << text;
   }
@@ -81,7 +82,9 @@ class TempFile {
   std::filesystem::path path_;
 };
 
-bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 const char* const kSmallGrammar =
     "# A small house style.\n"
@@ -134,10 +137,11 @@ TEST_CASE("grammar: load() a small grammar and match with named captures") {
 
 TEST_CASE("grammar: '=' replaces earlier rules of the name, '+=' adds alternatives") {
   Grammar grammar;
-  grammar.load("word = (?P<w>foo)\n"
-               "word += (?P<w>bar)\n"
-               "other = x\n",
-               "base.grammar");
+  grammar.load(
+      "word = (?P<w>foo)\n"
+      "word += (?P<w>bar)\n"
+      "other = x\n",
+      "base.grammar");
 
   SUBCASE("'+=' alternatives are kept in order and the first that matches wins") {
     const auto& word = grammar.rules("word");
@@ -215,10 +219,8 @@ TEST_CASE("grammar: load errors name the file, the line and what is wrong") {
           "house.grammar:3: expected 'name = pattern' or 'name += pattern'");
   }
   SUBCASE("a bad name") {
-    CHECK(load_error("Line.Upper = a\n") ==
-          "house.grammar:1: bad rule name 'Line.Upper' (use a-z, 0-9, '_' and '.')");
-    CHECK(load_error("two words = a\n") ==
-          "house.grammar:1: bad rule name 'two words' (use a-z, 0-9, '_' and '.')");
+    CHECK(load_error("Line.Upper = a\n") == "house.grammar:1: bad rule name 'Line.Upper' (use a-z, 0-9, '_' and '.')");
+    CHECK(load_error("two words = a\n") == "house.grammar:1: bad rule name 'two words' (use a-z, 0-9, '_' and '.')");
     CHECK(load_error(" = a\n") == "house.grammar:1: bad rule name '' (use a-z, 0-9, '_' and '.')");
     CHECK(load_error("+= a\n") == "house.grammar:1: bad rule name '' (use a-z, 0-9, '_' and '.')");
   }
@@ -292,15 +294,16 @@ TEST_CASE("grammar: load_grammar() reads files over the defaults") {
 
 TEST_CASE("grammar: the line classifier puts a line in every line.* rule it matches, in one pass") {
   Grammar grammar;
-  grammar.load("line.upper = ^[A-Z ]+$\n"
-               "line.item = ^\\s*\\d+\\.\\s\n"
-               "line.item += ^\\s*[a-h]\\)\\s\n"
-               "line.minutes = (?i)\\bminutes\\b\n"
-               "line.gone = ^GONE\n"
-               "line.gone = ^NEVER\n"
-               "head.agenda = ^Agenda\n"
-               "date.any = \\d{4}\n",
-               "lines.grammar");
+  grammar.load(
+      "line.upper = ^[A-Z ]+$\n"
+      "line.item = ^\\s*\\d+\\.\\s\n"
+      "line.item += ^\\s*[a-h]\\)\\s\n"
+      "line.minutes = (?i)\\bminutes\\b\n"
+      "line.gone = ^GONE\n"
+      "line.gone = ^NEVER\n"
+      "head.agenda = ^Agenda\n"
+      "date.any = \\d{4}\n",
+      "lines.grammar");
   grammar.finish();
   const LineClassifier& lines = grammar.line_classifier();
 

@@ -67,8 +67,7 @@ struct ActionsFixture {
 };
 
 TEST_CASE_FIXTURE(ActionsFixture, "the latest meeting's pack decides each action's state") {
-  CHECK(refs(as_of("2021-03-31")) ==
-        std::vector<std::string>{"A1:closed", "A2:in_progress", "A3:open", "B1:open"});
+  CHECK(refs(as_of("2021-03-31")) == std::vector<std::string>{"A1:closed", "A2:in_progress", "A3:open", "B1:open"});
   const auto rows = list_actions(*db, as_of("2021-03-31"));
   const auto& two = rows[1];
   CHECK(two.due == "2021-04-30");

@@ -47,9 +47,9 @@ class TempDir {
 };
 
 inline const std::vector<std::string>& data_tables() {
-  static const std::vector<std::string> tables = {"packs",       "meetings",  "sections", "agenda_items",
-                                                  "attendance",  "minute_items", "decisions", "papers",
-                                                  "actions",     "action_history", "blocks", "passages"};
+  static const std::vector<std::string> tables = {"packs",      "meetings",       "sections",  "agenda_items",
+                                                  "attendance", "minute_items",   "decisions", "papers",
+                                                  "actions",    "action_history", "blocks",    "passages"};
   return tables;
 }
 
@@ -135,7 +135,8 @@ inline model::Meeting agenda_meeting(const std::string& body, const std::string&
 }
 
 inline model::Action action(const std::string& ref, model::ActionStatus status, const std::string& text,
-                            std::optional<std::string> due = std::nullopt, std::optional<std::string> owner = std::nullopt) {
+                            std::optional<std::string> due = std::nullopt,
+                            std::optional<std::string> owner = std::nullopt) {
   model::Action a;
   a.ref = ref;
   a.status = status;

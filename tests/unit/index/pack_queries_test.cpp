@@ -89,11 +89,15 @@ TEST_CASE_FIXTURE(PacksFixture, "export streams a whitelisted table with its col
 
   for (const auto& table : bpack::index::exportable_tables()) {
     CAPTURE(table);
-    CHECK_NOTHROW(bpack::index::export_table(*db, table, [](const auto&) {}, [](const auto&) {}));
+    CHECK_NOTHROW(bpack::index::export_table(
+        *db, table, [](const auto&) {}, [](const auto&) {}));
   }
-  CHECK_THROWS_WITH_AS(bpack::index::export_table(*db, "sqlite_schema", [](const auto&) {}, [](const auto&) {}),
-                       doctest::Contains("export: no table 'sqlite_schema'; choose one of: packs, meetings"), UsageError);
-  CHECK_THROWS_AS(bpack::index::export_table(*db, "packs; DROP TABLE packs", [](const auto&) {}, [](const auto&) {}),
+  CHECK_THROWS_WITH_AS(bpack::index::export_table(
+                           *db, "sqlite_schema", [](const auto&) {}, [](const auto&) {}),
+                       doctest::Contains("export: no table 'sqlite_schema'; choose one of: packs, meetings"),
+                       UsageError);
+  CHECK_THROWS_AS(bpack::index::export_table(
+                      *db, "packs; DROP TABLE packs", [](const auto&) {}, [](const auto&) {}),
                   UsageError);
   CHECK(db->query_int("SELECT COUNT(*) FROM packs") == 2);
 }

@@ -20,9 +20,10 @@ using bpack::index::Statement;
 // most rows (the expensive case), others in a handful.
 void fill(Database& db, int rows) {
   db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61');");
-  const std::vector<std::string> words = {"board", "the", "meeting", "health", "care", "vaccination", "plan",
-                                          "report", "budget", "inequalities", "housing", "estates", "digital",
-                                          "workforce", "primary", "mental", "children", "audit", "risk", "zebra"};
+  const std::vector<std::string> words = {"board",       "the",      "meeting", "health",    "care",
+                                          "vaccination", "plan",     "report",  "budget",    "inequalities",
+                                          "housing",     "estates",  "digital", "workforce", "primary",
+                                          "mental",      "children", "audit",   "risk",      "zebra"};
   std::uint32_t state = 12345;
   const auto next = [&] {
     state = state * 1103515245U + 12345U;
@@ -67,8 +68,8 @@ TEST_CASE("bpack_bm25 returns bm25's top N, in bm25's order, with bm25's scores"
     for (const int limit : {1, 5, 20, 100}) {
       CAPTURE(match);
       CAPTURE(limit);
-      const auto expected = ranked(
-          db, "SELECT rowid, bm25(t) FROM t WHERE t MATCH ?1 ORDER BY bm25(t), rowid LIMIT ?2", match, limit);
+      const auto expected =
+          ranked(db, "SELECT rowid, bm25(t) FROM t WHERE t MATCH ?1 ORDER BY bm25(t), rowid LIMIT ?2", match, limit);
       const auto actual = ranked(
           db, "SELECT rowid, bpack_bm25(t, ?2) AS s FROM t WHERE t MATCH ?1 ORDER BY s, rowid LIMIT ?2", match, limit);
       REQUIRE(actual.size() == expected.size());
@@ -92,12 +93,12 @@ TEST_CASE("with weights and text_only, bpack_bm25 ranks by both columns but find
       " (3, 'budget lines and reserves', 'Vaccination programme'),"
       " (4, 'vaccination', 'Forward plan');");
   bpack::index::register_ranking(db);
-  const auto expected = ranked(
-      db, "SELECT rowid, bm25(p, 1.0, 0.5) FROM p WHERE p MATCH ?1 ORDER BY bm25(p, 1.0, 0.5), rowid LIMIT ?2",
-      "vaccination", 10);
-  const auto all = ranked(
-      db, "SELECT rowid, bpack_bm25(p, ?2, 0, 1.0, 0.5) AS s FROM p WHERE p MATCH ?1 ORDER BY s, rowid LIMIT ?2",
-      "vaccination", 10);
+  const auto expected =
+      ranked(db, "SELECT rowid, bm25(p, 1.0, 0.5) FROM p WHERE p MATCH ?1 ORDER BY bm25(p, 1.0, 0.5), rowid LIMIT ?2",
+             "vaccination", 10);
+  const auto all =
+      ranked(db, "SELECT rowid, bpack_bm25(p, ?2, 0, 1.0, 0.5) AS s FROM p WHERE p MATCH ?1 ORDER BY s, rowid LIMIT ?2",
+             "vaccination", 10);
   REQUIRE(all.size() == 4);
   REQUIRE(expected.size() == 4);
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -109,9 +110,9 @@ TEST_CASE("with weights and text_only, bpack_bm25 ranks by both columns but find
   const auto one = std::find_if(all.begin(), all.end(), [](const auto& r) { return r.first == 1; });
   CHECK(two < one);
   // text_only: row 3 matched by its heading alone is not a hit.
-  const auto text_only = ranked(
-      db, "SELECT rowid, bpack_bm25(p, ?2, 1, 1.0, 0.5) AS s FROM p WHERE p MATCH ?1 ORDER BY s, rowid LIMIT ?2",
-      "vaccination", 10);
+  const auto text_only =
+      ranked(db, "SELECT rowid, bpack_bm25(p, ?2, 1, 1.0, 0.5) AS s FROM p WHERE p MATCH ?1 ORDER BY s, rowid LIMIT ?2",
+             "vaccination", 10);
   REQUIRE(text_only.size() == 4);
   CHECK(text_only.back().first == 3);
   CHECK(text_only.back().second > 1e300);
@@ -126,8 +127,9 @@ TEST_CASE("bpack_bm25 skips the length lookup for rows that cannot make the top 
   const auto matches = db.query_int("SELECT COUNT(*) FROM t WHERE t MATCH 'the'");
   // Skipped rows score DBL_MAX. The bound only knows a row's term frequency, so on these
   // short rows about a quarter of the matches for a common word are skipped.
-  const auto skipped = db.query_int("SELECT COUNT(*) FROM (SELECT bpack_bm25(t, 20) AS s FROM t WHERE t MATCH 'the') "
-                                    "WHERE s > 1e300");
+  const auto skipped = db.query_int(
+      "SELECT COUNT(*) FROM (SELECT bpack_bm25(t, 20) AS s FROM t WHERE t MATCH 'the') "
+      "WHERE s > 1e300");
   CHECK(matches > 3000);
   CHECK(skipped > matches / 5);
 }

@@ -53,10 +53,10 @@ struct RecordsFixture {
     p2.pack.attendance = {person("Ann Lee", AttendanceStatus::apologies, "2021-03-03"),
                           person("Bob Roe", AttendanceStatus::member, "2021-03-03"),
                           person("ann lee", AttendanceStatus::apologies, "2021-03-03")};
-    p2.pack.decisions = {{std::string("8a"), DecisionKind::approved, std::string("The mental health facility was approved"),
-                          std::string("2021-03-03"), 50},
-                         {std::string("9"), DecisionKind::noted, std::string("The report was noted"),
-                          std::string("2021-03-03"), 60}};
+    p2.pack.decisions = {
+        {std::string("8a"), DecisionKind::approved, std::string("The mental health facility was approved"),
+         std::string("2021-03-03"), 50},
+        {std::string("9"), DecisionKind::noted, std::string("The report was noted"), std::string("2021-03-03"), 60}};
     fake.add("p2", p2);
     FakePack p3 = p2;
     fake.add("p3", p3);
@@ -82,11 +82,12 @@ TEST_CASE_FIXTURE(RecordsFixture, "one row per meeting, agenda and minutes packs
   CHECK(rows[1].minutes_pack.has_value());
   CHECK(rows[1].venue == "Microsoft Teams");
   CHECK(rows[1].present == 1);
-  CHECK(rows[1].apologies == 1);   // "Ann Lee" and "ann lee" are one person
-  CHECK(rows[1].decisions == 2);   // not 4: two packs carry the same minutes
+  CHECK(rows[1].apologies == 1);  // "Ann Lee" and "ann lee" are one person
+  CHECK(rows[1].decisions == 2);  // not 4: two packs carry the same minutes
   CHECK(rows[2].date == "2021-05-05");
 
-  CHECK(bpack::index::list_meetings(*db, {std::nullopt, std::string("2021-03-01"), std::string("2021-04-01")}).size() == 1);
+  CHECK(bpack::index::list_meetings(*db, {std::nullopt, std::string("2021-03-01"), std::string("2021-04-01")}).size() ==
+        1);
   CHECK(bpack::index::list_meetings(*db, {std::string("beta"), std::nullopt, std::nullopt}).empty());
 }
 
@@ -100,7 +101,9 @@ TEST_CASE_FIXTURE(RecordsFixture, "decisions by date, with a text filter") {
   const auto mental = bpack::index::list_decisions(*db, {}, std::string("MENTAL HEALTH"));
   REQUIRE(mental.size() == 2);
   CHECK(mental[0].item == "8a");
-  CHECK(bpack::index::list_decisions(*db, {std::nullopt, std::string("2021-03-01"), std::nullopt}, std::nullopt).size() == 4);
+  CHECK(
+      bpack::index::list_decisions(*db, {std::nullopt, std::string("2021-03-01"), std::nullopt}, std::nullopt).size() ==
+      4);
 }
 
 TEST_CASE_FIXTURE(RecordsFixture, "attendance rows and rates per person") {

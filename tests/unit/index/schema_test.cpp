@@ -80,7 +80,8 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   }
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
-  CHECK(message.find("future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 1)") !=
+  CHECK(message.find(
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 1)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }

@@ -32,16 +32,19 @@ struct SearchFixture {
     a.blocks = {
         {SectionKind::agenda, "Agenda", "6. Covid Vaccination update", 5},
         // The match is on the third line of this paragraph.
-        {SectionKind::minutes, "Minutes", "The board noted the report.\nStaff were thanked.\nVaccination uptake is 79%.", 21},
+        {SectionKind::minutes, "Minutes",
+         "The board noted the report.\nStaff were thanked.\nVaccination uptake is 79%.", 21},
         {SectionKind::minutes, "Minutes", "Flu immunisation closed for the season.", 30},
     };
     fake.add("a", a);
     FakePack b;
     b.pack.meetings = {bpack::test::agenda_meeting("Beta Board", "2022-02-09")};
     b.pack.sections = {bpack::test::section(SectionKind::paper, "Vaccine inequalities paper", 1, 50)};
-    b.pack.papers = {{std::nullopt, std::string("Vaccine inequalities paper"), std::nullopt, std::nullopt, std::nullopt, 1, 50}};
-    b.blocks = {{SectionKind::paper, "Vaccine inequalities paper", "Vaccinated staff numbers by COVID-19 cohort", 12},
-                {SectionKind::paper, "Vaccine inequalities paper", "Forward plan for 9.03.22 and the O'Brien review", 14}};
+    b.pack.papers = {
+        {std::nullopt, std::string("Vaccine inequalities paper"), std::nullopt, std::nullopt, std::nullopt, 1, 50}};
+    b.blocks = {
+        {SectionKind::paper, "Vaccine inequalities paper", "Vaccinated staff numbers by COVID-19 cohort", 12},
+        {SectionKind::paper, "Vaccine inequalities paper", "Forward plan for 9.03.22 and the O'Brien review", 14}};
     fake.add("b", b);
     bpack::index::Writer writer(*db, fake.parser());
     writer.ingest_bytes("a\n", "a.txt", "/a.txt");

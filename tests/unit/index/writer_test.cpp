@@ -32,8 +32,9 @@ FakeParser board_packs() {
                         bpack::test::action("2", ActionStatus::open, "Share the data", "2021-03-31", "Bob Roe")};
   march.pack.decisions.push_back({std::string("4"), bpack::model::DecisionKind::agreed,
                                   std::string("The plan was agreed"), std::string("2021-03-03"), 12});
-  march.blocks = {{SectionKind::minutes, "Minutes", "The board discussed the vaccination programme.\nUptake is high.", 3},
-                  {SectionKind::action_log, "Action Log", "Write the strategy", 22}};
+  march.blocks = {
+      {SectionKind::minutes, "Minutes", "The board discussed the vaccination programme.\nUptake is high.", 3},
+      {SectionKind::action_log, "Action Log", "Write the strategy", 22}};
   parser.add("march", march);
 
   FakePack may;
@@ -154,7 +155,7 @@ TEST_CASE("a paragraph repeated across packs is stored and indexed once, and kep
   FakePack empty;
   empty.pack.meetings = {bpack::test::agenda_meeting("Board", "2021-01-01")};
   fake.add("emptied", empty);
-  writer.ingest_bytes("emptied\n", "one.txt", "/one.txt");  // pack one loses its text
+  writer.ingest_bytes("emptied\n", "one.txt", "/one.txt");     // pack one loses its text
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 2);  // the standing text stays for pack two
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'one'") == 0);
@@ -228,7 +229,8 @@ TEST_CASE("ingest_file reads the file and names it in errors") {
   const auto result = writer.ingest_file(path);
   CHECK(result.outcome == IngestOutcome::added);
   CHECK(result.bytes == 11);
-  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE source_key IS NOT NULL AND source_key LIKE '/%march.txt'") == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE source_key IS NOT NULL AND source_key LIKE '/%march.txt'") ==
+        1);
   CHECK_THROWS_WITH_AS(writer.ingest_file(dir.file("nope.txt")), doctest::Contains("nope.txt: cannot open"), Error);
 }
 
@@ -241,7 +243,8 @@ TEST_CASE("one action per board and ref, whatever order the packs arrive in") {
   writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
   writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
   CHECK(db->query_int("SELECT COUNT(*) FROM actions") == 2);
-  CHECK(db->query_int("SELECT COUNT(*) FROM action_history h JOIN actions a ON a.id = h.action_id WHERE a.ref = '1'") == 2);
+  CHECK(db->query_int("SELECT COUNT(*) FROM action_history h JOIN actions a ON a.id = h.action_id WHERE a.ref = '1'") ==
+        2);
   CHECK(db->query_int("SELECT COUNT(*) FROM action_state WHERE ref = '1' AND status = 'closed' AND "
                       "first_seen = '2021-03-03' AND last_seen = '2021-05-05' AND packs_seen = 2") == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM action_state WHERE ref = '2' AND status = 'open' AND "

@@ -15,9 +15,11 @@ using bpack::output::Table;
 Table sample() {
   Table t;
   t.columns = {{"ref", Align::right}, {"status"}, {"text", Align::left, true}, {"line", Align::right, false, false}};
-  t.add({Cell(std::int64_t{9}), Cell(std::string("open")), Cell(std::string("Report on Wave 5 capital")), Cell(std::int64_t{572})});
+  t.add({Cell(std::int64_t{9}), Cell(std::string("open")), Cell(std::string("Report on Wave 5 capital")),
+         Cell(std::int64_t{572})});
   t.add({Cell(std::int64_t{46}), Cell(std::string("in_progress")), Cell(std::monostate{}), Cell(std::int64_t{604})});
-  t.add({Cell(std::int64_t{100}), Cell(std::string("closed")), Cell(std::string("Chair’s update\nnext line")), Cell(std::int64_t{7})});
+  t.add({Cell(std::int64_t{100}), Cell(std::string("closed")), Cell(std::string("Chair’s update\nnext line")),
+         Cell(std::int64_t{7})});
   return t;
 }
 

@@ -19,8 +19,8 @@ struct Cut {
 std::vector<Cut> segment(const std::string& text) {
   std::vector<Cut> cuts;
   Segmenter segmenter(grammar::default_grammar(), [&](SectionChunk& chunk) {
-    cuts.push_back({std::string(model::to_string(chunk.section.kind)), chunk.section.line_start,
-                    chunk.section.line_end});
+    cuts.push_back(
+        {std::string(model::to_string(chunk.section.kind)), chunk.section.line_start, chunk.section.line_end});
   });
   text::TextSource source(text::from_string(text), "test.txt");
   text::Line line;
@@ -35,39 +35,39 @@ std::vector<Cut> segment(const std::string& text) {
 
 TEST_CASE("segmenter: front matter, action log with its title after the table, papers, forward plan") {
   const std::string pack =
-      "\n"                                                      // 1
-      "Board of Directors\n"                                    // 2
-      "12 May 2023\n"                                           // 3
-      "Item Lead Timings\n"                                     // 4
-      "1. Apologies for absence Chair 10.00am\n"                // 5
-      "MEMBERS\n"                                               // 6
-      "Dr Jane Smith (Chair) JS\n"                              // 7
-      "Tom Brown (Director of Finance) TB\n"                    // 8
-      "\n"                                                      // 9
-      "Board of Directors Minutes\n"                            // 10
-      "Wednesday 5 April 2023\n"                                // 11
-      "1. Apologies for absence\n"                              // 12
-      "Apologies for absence\n"                                 // 13
-      "were received from the Chief Nurse.\n"                   // 14
-      "Ref Date Item Action Responsible Deadline Status\n"      // 15
+      "\n"                                                           // 1
+      "Board of Directors\n"                                         // 2
+      "12 May 2023\n"                                                // 3
+      "Item Lead Timings\n"                                          // 4
+      "1. Apologies for absence Chair 10.00am\n"                     // 5
+      "MEMBERS\n"                                                    // 6
+      "Dr Jane Smith (Chair) JS\n"                                   // 7
+      "Tom Brown (Director of Finance) TB\n"                         // 8
+      "\n"                                                           // 9
+      "Board of Directors Minutes\n"                                 // 10
+      "Wednesday 5 April 2023\n"                                     // 11
+      "1. Apologies for absence\n"                                   // 12
+      "Apologies for absence\n"                                      // 13
+      "were received from the Chief Nurse.\n"                        // 14
+      "Ref Date Item Action Responsible Deadline Status\n"           // 15
       "12 05-Apr-23 Finance To report back Tom Brown May-23 Open\n"  // 16
-      "Board Action Log\n"                                      // 17
-      "\n"                                                      // 18
-      "Quality report\n"                                        // 19
-      "The quality of care improved.\n";                        // 20
+      "Board Action Log\n"                                           // 17
+      "\n"                                                           // 18
+      "Quality report\n"                                             // 19
+      "The quality of care improved.\n";                             // 20
   // A paper's cover sheet may run 60 lines: make this paper longer than that (21-80).
   std::string text = pack;
   for (int i = 0; i < 60; ++i) {
     text += "More about the quality of care.\n";
   }
   text +=
-      " Document\n"                                             // 81
-      "summary\n"                                               // 82
-      "This paper sets out the plan.\n"                         // 83
-      "Appendices None\n"                                       // 84
-      "More text of the paper.\n"                               // 85
-      "Board Forward Plan 2023\n"                               // 86
-      "June 2023 July 2023\n";                                  // 87
+      " Document\n"                      // 81
+      "summary\n"                        // 82
+      "This paper sets out the plan.\n"  // 83
+      "Appendices None\n"                // 84
+      "More text of the paper.\n"        // 85
+      "Board Forward Plan 2023\n"        // 86
+      "June 2023 July 2023\n";           // 87
   const auto cuts = segment(text);
   REQUIRE(cuts.size() == 7);
   CHECK(cuts[0].kind == "agenda");

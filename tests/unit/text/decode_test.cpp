@@ -36,13 +36,12 @@ TEST_CASE("text decode: Windows-1252 to UTF-8") {
   };
   CHECK(decode("abc") == ">abc");
   CHECK(decode("\x93\x94\x96\xA3") == ">\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x93\xC2\xA3");
-  CHECK(decode("\x80") == ">\xE2\x82\xAC");          // euro sign
-  CHECK(decode("\x85") == ">\xE2\x80\xA6");          // ellipsis
-  CHECK(decode("\x92") == ">\xE2\x80\x99");          // right single quote
-  CHECK(decode("\x97") == ">\xE2\x80\x94");          // em dash
-  CHECK(decode("\x9F") == ">\xC5\xB8");              // Y with diaeresis
+  CHECK(decode("\x80") == ">\xE2\x82\xAC");                      // euro sign
+  CHECK(decode("\x85") == ">\xE2\x80\xA6");                      // ellipsis
+  CHECK(decode("\x92") == ">\xE2\x80\x99");                      // right single quote
+  CHECK(decode("\x97") == ">\xE2\x80\x94");                      // em dash
+  CHECK(decode("\x9F") == ">\xC5\xB8");                          // Y with diaeresis
   CHECK(decode("\xA0\xE9\xFF") == ">\xC2\xA0\xC3\xA9\xC3\xBF");  // Latin-1 half
   // The five bytes cp1252 leaves undefined become U+FFFD.
-  CHECK(decode("\x81\x8D\x8F\x90\x9D") ==
-        ">\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(decode("\x81\x8D\x8F\x90\x9D") == ">\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }

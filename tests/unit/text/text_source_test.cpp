@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -129,9 +129,13 @@ TEST_CASE("text_source: UTF-8 with and without BOM") {
     CHECK_FALSE(source.used_cp1252());
   }
   SUBCASE("only a leading BOM is stripped") {
-    const auto lines = read_all("a\n\xEF\xBB\xBF" "b\n");
+    const auto lines = read_all(
+        "a\n\xEF\xBB\xBF"
+        "b\n");
     REQUIRE(lines.size() == 2);
-    CHECK(lines[1].text == "\xEF\xBB\xBF" "b");
+    CHECK(lines[1].text ==
+          "\xEF\xBB\xBF"
+          "b");
   }
   SUBCASE("a file holding only a BOM is empty") {
     TextSource source(from_string("\xEF\xBB\xBF"), "pack.txt");
@@ -236,12 +240,17 @@ TEST_CASE("text_source: form feed starts a new page") {
 TEST_CASE("text_source: invalid UTF-8 falls back to Windows-1252 with one warning") {
   CollectingSink sink;
   // 0x93/0x94 are curly double quotes, 0x96 an en dash, 0xA3 the pound sign in cp1252.
-  TextSource source(from_string("Minutes\n\x93Quoted\x94 \x96 cost \xA3" "5\nplain\nNet \xA3" "3\n"),
+  TextSource source(from_string("Minutes\n\x93Quoted\x94 \x96 cost \xA3"
+                                "5\nplain\nNet \xA3"
+                                "3\n"),
                     "board-2021.txt", &sink);
   const auto lines = read_all(source);
-  const std::vector<std::string> expected{
-      "Minutes", "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 cost \xC2\xA3" "5", "plain",
-      "Net \xC2\xA3" "3"};
+  const std::vector<std::string> expected{"Minutes",
+                                          "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 cost \xC2\xA3"
+                                          "5",
+                                          "plain",
+                                          "Net \xC2\xA3"
+                                          "3"};
   CHECK(texts(lines) == expected);
   CHECK(source.used_cp1252());
   REQUIRE(sink.items.size() == 1);  // two bad lines, one warning
@@ -254,15 +263,21 @@ TEST_CASE("text_source: invalid UTF-8 falls back to Windows-1252 with one warnin
   SUBCASE("valid UTF-8 lines of the same file stay as they are") {
     CollectingSink mixed_sink;
     const auto mixed = [&] {
-      TextSource s(from_string("caf\xC3\xA9\n\xA3" "1\n"), "mixed.txt", &mixed_sink);
+      TextSource s(from_string("caf\xC3\xA9\n\xA3"
+                               "1\n"),
+                   "mixed.txt", &mixed_sink);
       return read_all(s);
     }();
-    CHECK(texts(mixed) == std::vector<std::string>{"caf\xC3\xA9", "\xC2\xA3" "1"});
+    CHECK(texts(mixed) == std::vector<std::string>{"caf\xC3\xA9",
+                                                   "\xC2\xA3"
+                                                   "1"});
     CHECK(mixed_sink.items.size() == 1);
   }
   SUBCASE("valid UTF-8 raises no warning") {
     CollectingSink quiet;
-    TextSource s(from_string("\xC2\xA3" "5 \xE2\x80\x9Cok\xE2\x80\x9D\n"), "ok.txt", &quiet);
+    TextSource s(from_string("\xC2\xA3"
+                             "5 \xE2\x80\x9Cok\xE2\x80\x9D\n"),
+                 "ok.txt", &quiet);
     read_all(s);
     CHECK(quiet.items.empty());
     CHECK_FALSE(s.used_cp1252());
@@ -359,9 +374,9 @@ TEST_CASE("text_source: lines() counts terminated lines and a final line with te
   };
   CHECK(count("a\nb\n") == 2);
   CHECK(count("a\nb") == 2);
-  CHECK(count("a\n\n") == 2);        // a terminated empty line is a line
-  CHECK(count("a\n \t ") == 1);      // a final unterminated white-space line is not
-  CHECK(count("a\n  x") == 2);       // ... but one with text is
+  CHECK(count("a\n\n") == 2);    // a terminated empty line is a line
+  CHECK(count("a\n \t ") == 1);  // a final unterminated white-space line is not
+  CHECK(count("a\n  x") == 2);   // ... but one with text is
   CHECK(count("\n") == 1);
   CHECK(count("   ") == 0);
 }
@@ -376,7 +391,9 @@ TEST_CASE("text_source: sha256_hex and bytes() describe the input bytes") {
   }
   SUBCASE("hash and size are of the raw bytes, BOM and CRLF included") {
     // sha256 of these 9 bytes, from sha256sum.
-    TextSource source(from_string("\xEF\xBB\xBF" "a\r\nb\r\n"), "crlf.txt");
+    TextSource source(from_string("\xEF\xBB\xBF"
+                                  "a\r\nb\r\n"),
+                      "crlf.txt");
     CHECK(texts(read_all(source)) == std::vector<std::string>{"a", "b"});
     CHECK(source.bytes() == 9);
     CHECK(source.sha256_hex() == "ef7385f30109f20b5bb2d2b82376d31c0fc64b33feefeb8efac373469fc9dca6");
@@ -393,7 +410,9 @@ TEST_CASE("text_source: results do not depend on how the bytes arrive") {
     }
     bytes += "line " + std::to_string(i) + (i % 7 == 0 ? " \xE2\x80\x94 dash" : "") + "\r\n";
   }
-  bytes += "cost \xA3" "9";  // cp1252 in the last, unterminated line
+  bytes +=
+      "cost \xA3"
+      "9";  // cp1252 in the last, unterminated line
   REQUIRE(bytes.size() > 256 * 1024);
 
   TextSource whole(from_string(bytes), "pack.txt");
@@ -404,7 +423,9 @@ TEST_CASE("text_source: results do not depend on how the bytes arrive") {
   CHECK(expected[999].page == 2);  // line 1000 starts with \f
   CHECK(expected[998].page == 1);
   CHECK(expected[29999].page == 31);
-  CHECK(expected[30000].text == "cost \xC2\xA3" "9");
+  CHECK(expected[30000].text ==
+        "cost \xC2\xA3"
+        "9");
   CHECK(whole.pages() == 31);
 
   for (const std::size_t step : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{4093}}) {
@@ -414,8 +435,7 @@ TEST_CASE("text_source: results do not depend on how the bytes arrive") {
     REQUIRE(got.size() == expected.size());
     bool same = true;
     for (std::size_t i = 0; i < got.size() && same; ++i) {
-      same = got[i].text == expected[i].text && got[i].number == expected[i].number &&
-             got[i].page == expected[i].page;
+      same = got[i].text == expected[i].text && got[i].number == expected[i].number && got[i].page == expected[i].page;
     }
     CHECK(same);
     CHECK(trickled.sha256_hex() == whole.sha256_hex());
