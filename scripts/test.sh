@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
 echo "== build (warnings are errors) and test"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBPACK_WARNINGS_AS_ERRORS=ON >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBPACK_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build
 ctest --test-dir build --output-on-failure
 

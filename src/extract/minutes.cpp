@@ -395,7 +395,10 @@ class MinutesReader {
         action.status = status->status;
         action.status_text = std::string(sentence);
       } else if (!sentence.empty()) {
-        comments += (comments.empty() ? "" : " ") + std::string(sentence);
+        if (!comments.empty()) {
+          comments.push_back(' ');
+        }
+        comments.append(sentence);
       }
       start = end;
     }
