@@ -1,8 +1,10 @@
 #pragma once
 
 // Helpers for end-to-end tests: run the built bpack (BPACK_BINARY) with arguments and
-// capture exit status, stdout and stderr; a temporary directory; and a strict JSON reader
-// (RFC 8259), both to check that output is valid JSON and to read gold files.
+// capture exit status, stdout and stderr; a temporary directory. JSON is read with
+// support/json.hpp.
+
+#include "support/json.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -43,33 +45,5 @@ class ScratchDir {
  private:
   std::filesystem::path path_;
 };
-
-namespace json {
-
-struct Value {
-  enum class Type { null, boolean, number, string, array, object };
-  Type type = Type::null;
-  bool boolean = false;
-  double number = 0.0;
-  std::string string;
-  std::vector<Value> array;
-  std::vector<std::pair<std::string, Value>> object;
-
-  bool is_null() const { return type == Type::null; }
-  // Object member by key; throws std::runtime_error when absent or not an object.
-  const Value& operator[](const std::string& key) const;
-  bool has(const std::string& key) const;
-  // The string value, or std::nullopt for null; throws for other types.
-  std::optional<std::string> text() const;
-};
-
-// Parses exactly one JSON value (surrounding white space allowed). Throws
-// std::runtime_error with the offset of the first error.
-Value parse(std::string_view text);
-
-// Parses JSON Lines: one value per non-empty line.
-std::vector<Value> parse_lines(std::string_view text);
-
-}  // namespace json
 
 }  // namespace bpack::test

@@ -12,11 +12,11 @@ namespace {
 
 using Opt = std::optional<std::string>;
 
-Opt text_of(const Json& v) {
-  if (v.type == Json::Type::string) {
+Opt text_of(const json::Value& v) {
+  if (v.type == json::Value::Type::string) {
     return v.string;
   }
-  if (v.type == Json::Type::number) {
+  if (v.type == json::Value::Type::number) {
     const double n = v.number;
     return n == std::floor(n) ? std::to_string(static_cast<long long>(n)) : std::to_string(n);
   }
@@ -143,18 +143,19 @@ bool exact(const Opt& x, const Opt& y) {
   return aa == bb;
 }
 
-using Compare = std::function<bool(const Json&, const Json&)>;
-using Key = std::function<std::string(const Json&)>;
-using Pairs = std::vector<std::pair<const Json*, const Json*>>;
+using Compare = std::function<bool(const json::Value&, const json::Value&)>;
+using Key = std::function<std::string(const json::Value&)>;
+using Pairs = std::vector<std::pair<const json::Value*, const json::Value*>>;
 
 Compare field(std::function<bool(const Opt&, const Opt&)> cmp) {
-  return [cmp](const Json& g, const Json& p) { return cmp(text_of(g), text_of(p)); };
+  return [cmp](const json::Value& g, const json::Value& p) { return cmp(text_of(g), text_of(p)); };
 }
 
-Pairs match_by_key(const std::vector<Json>& gold, const std::vector<Json>& pred, const Key& key, bool by_text) {
+Pairs match_by_key(const std::vector<json::Value>& gold, const std::vector<json::Value>& pred, const Key& key,
+                   bool by_text) {
   std::vector<bool> used(pred.size(), false);
   Pairs pairs;
-  std::vector<const Json*> rest;
+  std::vector<const json::Value*> rest;
   for (const auto& g : gold) {
     bool found = false;
     for (std::size_t i = 0; i < pred.size(); ++i) {
@@ -170,7 +171,7 @@ Pairs match_by_key(const std::vector<Json>& gold, const std::vector<Json>& pred,
     }
   }
   if (by_text) {
-    for (const Json* g : rest) {
+    for (const json::Value* g : rest) {
       std::size_t best = pred.size();
       double best_r = 0.6 - 1e-9;
       for (std::size_t i = 0; i < pred.size(); ++i) {
@@ -193,8 +194,8 @@ Pairs match_by_key(const std::vector<Json>& gold, const std::vector<Json>& pred,
   return pairs;
 }
 
-double overlap(const Json& a, const Json& b) {
-  const auto span = [](const Json& e) {
+double overlap(const json::Value& a, const json::Value& b) {
+  const auto span = [](const json::Value& e) {
     const double s = e["line_start"].number;
     const double t = e["line_end"].is_null() || e["line_end"].number == 0 ? s : e["line_end"].number;
     return std::pair<double, double>(s, t);
@@ -206,14 +207,14 @@ double overlap(const Json& a, const Json& b) {
   return uni > 0 ? inter / uni : 0;
 }
 
-Pairs match_by_span(const std::vector<Json>& gold, const std::vector<Json>& pred, bool same_kind) {
+Pairs match_by_span(const std::vector<json::Value>& gold, const std::vector<json::Value>& pred, bool same_kind) {
   std::vector<bool> used(pred.size(), false);
   Pairs pairs;
   for (const auto& g : gold) {
     std::size_t best = pred.size();
     double best_o = 0.5;
     for (std::size_t i = 0; i < pred.size(); ++i) {
-      if (used[i] || (same_kind && pred[i]["kind"].str() != g["kind"].str())) {
+      if (used[i] || (same_kind && pred[i]["kind"].text().value_or("") != g["kind"].text().value_or(""))) {
         continue;
       }
       const double o = overlap(g, pred[i]);
@@ -230,16 +231,17 @@ Pairs match_by_span(const std::vector<Json>& gold, const std::vector<Json>& pred
   return pairs;
 }
 
-Pairs match_decisions(const std::vector<Json>& gold, const std::vector<Json>& pred) {
+Pairs match_decisions(const std::vector<json::Value>& gold, const std::vector<json::Value>& pred) {
   std::vector<bool> used(pred.size(), false);
   Pairs pairs;
   for (const auto& g : gold) {
     std::size_t best = pred.size();
     double best_r = -1;
     for (std::size_t i = 0; i < pred.size(); ++i) {
-      const Json& p = pred[i];
-      if (used[i] || p["meeting_date"].str() != g["meeting_date"].str() ||
-          norm_number(text_of(p["item"])) != norm_number(text_of(g["item"])) || p["kind"].str() != g["kind"].str()) {
+      const json::Value& p = pred[i];
+      if (used[i] || p["meeting_date"].text().value_or("") != g["meeting_date"].text().value_or("") ||
+          norm_number(text_of(p["item"])) != norm_number(text_of(g["item"])) ||
+          p["kind"].text().value_or("") != g["kind"].text().value_or("")) {
         continue;
       }
       const double r = similarity(norm(text_of(g["text"])).value_or(""), norm(text_of(p["text"])).value_or(""));
@@ -266,14 +268,14 @@ double similarity(const std::string& a, const std::string& b) {
   return 2.0 * static_cast<double>(m) / static_cast<double>(a.size() + b.size());
 }
 
-PackScore score_pack(const Json& gold, const Json& pred) {
-  const auto number_or_title = [](const Json& e) {
+PackScore score_pack(const json::Value& gold, const json::Value& pred) {
+  const auto number_or_title = [](const json::Value& e) {
     const Opt n = norm_number(text_of(e["number"]));
     return n ? *n : "t:" + norm(text_of(e["title"])).value_or("").substr(0, 30);
   };
   const auto same_number = field([](const Opt& a, const Opt& b) { return norm_number(a) == norm_number(b); });
   const auto sim = [](double t) { return field([t](const Opt& a, const Opt& b) { return similar(a, b, t); }); };
-  const auto near_line = [](const Json& a, const Json& b) {
+  const auto near_line = [](const json::Value& a, const json::Value& b) {
     if (a.is_null() || b.is_null()) {
       return a.is_null() == b.is_null();
     }
@@ -281,14 +283,16 @@ PackScore score_pack(const Json& gold, const Json& pred) {
   };
   struct Spec {
     std::string name;
-    std::function<Pairs(const std::vector<Json>&, const std::vector<Json>&)> match;
+    std::function<Pairs(const std::vector<json::Value>&, const std::vector<json::Value>&)> match;
     std::vector<std::pair<std::string, Compare>> fields;
   };
   const std::vector<Spec> specs{
       {"meetings",
        [](const auto& g, const auto& p) {
          return match_by_key(
-             g, p, [](const Json& e) { return e["role"].str() + "|" + e["date"].str(); }, false);
+             g, p,
+             [](const json::Value& e) { return e["role"].text().value_or("") + "|" + e["date"].text().value_or(""); },
+             false);
        },
        {{"body", sim(0.85)}, {"time", field(exact)}, {"venue", sim(0.85)}}},
       {"sections", [](const auto& g, const auto& p) { return match_by_span(g, p, true); }, {}},
@@ -298,20 +302,26 @@ PackScore score_pack(const Json& gold, const Json& pred) {
       {"attendance",
        [](const auto& g, const auto& p) {
          return match_by_key(
-             g, p, [](const Json& e) { return norm_name(text_of(e["name"])) + "|" + e["meeting_date"].str(); }, false);
+             g, p,
+             [](const json::Value& e) {
+               return norm_name(text_of(e["name"])) + "|" + e["meeting_date"].text().value_or("");
+             },
+             false);
        },
        {{"status", field(exact)}, {"role", sim(0.85)}, {"initials", field(exact)}}},
       {"minute_items",
        [&](const auto& g, const auto& p) {
          return match_by_key(
-             g, p, [&](const Json& e) { return e["meeting_date"].str() + "|" + number_or_title(e); }, false);
+             g, p,
+             [&](const json::Value& e) { return e["meeting_date"].text().value_or("") + "|" + number_or_title(e); },
+             false);
        },
        {{"title", sim(0.85)}, {"line_start", near_line}}},
       {"decisions", match_decisions, {{"text", sim(0.8)}}},
       {"actions",
        [](const auto& g, const auto& p) {
          return match_by_key(
-             g, p, [](const Json& e) { return norm_number(text_of(e["ref"])).value_or("\x01"); }, true);
+             g, p, [](const json::Value& e) { return norm_number(text_of(e["ref"])).value_or("\x01"); }, true);
        },
        {{"raised", field(exact)},
         {"item", sim(0.85)},

@@ -11,7 +11,7 @@
 #include <map>
 #include <string>
 
-#include "support/mini_json.hpp"
+#include "support/json.hpp"
 
 namespace bpack::test {
 
@@ -32,7 +32,7 @@ struct PackScore {
   double overall() const { return (entity_f1 + field_accuracy) / 2; }
 };
 
-PackScore score_pack(const Json& gold, const Json& pred);
+PackScore score_pack(const json::Value& gold, const json::Value& pred);
 
 // difflib-style similarity ratio (Ratcliff/Obershelp) of two normalised texts.
 double similarity(const std::string& a, const std::string& b);

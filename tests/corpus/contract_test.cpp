@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "support/mini_json.hpp"
-#include "support/run.hpp"
+#include "cli/cli_support.hpp"
+#include "support/json.hpp"
 
 namespace bpack::test {
 namespace {
 
-using Type = Json::Type;
+using Type = json::Value::Type;
 
 struct FieldSpec {
   const char* name;
@@ -28,7 +28,7 @@ const std::set<Type> kText{Type::string, Type::null};
 const std::set<Type> kString{Type::string};
 const std::set<Type> kNumber{Type::number};
 
-void check_entity(const std::string& where, const Json& entity, const std::vector<FieldSpec>& fields) {
+void check_entity(const std::string& where, const json::Value& entity, const std::vector<FieldSpec>& fields) {
   REQUIRE_MESSAGE(entity.type == Type::object, where);
   for (const auto& f : fields) {
     INFO(where << "." << f.name);
@@ -56,7 +56,7 @@ std::vector<std::string> corpus_packs() {
   return packs;
 }
 
-bool is_iso_date(const Json& v) {
+bool is_iso_date(const json::Value& v) {
   if (v.is_null()) {
     return true;
   }
@@ -76,10 +76,10 @@ TEST_CASE("corpus: parse --json keeps to the bpack.parse/1 contract on every pac
   REQUIRE(packs.size() >= 2);
   for (const auto& pack : packs) {
     INFO(pack);
-    const RunResult run = run_command(std::string(BPACK_BINARY) + " parse " + shell_quote(pack) + " --json");
+    const Run run = run_bpack({"parse", pack, "--json"});
     REQUIRE(run.status == 0);
-    const Json doc = parse_json(run.out);
-    CHECK(doc["schema"].str() == "bpack.parse/1");
+    const json::Value doc = json::parse(run.out);
+    CHECK(doc["schema"].text().value_or("") == "bpack.parse/1");
     check_entity("source", doc["source"],
                  {{"path", kString, {}},
                   {"sha256", kString, {}},

@@ -5,9 +5,9 @@
 
 #include <string>
 
+#include "cli/cli_support.hpp"
 #include "corpus/accuracy.hpp"
-#include "support/mini_json.hpp"
-#include "support/run.hpp"
+#include "support/json.hpp"
 
 namespace bpack::test {
 namespace {
@@ -15,11 +15,10 @@ namespace {
 const std::string kRoot = BPACK_SOURCE_DIR;
 
 PackScore score_corpus_pack(const std::string& name) {
-  const Json gold = parse_json(read_file(kRoot + "/corpus/gold/" + name + ".gold.json"));
-  const RunResult run =
-      run_command(std::string(BPACK_BINARY) + " parse " + shell_quote(kRoot + "/corpus/" + name + ".txt") + " --json");
+  const json::Value gold = json::parse(read_text(kRoot + "/corpus/gold/" + name + ".gold.json"));
+  const Run run = run_bpack({"parse", kRoot + "/corpus/" + name + ".txt", "--json"});
   REQUIRE(run.status == 0);
-  const PackScore score = score_pack(gold, parse_json(run.out));
+  const PackScore score = score_pack(gold, json::parse(run.out));
   for (const auto& [list, s] : score.lists) {
     MESSAGE(name << " " << list << ": gold " << s.gold << " pred " << s.pred << " matched " << s.matched << " F1 "
                  << s.f1 << " fields " << s.fields_agree << "/" << s.fields_total);
