@@ -61,7 +61,6 @@ class MinutesReader {
       if (read_decision(text, line.number) || read_marker(text, line.number) || read_item(text, line.number)) {
         continue;
       }
-      last_text_line_ = line.number;
       last_body_index_ = i_;
       extend(line.number);
     }
@@ -420,7 +419,6 @@ class MinutesReader {
   int last_number_ = -1;
   std::optional<std::string> pending_number_;
   model::LineNo pending_line_ = 0;
-  model::LineNo last_text_line_ = 0;
   std::size_t last_body_index_ = npos;  // the last line read as body text
 };
 

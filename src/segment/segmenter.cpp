@@ -83,7 +83,7 @@ void Segmenter::push(const text::Line& line) {
   }
   pending_.push_back(std::move(seg));
   // The front line can be judged once the two non-blank lines after it are known.
-  while (!pending_.empty() && pending_text_lines_ >= 3 + (pending_.front().blank ? 0U : 0U)) {
+  while (!pending_.empty() && pending_text_lines_ >= 3) {
     process_front();
   }
 }
@@ -105,8 +105,7 @@ bool Segmenter::next_is_person() const {
   return false;
 }
 
-Segmenter::Signal Segmenter::signal_of(const SegLine& line, const std::string& head) const {
-  (void)head;
+Segmenter::Signal Segmenter::signal_of(const SegLine& line) const {
   const bool enumerated = hit(line, kEnumerated, false);
   const bool bullet = hit(line, kBullet, false);
   if (bullet) {
@@ -175,7 +174,7 @@ void Segmenter::process_front() {
         }
       }
       if (line.head_hits != 0 || line.line_hits != 0) {
-        accept(signal_of(line, head), line);
+        accept(signal_of(line), line);
       } else if (close_log_after_title_) {
         accept(Signal::none, line);
       }
@@ -197,7 +196,6 @@ void Segmenter::process_front() {
     // Text before any recognised heading: held as a preamble until a signal names it.
     current_.lines.push_back(std::move(line));
     ++current_text_lines_;
-    last_text_line_ = current_.lines.back().number;
     if (current_text_lines_ > kPreambleMax) {
       current_.section.kind = SectionKind::other;
       current_.section.line_start = current_.lines.front().number;
@@ -209,7 +207,6 @@ void Segmenter::process_front() {
   }
   if (!line.blank) {
     ++current_text_lines_;
-    last_text_line_ = line.number;
     current_.section.line_end = line.number;
     current_.section.page_end = line.page;
   }

@@ -51,7 +51,7 @@ class Segmenter {
   enum class Signal { none, agenda, attendance, minutes, action_log, paper_strong, paper_weak, appendix, forward_plan };
 
   void process_front();
-  Signal signal_of(const SegLine& line, const std::string& head) const;
+  Signal signal_of(const SegLine& line) const;
   bool accept(Signal signal, const SegLine& line);
   void open(model::SectionKind kind, const SegLine& line);
   void close();
@@ -69,7 +69,6 @@ class Segmenter {
   bool open_ = false;
   SectionChunk current_;
   LineNo current_text_lines_ = 0;  // non-blank lines in the current section
-  LineNo last_text_line_ = 0;
   LineNo last_text_page_ = 1;
   bool close_log_after_title_ = false;
   bool seen_body_ = false;  // minutes, an action log or a paper has been seen
