@@ -244,6 +244,7 @@ std::int64_t Writer::write_pack(std::string bytes, const std::string& path, cons
     ++result.blocks;
   };
   text::TextSource source(text::from_string(std::move(bytes)), path, options.diagnostics);
+  source.use_known_sha256(sha256);
   const model::Pack pack = parser_(source, parse_options);
 
   // 4. What the parse found: the pack's board and date, then its entities and actions.

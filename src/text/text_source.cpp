@@ -101,11 +101,15 @@ bool TextSource::fill() {
   const std::size_t got = stream_->read(buffer_.data() + end_, buffer_.size() - end_);
   if (got == 0) {
     eof_ = true;
-    sha256_ = hash_.hex();
+    if (!hash_known_) {
+      sha256_ = hash_.hex();
+    }
     return false;
   }
   const std::string_view fresh(buffer_.data() + end_, got);
-  hash_.update(fresh);
+  if (!hash_known_) {
+    hash_.update(fresh);
+  }
   bytes_ += got;
   end_ += got;
   return true;

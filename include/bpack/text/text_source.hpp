@@ -53,6 +53,12 @@ class TextSource {
   LineNo pages() const { return page_; }
   // Empty until the end of the input has been reached.
   const std::string& sha256_hex() const { return sha256_; }
+  // For callers that hashed the bytes already (ingest hashes first to skip unchanged packs):
+  // the source then reports this hash instead of computing it again.
+  void use_known_sha256(std::string hex) {
+    sha256_ = std::move(hex);
+    hash_known_ = true;
+  }
   bool used_cp1252() const { return used_cp1252_; }
 
  private:
@@ -76,6 +82,7 @@ class TextSource {
   LineNo pending_page_breaks_ = 0;
   util::Sha256 hash_;
   std::string sha256_;
+  bool hash_known_ = false;
 };
 
 }  // namespace bpack::text
