@@ -136,6 +136,12 @@ class MinutesReader {
            !grammar_.matches("minutes.decision", text) && !grammar_.matches("minutes.action_marker", text);
   }
 
+  // A line that opens with a date ("13.01.21 ...") is not a numbered item.
+  bool starts_with_date(std::string_view text) const {
+    const auto date = find_date(grammar_, text);
+    return date && date->offset == 0;
+  }
+
   bool accept_number(std::string_view number) const {
     if (!plain_number(number)) {
       return true;  // references like "BoD 23/045" or "19.01.1" are never body text
@@ -162,8 +168,7 @@ class MinutesReader {
       }
       return false;
     }
-    const auto date = find_date(grammar_, text);
-    if (!(date && date->offset == 0) && grammar_.match("item.numbered", text, captures)) {
+    if (grammar_.match("item.numbered", text, captures) && !starts_with_date(text)) {
       const std::string_view number = *captures.get("number");
       const std::string_view title = *captures.get("title");
       if (title.size() <= kTitleMax && !(title.back() == '.' && title.size() > 60) && accept_number(number)) {

@@ -104,7 +104,7 @@ void Grammar::finish() {
 }
 
 const std::vector<const Rule*>& Grammar::rules(std::string_view name) const {
-  const auto found = by_name_.find(std::string(name));
+  const auto found = by_name_.find(name);
   return found == by_name_.end() ? kNoRules : found->second;
 }
 

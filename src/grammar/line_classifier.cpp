@@ -8,6 +8,40 @@
 #include "bpack/util/error.hpp"
 
 namespace bpack::grammar {
+namespace {
+
+// The rule as a pattern anchored at the start of the text, with the same matches as the rule
+// searched anywhere: rules that begin (after any flag groups such as "(?i)") with \A, or with
+// ^ outside multi-line mode, already are; any other rule gets a lazy ".*?" in front.
+std::string anchored_source(std::string_view source) {
+  std::string_view rest = source;
+  bool multi_line = false;
+  while (rest.size() >= 3 && rest.substr(0, 2) == "(?") {
+    const auto close = rest.find(')');
+    if (close == std::string_view::npos) {
+      break;
+    }
+    const std::string_view flags = rest.substr(2, close - 2);
+    if (flags.find_first_not_of("imsU-") != std::string_view::npos) {
+      break;  // a group, not a flag setting
+    }
+    const auto minus = flags.find('-');
+    const std::string_view set = flags.substr(0, minus);
+    if (set.find('m') != std::string_view::npos) {
+      multi_line = true;
+    }
+    if (minus != std::string_view::npos && flags.substr(minus).find('m') != std::string_view::npos) {
+      multi_line = false;
+    }
+    rest.remove_prefix(close + 1);
+  }
+  if (rest.substr(0, 2) == "\\A" || (!rest.empty() && rest.front() == '^' && !multi_line)) {
+    return std::string(source);
+  }
+  return "(?s:.*?)(?:" + std::string(source) + ")";
+}
+
+}  // namespace
 
 struct LineClassifier::Impl {
   RE2::Options options() {
@@ -17,7 +51,10 @@ struct LineClassifier::Impl {
     o.set_max_mem(64 << 20);
     return o;
   }
-  Impl() : set(options(), RE2::UNANCHORED) {}
+  // Anchored at the start: the DFA stops as soon as no rule can match any more, instead of
+  // running to the end of every line. Rules that are not anchored themselves are wrapped
+  // (see anchored_source) so that they still match anywhere.
+  Impl() : set(options(), RE2::ANCHOR_START) {}
   RE2::Set set;
   std::vector<int> rule_to_name;  // Set index -> name id
 };
@@ -30,7 +67,7 @@ LineClassifier::LineClassifier(std::vector<const Rule*> rules) : impl_(std::make
       names_.push_back(rule->name);
     }
     std::string error;
-    if (impl_->set.Add(rule->pattern.source(), &error) < 0) {
+    if (impl_->set.Add(anchored_source(rule->pattern.source()), &error) < 0) {
       throw Error(rule->file + ":" + std::to_string(rule->line) + ": rule '" + rule->name + "': " + error);
     }
     impl_->rule_to_name.push_back(name_id);
@@ -47,14 +84,23 @@ void LineClassifier::classify(std::string_view line, std::vector<int>& hits) con
   if (impl_->rule_to_name.empty()) {
     return;
   }
-  std::vector<int> matched;
-  impl_->set.Match(re2::StringPiece(line.data(), line.size()), &matched);
-  for (const int index : matched) {
-    const int name = impl_->rule_to_name[static_cast<std::size_t>(index)];
-    if (std::find(hits.begin(), hits.end(), name) == hits.end()) {
-      hits.push_back(name);
+  // Most lines match no rule: asking "any match?" first is cheaper than collecting the
+  // matches, which makes RE2 allocate per call.
+  const re2::StringPiece text(line.data(), line.size());
+  if (!impl_->set.Match(text, nullptr)) {
+    return;
+  }
+  // RE2 fills `hits` with Set indices; they become distinct name ids in place.
+  impl_->set.Match(text, &hits);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const int name = impl_->rule_to_name[static_cast<std::size_t>(hits[i])];
+    if (std::find(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(kept), name) ==
+        hits.begin() + static_cast<std::ptrdiff_t>(kept)) {
+      hits[kept++] = name;
     }
   }
+  hits.resize(kept);
 }
 
 int LineClassifier::id(std::string_view name) const {

@@ -155,7 +155,8 @@ void Segmenter::process_front() {
     // Headings are short: only short lines are joined with what follows and classified.
     const std::string_view trimmed = util::trim(line.text);
     if (trimmed.size() <= kHeadingMax) {
-      std::string head(trimmed);
+      std::string& head = head_;
+      head.assign(trimmed);
       int joined = 0;
       for (const auto& next : pending_) {
         if (joined == 2) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace bpack::text {
 namespace {
@@ -26,6 +27,29 @@ constexpr std::array<char32_t, 32> kHighControls{0x20AC, 0xFFFD, 0x201A, 0x0192,
                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
 }  // namespace
+
+std::size_t printable_ascii_prefix(std::string_view bytes) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kSpace = 0x2020202020202020ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + i, 8);
+    // A byte with its high bit set, or one below 0x20 (subtracting 0x20 borrows into its high
+    // bit), stops the fast path.
+    if (((word | (word - kSpace)) & kHigh) != 0) {
+      break;
+    }
+  }
+  while (i < bytes.size()) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x20 || c >= 0x80) {
+      break;
+    }
+    ++i;
+  }
+  return i;
+}
 
 bool is_valid_utf8(std::string_view bytes) {
   std::size_t i = 0;

@@ -136,14 +136,16 @@ void TextSource::decode_line(std::string_view raw) {
   if (!raw.empty() && raw.back() == '\r') {
     raw.remove_suffix(1);
   }
-  check_binary(raw);
+  // Most lines are printable ASCII: only the bytes after that prefix need a closer look.
+  const std::size_t ascii = printable_ascii_prefix(raw);
+  check_binary(raw.substr(ascii));
   page_ += pending_page_breaks_;
   pending_page_breaks_ = 0;
   // A form feed starts a new page: before any text on this line it moves this line to the
   // next page, after text it moves the following line.
   line_.clear();
   std::string_view rest = raw;
-  const bool plain = is_valid_utf8(raw);
+  const bool plain = ascii == raw.size() || is_valid_utf8(raw.substr(ascii));
   if (!plain && !used_cp1252_) {
     used_cp1252_ = true;
     if (diagnostics_ != nullptr) {

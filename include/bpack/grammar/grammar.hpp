@@ -54,7 +54,12 @@ class Grammar {
  private:
   std::vector<const Rule*> live_rules(std::string_view prefix) const;
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::unordered_map<std::string, std::vector<const Rule*>> by_name_;
+  // Looked up by string_view without building a std::string: rules are asked for per line.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  std::unordered_map<std::string, std::vector<const Rule*>, NameHash, std::equal_to<>> by_name_;
   std::unique_ptr<LineClassifier> line_classifier_;
   std::unique_ptr<LineClassifier> head_classifier_;
 };

@@ -63,6 +63,7 @@ class Segmenter {
   std::vector<int> line_ids_;
   std::vector<int> head_ids_;
   std::vector<int> scratch_;
+  std::string head_;  // the line being judged joined with the next two, reused
   std::deque<SegLine> pending_;
   std::size_t pending_text_lines_ = 0;
 

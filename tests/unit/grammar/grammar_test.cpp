@@ -343,6 +343,30 @@ TEST_CASE("grammar: the line classifier puts a line in every line.* rule it matc
     REQUIRE(agenda >= 0);
     CHECK(classify(heads, "Agenda for the meeting") == std::vector<int>{agenda});
   }
+  SUBCASE("rules match where they would match alone, anchored or not") {
+    // The classifier runs anchored at the start of the text; rules that are not anchored
+    // themselves (or only at line starts, in multi-line mode) must still match further on.
+    Grammar g;
+    g.load(
+        "head.start = (?i)^abc\n"
+        "head.text_start = (?m)\\Adef\n"
+        "head.any_line = (?m)^ghi\n"
+        "head.flags_then_group = (?i)(?:x|y)z\n"
+        "head.unset_multi_line = (?m-m)^jkl\n",
+        "anchors.grammar");
+    g.finish();
+    const LineClassifier& heads = g.head_classifier();
+    const auto one = [&](const char* name) { return std::vector<int>{heads.id(name)}; };
+    CHECK(classify(heads, "ABC then") == one("head.start"));
+    CHECK(classify(heads, "then abc").empty());
+    CHECK(classify(heads, "def\nx") == one("head.text_start"));
+    CHECK(classify(heads, "x\ndef").empty());
+    CHECK(classify(heads, "x\nghi") == one("head.any_line"));
+    CHECK(classify(heads, "ghi") == one("head.any_line"));
+    CHECK(classify(heads, "wwwYZ") == one("head.flags_then_group"));
+    CHECK(classify(heads, "jkl") == one("head.unset_multi_line"));
+    CHECK(classify(heads, "x\njkl").empty());
+  }
   SUBCASE("an empty grammar classifies nothing") {
     Grammar empty;
     empty.finish();

@@ -45,3 +45,19 @@ TEST_CASE("text decode: Windows-1252 to UTF-8") {
   // The five bytes cp1252 leaves undefined become U+FFFD.
   CHECK(decode("\x81\x8D\x8F\x90\x9D") == ">\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
+
+TEST_CASE("text decode: printable_ascii_prefix stops at the first byte that needs a closer look") {
+  using bpack::text::printable_ascii_prefix;
+  CHECK(printable_ascii_prefix("") == 0);
+  CHECK(printable_ascii_prefix("plain text, long enough to take the eight-byte path ~") == 53);
+  // Every position of every kind of stop byte, so that both the word loop and the byte loop
+  // are seen to stop exactly there.
+  for (const char stop : {'\t', '\f', '\r', '\0', '\x1F', '\x80', '\xC3', '\xFF'}) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string text(20, 'a');
+      text[at] = stop;
+      CHECK_MESSAGE(printable_ascii_prefix(text) == at, "stop byte ", static_cast<int>(stop), " at ", at);
+    }
+  }
+  CHECK(printable_ascii_prefix(std::string(" !~\x7F", 4)) == 4);  // space, tilde and DEL are plain
+}
