@@ -18,7 +18,6 @@ class Sha256 {
   std::string hex();
 
  private:
-  void block(const unsigned char* data);
   std::array<std::uint32_t, 8> state_{};
   std::array<unsigned char, 64> pending_{};
   std::size_t pending_size_ = 0;
