@@ -185,8 +185,18 @@ CREATE TRIGGER passages_fts_update AFTER UPDATE OF text, heading ON passages BEG
 END;
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Version 2: where a search hit is shown (the latest pack holding its paragraph) is found
+// without reading every block of a paragraph that hundreds of packs repeat: packs are
+// walked newest first, each probed for the paragraph by (passage, pack).
+constexpr const char* kVersion2 = R"sql(
+DROP INDEX blocks_by_passage;
+CREATE INDEX blocks_by_passage ON blocks(passage_id, pack_id);
+CREATE INDEX packs_by_recency ON packs(COALESCE(meeting_date, ''), id);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, kVersion1},
+    {2, kVersion2},
 }};
 
 bool has_user_tables(Database& db) {

@@ -77,19 +77,37 @@ std::string ranking_sql(const SearchOptions& o) {
   return sql;
 }
 
-// Step 2, for one winner: its snippet, and the whole text highlighted (to find the line of
-// the first match)...
+// Step 2, for one winner: its heading and snippet, and the whole text highlighted (to find
+// the line of the first match)...
 constexpr const char* kTextSql =
     "SELECT snippet(passages_fts, 0, :mark_start, :mark_end, '…', :tokens), "
-    "highlight(passages_fts, 0, char(2), char(3)) "
+    "highlight(passages_fts, 0, char(2), char(3)), NULLIF(heading, '') "
     "FROM passages_fts WHERE passages_fts MATCH :match AND passages_fts.rowid = :id";
 
-// ...and where it is: the latest pack's occurrence, and how many places hold it.
-std::string location_sql(const SearchOptions& o) {
-  return "SELECT b.kind, NULLIF(t.heading, ''), b.line, b.page, b.pack_id, p.path, p.board, p.meeting_date, "
-         "COUNT(*) OVER () FROM blocks b JOIN packs p ON p.id = b.pack_id JOIN passages t ON t.id = b.passage_id "
-         "WHERE b.passage_id = :id" +
+// ...how many places (blocks passing the filters) hold it...
+std::string count_sql(const SearchOptions& o) {
+  const std::string filter = location_filter(o);
+  return filter.empty()
+             ? "SELECT COUNT(*) FROM blocks b WHERE b.passage_id = :id"
+             : "SELECT COUNT(*) FROM blocks b JOIN packs p ON p.id = b.pack_id WHERE b.passage_id = :id" + filter;
+}
+
+// ...and where it is: the latest pack's occurrence. A text held in few places is found from
+// its blocks; one that many packs repeat (a standing paragraph, a page footer) by walking the
+// packs newest first (packs_by_recency) and probing each for it (blocks_by_passage), which
+// stops at the first pack that has it instead of reading every copy.
+enum class Walk { blocks, packs };
+std::string location_sql(const SearchOptions& o, Walk walk) {
+  const std::string from = walk == Walk::packs ? "FROM packs p CROSS JOIN blocks b ON b.pack_id = p.id "
+                                               : "FROM blocks b JOIN packs p ON p.id = b.pack_id ";
+  return "SELECT b.kind, b.line, b.page, p.id, p.path, p.board, p.meeting_date " + from + "WHERE b.passage_id = :id" +
          location_filter(o) + " ORDER BY COALESCE(p.meeting_date, '') DESC, p.id DESC, b.line LIMIT 1";
+}
+
+// Walking the packs costs about (packs / places) probes, reading the blocks about (places)
+// rows: walk the packs when places^2 exceeds the number of packs.
+Walk cheaper_walk(std::int64_t places, std::int64_t packs) {
+  return places * places > packs ? Walk::packs : Walk::blocks;
 }
 
 // The narrowest minute item or paper around the line; else, in an agenda, the item above it.
@@ -166,16 +184,28 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
   text.bind(text.parameter_index(":mark_start"), options.mark_start);
   text.bind(text.parameter_index(":mark_end"), options.mark_end);
   text.bind(text.parameter_index(":tokens"), kSnippetTokens);
-  Statement where(db, location_sql(options));
-  bind_filter(where, options);
+  Statement count(db, count_sql(options));
+  bind_filter(count, options);
+  std::optional<Statement> walks[2];
+  const std::int64_t packs = db.query_int("SELECT COUNT(*) FROM packs");
   Statement ranges(db, kItemSql);
   Statement agenda(db, kAgendaItemSql);
 
   std::vector<SearchHit> hits;
   for (const auto& [rowid, score] : winners) {
+    count.bind(count.parameter_index(":id"), rowid);
+    const std::int64_t places = count.step() ? count.column_int(0) : 0;
+    count.reset();
+    const Walk walk = cheaper_walk(places, packs);
+    std::optional<Statement>& where_slot = walks[walk == Walk::packs ? 1 : 0];
+    if (!where_slot) {
+      where_slot.emplace(db, location_sql(options, walk));
+      bind_filter(*where_slot, options);
+    }
+    Statement& where = *where_slot;
     text.bind(text.parameter_index(":id"), rowid);
     where.bind(where.parameter_index(":id"), rowid);
-    if (!text.step() || !where.step()) {
+    if (places == 0 || !text.step() || !where.step()) {
       text.reset();
       where.reset();
       continue;
@@ -185,16 +215,16 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
     h.score = score;
     h.snippet = util::collapse_spaces(text.column_view(0));
     const std::int64_t offset = first_match_offset(text.column_view(1));
+    h.section = text.column_optional(2);
     h.kind = where.column_text(0);
-    h.section = where.column_optional(1);
-    h.block_line = where.column_int(2);
+    h.block_line = where.column_int(1);
     h.line = h.block_line + offset;
-    h.page = where.column_int(3);
-    const std::int64_t pack_id = where.column_int(4);
-    h.pack = where.column_text(5);
-    h.board = where.column_optional(6);
-    h.meeting_date = where.column_optional(7);
-    h.occurrences = where.column_int(8);
+    h.page = where.column_int(2);
+    const std::int64_t pack_id = where.column_int(3);
+    h.pack = where.column_text(4);
+    h.board = where.column_optional(5);
+    h.meeting_date = where.column_optional(6);
+    h.occurrences = places;
     text.reset();
     where.reset();
     h.item = item_at(ranges, agenda, pack_id, h.line);

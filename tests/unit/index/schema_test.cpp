@@ -35,7 +35,7 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
   Database db(dir.file("new.db"), OpenMode::create);
   prepare_schema(db, SchemaUse::create);
   CHECK(schema_version(db) == current_schema_version());
-  CHECK(current_schema_version() == 1);
+  CHECK(current_schema_version() == 2);
   CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
   CHECK(db.query_int("PRAGMA foreign_keys") == 1);
   CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
@@ -52,7 +52,7 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
     const auto objects = db.query_int("SELECT COUNT(*) FROM sqlite_schema");
     Database again(dir.file("new.db"), OpenMode::existing);
     prepare_schema(again, SchemaUse::existing);
-    CHECK(schema_version(again) == 1);
+    CHECK(schema_version(again) == 2);
     CHECK(again.query_int("SELECT COUNT(*) FROM sqlite_schema") == objects);
   }
 }
@@ -81,7 +81,7 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
   CHECK(message.find(
-            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 1)") !=
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 2)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }
@@ -150,3 +150,19 @@ TEST_CASE("a failing migration leaves the database at its old version") {
 }
 
 }  // namespace
+
+TEST_CASE("an index of schema version 1 is brought to the current version with its rows") {
+  TempDir dir;
+  Database db(dir.file("v1.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, bpack::index::migrations().first(1));
+  CHECK(schema_version(db) == 1);
+  db.exec(
+      "INSERT INTO packs (path, sha256, bytes, lines, pages, board_key, ingested_at) "
+      "VALUES ('a.txt', 'x', 1, 1, 1, '', '2026-01-01T00:00:00Z')");
+
+  prepare_schema(db, SchemaUse::existing);
+  CHECK(schema_version(db) == current_schema_version());
+  CHECK(db.query_int("SELECT COUNT(*) FROM packs") == 1);
+  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('packs_by_recency', 'blocks_by_passage')") ==
+        2);
+}

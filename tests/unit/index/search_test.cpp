@@ -143,3 +143,67 @@ TEST_CASE_FIXTURE(SearchFixture, "raw queries pass FTS5 syntax through; a syntax
 }
 
 }  // namespace
+
+TEST_CASE("a paragraph many packs repeat is shown in the latest pack that has it, filters applied") {
+  // Dates out of ingest order and one pack without a date, so that neither the pack id nor
+  // the order of the blocks gives the answer; enough packs that the paragraph's places
+  // squared exceed the packs (the newest-first walk) while a paragraph in one pack does not.
+  bpack::test::TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  bpack::test::FakeParser fake;
+  const std::vector<std::string> dates = {"2021-05-01", "2023-01-10", "",           "2022-07-07",
+                                          "2020-01-01", "2023-01-09", "2021-12-31", "2019-06-06"};
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    FakePack p;
+    if (!dates[i].empty()) {
+      p.pack.meetings = {bpack::test::agenda_meeting("Gamma Board", dates[i])};
+    }
+    p.pack.sections = {bpack::test::section(i % 2 == 0 ? SectionKind::minutes : SectionKind::paper, "Body", 1, 40)};
+    p.blocks = {{i % 2 == 0 ? SectionKind::minutes : SectionKind::paper, "Body",
+                 "Standing item: the vaccination programme report.", static_cast<bpack::model::LineNo>(10 + i)}};
+    if (i == 4) {
+      p.blocks.push_back({SectionKind::minutes, "Body", "A vaccination clinic in one pack only.", 30});
+    }
+    fake.add("p" + std::to_string(i), p);
+  }
+  bpack::index::Writer writer(*db, fake.parser());
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    writer.ingest_bytes("p" + std::to_string(i) + "\n", "p" + std::to_string(i) + ".txt",
+                        "/p" + std::to_string(i) + ".txt");
+  }
+  const auto find = [&](SearchOptions options, const std::string& text) -> std::optional<bpack::index::SearchHit> {
+    for (auto& hit : search(*db, options)) {
+      if (hit.snippet.find(text) != std::string::npos) {
+        return hit;
+      }
+    }
+    return std::nullopt;
+  };
+  SearchOptions all;
+  all.query = "vaccination";
+  const auto standing = find(all, "Standing");
+  REQUIRE(standing);
+  CHECK(standing->pack == "p1.txt");  // 2023-01-10
+  CHECK(standing->meeting_date == std::optional<std::string>("2023-01-10"));
+  CHECK(standing->line == 11);
+  CHECK(standing->occurrences == 8);
+  CHECK(standing->kind == "paper");
+  const auto once = find(all, "clinic");
+  REQUIRE(once);
+  CHECK(once->pack == "p4.txt");
+  CHECK(once->occurrences == 1);
+
+  SearchOptions until = all;
+  until.until = "2022-12-31";
+  const auto earlier = find(until, "Standing");
+  REQUIRE(earlier);
+  CHECK(earlier->pack == "p3.txt");  // 2022-07-07
+  CHECK(earlier->occurrences == 5);  // the undated pack has no date to compare
+
+  SearchOptions minutes = all;
+  minutes.kind = SectionKind::minutes;
+  const auto in_minutes = find(minutes, "Standing");
+  REQUIRE(in_minutes);
+  CHECK(in_minutes->pack == "p6.txt");  // 2021-12-31, the latest of the even (minutes) packs
+  CHECK(in_minutes->occurrences == 4);
+}
