@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "bpack/index/pipelined_ingest.hpp"
 #include "bpack/index/writer.hpp"
 #include "bpack/output/json.hpp"
 #include "bpack/util/error.hpp"
@@ -141,6 +142,15 @@ int run_ingest(const IngestOptions& options, Context& context) {
   std::uint64_t bytes_done = 0;
   const Progress progress(stderr_is_terminal() && !context.quiet, inputs.size());
 
+  // Packs are read and parsed a few ahead on a second thread while this one writes them.
+  std::vector<std::string> readable;
+  for (const Input& input : inputs) {
+    if (input.error.empty()) {
+      readable.push_back(input.path);
+    }
+  }
+  index::PipelinedIngest pipeline(writer, std::move(readable), parse_options);
+
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const Input& input = inputs[i];
     progress.show(i, bytes_done, input.path);
@@ -148,7 +158,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
       if (!input.error.empty()) {
         throw Error(input.error);
       }
-      const index::IngestResult result = writer.ingest_file(input.path, parse_options);
+      const index::IngestResult result = pipeline.next();
       bytes_done += result.bytes;
       switch (result.outcome) {
         case index::IngestOutcome::added:

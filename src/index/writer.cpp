@@ -51,7 +51,54 @@ struct Writer::Statements {
 
 namespace {
 
-std::string read_all(const std::string& path) {
+bool has_text(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos;
+}
+
+// 64-bit FNV-1a of heading, a unit separator and text: stable across builds and platforms
+// (it is stored), fast, and only a hint: a match is confirmed by comparing the texts.
+std::int64_t passage_hash(std::string_view heading, std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  const auto add = [&](char c) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  };
+  for (const char c : heading) {
+    add(c);
+  }
+  add('\x1f');
+  for (const char c : text) {
+    add(c);
+  }
+  return std::bit_cast<std::int64_t>(hash);
+}
+
+}  // namespace
+
+void BlockList::add(const model::Block& block) {
+  Entry entry{block.kind, 0, block.section_title.size(), 0, block.text.size(), block.line, block.page};
+  // Blocks of one section share its title: kept once.
+  const bool same_title =
+      !entries_.empty() &&
+      std::string_view(text_).substr(entries_.back().title_offset, entries_.back().title_size) == block.section_title;
+  if (same_title) {
+    entry.title_offset = entries_.back().title_offset;
+  } else {
+    entry.title_offset = text_.size();
+    text_.append(block.section_title);
+  }
+  entry.text_offset = text_.size();
+  text_.append(block.text);
+  entries_.push_back(entry);
+}
+
+model::Block BlockList::operator[](std::size_t i) const {
+  const Entry& e = entries_[i];
+  const std::string_view all(text_);
+  return {e.kind, all.substr(e.title_offset, e.title_size), all.substr(e.text_offset, e.text_size), e.line, e.page};
+}
+
+std::string read_pack_file(const std::string& path) {
   const auto stream = text::open_file(path);
   std::string bytes;
   std::size_t size = 0;
@@ -79,30 +126,6 @@ std::string source_key_of(const std::string& path) {
   const auto canonical = std::filesystem::weakly_canonical(absolute, error);
   return (error ? absolute : canonical).string();
 }
-
-bool has_text(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos;
-}
-
-// 64-bit FNV-1a of heading, a unit separator and text: stable across builds and platforms
-// (it is stored), fast, and only a hint: a match is confirmed by comparing the texts.
-std::int64_t passage_hash(std::string_view heading, std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  const auto add = [&](char c) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  };
-  for (const char c : heading) {
-    add(c);
-  }
-  add('\x1f');
-  for (const char c : text) {
-    add(c);
-  }
-  return std::bit_cast<std::int64_t>(hash);
-}
-
-}  // namespace
 
 std::string_view to_string(IngestOutcome outcome) {
   switch (outcome) {
@@ -153,6 +176,12 @@ std::string board_key(std::string_view board) {
 
 Writer::Writer(Database& db, PackParser parser)
     : db_(db), parser_(std::move(parser)), statements_(std::make_unique<Statements>(db)) {
+  // Each pack's commit appends every page it changed to the WAL, and the index pages of
+  // repeated paragraphs (blocks_by_passage, passages_by_hash) are scattered: packs change
+  // the same pages again and again. Checkpointing every 64 MB of WAL instead of every 4 MB
+  // copies each such page back to the database file once per checkpoint rather than a few
+  // times, and syncs less often; the WAL file is cut back to 64 MB after each checkpoint.
+  db_.exec("PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864");
   if (!parser_) {
     parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
       return extract::parse_pack(source, options);
@@ -165,18 +194,63 @@ Writer::~Writer() = default;
 IngestResult Writer::ingest_file(const std::string& path, const extract::ParseOptions& options) {
   // Read once into memory: the hash decides whether to parse at all, and the parser then
   // reads the same bytes (stdin cannot be read twice). Memory is bounded by one pack.
-  std::string bytes = read_all(path);
+  std::string bytes = read_pack_file(path);
   return ingest_bytes(std::move(bytes), path, source_key_of(path), options);
 }
 
 IngestResult Writer::ingest_bytes(std::string bytes, const std::string& path, const std::string& source_key,
                                   const extract::ParseOptions& options) {
-  IngestResult result;
-  result.path = path;
-  result.bytes = bytes.size();
+  // Parsed only once the bytes are known to be new.
+  return write(prepare(std::move(bytes), path, source_key), options);
+}
+
+PreparedPack Writer::prepare(std::string bytes, const std::string& path, const std::string& source_key) const {
+  PreparedPack prepared;
+  prepared.path = path;
+  prepared.source_key = source_key;
+  prepared.size = bytes.size();
   util::Sha256 hash;
   hash.update(bytes);
-  result.sha256 = hash.hex();
+  prepared.sha256 = hash.hex();
+  prepared.bytes = std::move(bytes);
+  return prepared;
+}
+
+void Writer::parse(PreparedPack& prepared, const extract::ParseOptions& options) const {
+  if (prepared.parsed || prepared.size > max_held_pack_bytes_) {
+    return;
+  }
+  extract::ParseOptions parse_options = options;
+  parse_options.on_block = [&](const model::Block& block) { prepared.blocks.add(block); };
+  text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.path, options.diagnostics);
+  source.use_known_sha256(prepared.sha256);
+  prepared.bytes = std::string();
+  prepared.pack = parser_(source, parse_options);
+  prepared.parsed = true;
+}
+
+bool Writer::has_pack(const std::string& sha256) {
+  Statement& find = statements_->find_by_sha;
+  find.bind(1, sha256);
+  const bool found = find.step();
+  find.reset();
+  return found;
+}
+
+std::vector<std::string> Writer::pack_hashes() {
+  std::vector<std::string> hashes;
+  Statement all(db_, "SELECT sha256 FROM packs");
+  while (all.step()) {
+    hashes.push_back(all.column_text(0));
+  }
+  return hashes;
+}
+
+IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& options) {
+  IngestResult result;
+  result.path = prepared.path;
+  result.bytes = prepared.size;
+  result.sha256 = prepared.sha256;
 
   Statements& s = *statements_;
   // Same bytes already indexed (under this path or another): nothing to parse or write.
@@ -187,8 +261,8 @@ IngestResult Writer::ingest_bytes(std::string bytes, const std::string& path, co
     s.find_by_sha.reset();
     // The file at this path may have changed into a copy of another indexed pack: its old
     // rows describe bytes that no longer exist.
-    if (!source_key.empty()) {
-      s.find_by_source.bind(1, source_key);
+    if (!prepared.source_key.empty()) {
+      s.find_by_source.bind(1, prepared.source_key);
       const bool stale = s.find_by_source.step() && s.find_by_source.column_int(0) != result.pack_id;
       const std::int64_t stale_id = stale ? s.find_by_source.column_int(0) : 0;
       s.find_by_source.reset();
@@ -203,18 +277,33 @@ IngestResult Writer::ingest_bytes(std::string bytes, const std::string& path, co
   }
   s.find_by_sha.reset();
 
+  parse(prepared, options);
   Transaction transaction(db_);
-  result.pack_id = write_pack(std::move(bytes), path, source_key, result.sha256, options, result);
+  if (!prepared.parsed) {
+    result.pack_id = stream_pack(prepared, options, result);
+  } else {
+    // The pack's rows before its text: the action upsert opens a statement journal, and
+    // FTS5 writes out its pending terms at every one (3.40), so tokens come last and reach
+    // the disk once, at the commit.
+    result.pack_id = begin_pack(prepared, result);
+    finish_pack(result.pack_id, prepared.pack, result);
+    for (std::size_t i = 0; i < prepared.blocks.size(); ++i) {
+      const model::Block block = prepared.blocks[i];
+      if (options.on_block) {
+        options.on_block(block);
+      }
+      write_block(result.pack_id, block, result);
+    }
+  }
   transaction.commit();
   return result;
 }
 
-std::int64_t Writer::write_pack(std::string bytes, const std::string& path, const std::string& source_key,
-                                const std::string& sha256, const extract::ParseOptions& options, IngestResult& result) {
+std::int64_t Writer::begin_pack(const PreparedPack& prepared, IngestResult& result) {
   Statements& s = *statements_;
-  // 1. A changed file at an indexed path: its old rows go (the cascade removes them all).
-  if (!source_key.empty()) {
-    s.find_by_source.bind(1, source_key);
+  // A changed file at an indexed path: its old rows go (the cascade removes them all).
+  if (!prepared.source_key.empty()) {
+    s.find_by_source.bind(1, prepared.source_key);
     const bool exists = s.find_by_source.step();
     const std::int64_t old_id = exists ? s.find_by_source.column_int(0) : 0;
     s.find_by_source.reset();
@@ -223,31 +312,33 @@ std::int64_t Writer::write_pack(std::string bytes, const std::string& path, cons
       result.outcome = IngestOutcome::replaced;
     }
   }
+  s.insert_pack.bind(1, prepared.path)
+      .bind(2, prepared.source_key.empty() ? std::optional<std::string>{} : prepared.source_key);
+  s.insert_pack.bind(3, prepared.sha256).bind(4, static_cast<std::int64_t>(prepared.size)).run();
+  return db_.last_insert_rowid();
+}
 
-  // 2. The pack row first, so blocks can reference it while the parser streams them.
-  s.insert_pack.bind(1, path).bind(2, source_key.empty() ? std::optional<std::string>{} : source_key);
-  s.insert_pack.bind(3, sha256).bind(4, static_cast<std::int64_t>(bytes.size())).run();
-  const std::int64_t pack_id = db_.last_insert_rowid();
-
-  // 3. Parse; each block goes straight into the database, so memory does not grow with the
-  //    pack's text. Only a paragraph no pack had before is stored and tokenized.
+std::int64_t Writer::stream_pack(PreparedPack& prepared, const extract::ParseOptions& options, IngestResult& result) {
+  // The pack row first, so blocks can reference it while the parser streams them; memory
+  // does not grow with the pack's text.
+  const std::int64_t pack_id = begin_pack(prepared, result);
   extract::ParseOptions parse_options = options;
   parse_options.on_block = [&](const model::Block& block) {
     if (options.on_block) {
       options.on_block(block);
     }
-    if (!has_text(block.text)) {
-      return;
-    }
-    s.insert_block.bind(1, pack_id).bind(2, passage_for(block.section_title, block.text, result));
-    s.insert_block.bind(3, model::to_string(block.kind)).bind(4, block.line).bind(5, block.page).run();
-    ++result.blocks;
+    write_block(pack_id, block, result);
   };
-  text::TextSource source(text::from_string(std::move(bytes)), path, options.diagnostics);
-  source.use_known_sha256(sha256);
+  text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.path, options.diagnostics);
+  source.use_known_sha256(prepared.sha256);
   const model::Pack pack = parser_(source, parse_options);
+  finish_pack(pack_id, pack, result);
+  return pack_id;
+}
 
-  // 4. What the parse found: the pack's board and date, then its entities and actions.
+void Writer::finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestResult& result) {
+  Statements& s = *statements_;
+  // What the parse found: the pack's board and date, then its entities and actions.
   const std::optional<std::string> board = pack_board(pack);
   const std::string key = board ? board_key(*board) : std::string();
   const model::Meeting* meeting = pack.primary_meeting();
@@ -259,7 +350,17 @@ std::int64_t Writer::write_pack(std::string bytes, const std::string& path, cons
   s.finish_pack.bind(4, board).bind(5, key).bind(6, meeting != nullptr ? meeting->date : std::nullopt);
   s.finish_pack.bind(7, has_action_log ? 1 : 0).run();
   result.actions = s.rows.insert(pack_id, pack, key);
-  return pack_id;
+}
+
+void Writer::write_block(std::int64_t pack_id, const model::Block& block, IngestResult& result) {
+  // Only a paragraph no pack had before is stored and tokenized.
+  if (!has_text(block.text)) {
+    return;
+  }
+  Statements& s = *statements_;
+  s.insert_block.bind(1, pack_id).bind(2, passage_for(block.section_title, block.text, result));
+  s.insert_block.bind(3, model::to_string(block.kind)).bind(4, block.line).bind(5, block.page).run();
+  ++result.blocks;
 }
 
 std::int64_t Writer::passage_for(std::string_view heading, std::string_view text, IngestResult& result) {

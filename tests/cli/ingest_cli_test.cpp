@@ -81,6 +81,21 @@ TEST_CASE("a corrupt file after a good pack: the pack's rows stay, exit status 1
     CHECK(run.err.find("0 added, 0 replaced, 0 unchanged, 1 failed") != std::string::npos);
     CHECK(counts_of(db) == before);
   }
+  SUBCASE("--strict after a good pack: that one stays, nothing after the failure goes in") {
+    const std::string later = dir.file("later.txt");  // new bytes: would be added without --strict
+    std::filesystem::copy_file(corpus_file("blmk-2021-04-07.txt"), later);
+    std::ofstream(later, std::ios::app) << "\nA paragraph added later.\n";
+    const auto run = run_bpack({"--db", db, "ingest", "--strict", "--json", corpus_file("blmk-2022-02-09.txt"), corrupt,
+                                later, dir.file("missing.txt")});
+    CHECK(run.status == 1);
+    CHECK(run.err.find("1 added, 0 replaced, 0 unchanged, 1 failed") != std::string::npos);
+    const auto lines = bpack::test::json::parse_lines(run.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]["outcome"].string == "added");
+    CHECK(lines[1]["outcome"].string == "failed");
+    CHECK(lines[1]["path"].string == corrupt);
+    CHECK(counts_of(db).at("packs") == 2);
+  }
   SUBCASE("a file that does not exist") {
     const auto run = run_bpack({"--db", db, "ingest", dir.file("missing.txt")});
     CHECK(run.status == 1);

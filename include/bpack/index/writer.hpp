@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/index/database.hpp"
@@ -38,12 +39,57 @@ struct IngestResult {
 // default; tests pass a function that returns a hand-made pack.
 using PackParser = std::function<model::Pack(text::TextSource&, const extract::ParseOptions&)>;
 
+// The bytes of the file at `path` ("-": standard input). Throws bpack::Error naming the path.
+std::string read_pack_file(const std::string& path);
+// What identifies the file at `path` from one run to the next: its absolute path (empty for
+// standard input, which is never "the same file").
+std::string source_key_of(const std::string& path);
+
 // The board a pack belongs to, as the pack names it: the body of the meeting whose minutes
 // it carries (the formal name in a minutes header), else the body of its agenda meeting.
 std::optional<std::string> pack_board(const model::Pack& pack);
 // Lower-case ASCII letters and digits of `board`, one space between words: what decides
 // that two packs (and so their actions) belong to the same board.
 std::string board_key(std::string_view board);
+
+// The full-text blocks of a parsed pack, in order, their text held in one buffer (a pack's
+// paragraphs are many small strings: one allocation each would cost more than the copy).
+class BlockList {
+ public:
+  void add(const model::Block& block);
+  std::size_t size() const { return entries_.size(); }
+  // Views into this list: valid while it lives and is not added to.
+  model::Block operator[](std::size_t i) const;
+  std::size_t text_bytes() const { return text_.size(); }
+
+ private:
+  struct Entry {
+    model::SectionKind kind;
+    std::size_t title_offset;
+    std::size_t title_size;
+    std::size_t text_offset;
+    std::size_t text_size;
+    model::LineNo line;
+    model::LineNo page;
+  };
+  std::string text_;
+  std::vector<Entry> entries_;
+};
+
+// One pack read and hashed, and parsed unless told otherwise: what the index needs from its
+// bytes, made without the database, so that it can be made on another thread while the
+// writer writes the pack before it (PipelinedIngest).
+struct PreparedPack {
+  std::string path;
+  std::string source_key;  // empty for standard input
+  std::string sha256;
+  std::uint64_t size = 0;
+  // The bytes while not parsed: Writer::write parses them once it knows they are new.
+  std::string bytes;
+  bool parsed = false;
+  model::Pack pack;
+  BlockList blocks;
+};
 
 class Writer {
  public:
@@ -63,10 +109,32 @@ class Writer {
   IngestResult ingest_bytes(std::string bytes, const std::string& path, const std::string& source_key,
                             const extract::ParseOptions& options = {});
 
+  // The steps of ingest_bytes. prepare() hashes the bytes; parse() parses them (options.on_block
+  // is not called: write() hands the blocks to it) and throws what the parse throws. Neither
+  // touches the database, so they may run on one thread while write() runs on another. A pack
+  // larger than max_held_pack_bytes() is left unparsed: write() streams its blocks into the
+  // database instead of holding them all in memory.
+  PreparedPack prepare(std::string bytes, const std::string& path, const std::string& source_key) const;
+  void parse(PreparedPack& prepared, const extract::ParseOptions& options = {}) const;
+  // Writes a prepared pack in one transaction, parsing it first if prepare() did not;
+  // unchanged bytes are left alone (whether parsed or not). Throws as ingest_bytes does.
+  IngestResult write(PreparedPack prepared, const extract::ParseOptions& options = {});
+  std::uint64_t max_held_pack_bytes() const { return max_held_pack_bytes_; }
+  void set_max_held_pack_bytes(std::uint64_t bytes) { max_held_pack_bytes_ = bytes; }
+
+  // Whether a pack with these bytes (by SHA-256, lower-case hex) is indexed.
+  bool has_pack(const std::string& sha256);
+  // The SHA-256 of every indexed pack.
+  std::vector<std::string> pack_hashes();
+
  private:
   struct Statements;
-  std::int64_t write_pack(std::string bytes, const std::string& path, const std::string& source_key,
-                          const std::string& sha256, const extract::ParseOptions& options, IngestResult& result);
+  // Within the pack's transaction: replaces the old pack at the same path, inserts the pack row.
+  std::int64_t begin_pack(const PreparedPack& prepared, IngestResult& result);
+  void finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestResult& result);
+  // A huge pack: parsed inside the transaction, each block written as the parser passes it.
+  std::int64_t stream_pack(PreparedPack& prepared, const extract::ParseOptions& options, IngestResult& result);
+  void write_block(std::int64_t pack_id, const model::Block& block, IngestResult& result);
   void delete_pack(std::int64_t pack_id);
   // The passage holding exactly this text under this heading, stored and indexed first if
   // no pack had it yet.
@@ -75,6 +143,7 @@ class Writer {
   Database& db_;
   PackParser parser_;
   std::unique_ptr<Statements> statements_;
+  std::uint64_t max_held_pack_bytes_ = 16 * 1024 * 1024;
 };
 
 }  // namespace bpack::index
