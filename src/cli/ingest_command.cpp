@@ -1,4 +1,5 @@
-// `bpack ingest PATH...`: parse packs into the index, one transaction per pack.
+// `bpack ingest PATH...`: parse packs into the index, each pack all or nothing, committed in
+// batches.
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -7,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "bpack/index/pipelined_ingest.hpp"
 #include "bpack/index/writer.hpp"
@@ -104,6 +106,19 @@ class Progress {
   Clock::time_point start_;
 };
 
+// Input bytes and time after which a batch of packs is committed: large enough that the
+// index pages many packs touch are written once per batch rather than once per pack, small
+// enough that an interrupted ingest loses little (run it again: the packs it has are skipped).
+constexpr std::uint64_t kBatchBytes = 64ULL * 1000 * 1000;
+constexpr std::chrono::seconds kBatchTime{2};
+
+// One input's outcome, waiting for its batch to be committed.
+struct Outcome {
+  std::string path;
+  index::IngestResult result;
+  std::string error;  // empty when the pack was ingested
+};
+
 void print_json(const index::IngestResult* result, const std::string& path, const std::string& error) {
   std::string out;
   output::JsonWriter json(out);
@@ -151,42 +166,92 @@ int run_ingest(const IngestOptions& options, Context& context) {
   }
   index::PipelinedIngest pipeline(writer, std::move(readable), parse_options);
 
+  // Each pack is all or nothing (a savepoint inside the batch); the batch is what reaches
+  // the disk, at most kBatchBytes of input or kBatchTime after it began. A pack's outcome
+  // is reported (counts, --json) once its batch is committed, in input order.
+  std::optional<index::Transaction> batch;
+  std::vector<Outcome> pending;
+  std::uint64_t batch_bytes = 0;
+  auto batch_start = std::chrono::steady_clock::now();
+  const auto report = [&](const Outcome& outcome) {
+    if (!outcome.error.empty()) {
+      ++failed;
+    } else if (outcome.result.outcome == index::IngestOutcome::added) {
+      ++added;
+    } else if (outcome.result.outcome == index::IngestOutcome::replaced) {
+      ++replaced;
+    } else {
+      ++unchanged;
+    }
+    if (options.output.json) {
+      print_json(outcome.error.empty() ? &outcome.result : nullptr, outcome.path, outcome.error);
+    }
+  };
+  // The packs of a batch that did not reach the disk failed, whatever they reported.
+  const auto lose_batch = [&](const std::string& why) {
+    batch.reset();
+    writer.forget_passages();
+    for (Outcome& outcome : pending) {
+      if (outcome.error.empty()) {
+        outcome.error = fmt::format("{}: not written: {}", outcome.path, why);
+        progress.clear();
+        fmt::print(stderr, "bpack: {}\n", outcome.error);
+      }
+      report(outcome);
+    }
+    pending.clear();
+  };
+  const auto commit_batch = [&] {
+    if (batch) {
+      try {
+        batch->commit();
+      } catch (const Error& e) {
+        lose_batch(e.what());
+        return;
+      }
+      batch.reset();
+    }
+    for (const Outcome& outcome : pending) {
+      report(outcome);
+    }
+    pending.clear();
+    batch_bytes = 0;
+  };
+
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const Input& input = inputs[i];
     progress.show(i, bytes_done, input.path);
+    if (!batch) {
+      batch.emplace(*db);
+      batch_start = std::chrono::steady_clock::now();
+    }
     try {
       if (!input.error.empty()) {
         throw Error(input.error);
       }
-      const index::IngestResult result = pipeline.next();
-      bytes_done += result.bytes;
-      switch (result.outcome) {
-        case index::IngestOutcome::added:
-          ++added;
-          break;
-        case index::IngestOutcome::replaced:
-          ++replaced;
-          break;
-        case index::IngestOutcome::unchanged:
-          ++unchanged;
-          break;
-      }
-      if (options.output.json) {
-        print_json(&result, input.path, {});
-      }
+      Outcome done{input.path, pipeline.next(), {}};
+      bytes_done += done.result.bytes;
+      batch_bytes += done.result.bytes;
+      pending.push_back(std::move(done));
     } catch (const Error& e) {
-      // The pack's transaction has rolled back: the index is as it was before this file.
-      ++failed;
+      // The pack's savepoint has rolled back: the index is as it was before this file.
       progress.clear();
       fmt::print(stderr, "bpack: {}\n", e.what());
-      if (options.output.json) {
-        print_json(nullptr, input.path, e.what());
+      if (!index::in_transaction(*db)) {
+        // SQLite gave up the whole transaction (a full disk, an I/O error): the packs
+        // before this one in the batch went with it.
+        lose_batch(fmt::format("the database rolled back after the error in {}", input.path));
       }
+      pending.push_back({input.path, {}, e.what()});
       if (options.strict) {
         break;
       }
     }
+    if (batch_bytes >= kBatchBytes || std::chrono::steady_clock::now() - batch_start >= kBatchTime) {
+      commit_batch();
+    }
   }
+  commit_batch();
   progress.clear();
   if (!context.quiet) {
     fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}\n", added, replaced, unchanged,
@@ -208,7 +273,9 @@ void add_ingest_command(CLI::App& app, Context& context) {
   sub->add_flag("--strict", options->strict, "Stop at the first file that fails (default: report it and go on)");
   add_output_options(*sub, options->output, false);
   sub->footer(
-      "Each pack is one transaction: a file that fails leaves the index as it was. The same bytes\n"
+      "Each pack is all or nothing: a file that fails leaves the index as it was. Packs reach the\n"
+      "disk in batches (64 MB of input or 2 s); an interrupted ingest keeps the batches before it,\n"
+      "and running it again skips what is there. The same bytes\n"
       "again are skipped (unchanged); a changed file at an indexed path replaces that pack.\n"
       "Counts go to stderr; with --json, one object per file goes to stdout.\n"
       "Exit status: 0 all ingested or unchanged, 1 a file failed.\n"

@@ -221,20 +221,25 @@ std::optional<std::int64_t> Statement::column_optional_int(int column) const {
   return column_int(column);
 }
 
-Transaction::Transaction(Database& db) : db_(db) {
-  db_.exec("BEGIN IMMEDIATE");
+bool in_transaction(Database& db) {
+  return sqlite3_get_autocommit(db.handle()) == 0;
+}
+
+Transaction::Transaction(Database& db) : db_(db), nested_(in_transaction(db)) {
+  db_.exec(nested_ ? "SAVEPOINT bpack_step" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
   if (open_) {
     // Never throws from a destructor: if the rollback itself fails, SQLite has already
     // rolled back (that is when ROLLBACK fails) or the connection is going away.
-    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_.handle(), nested_ ? "ROLLBACK TO bpack_step; RELEASE bpack_step" : "ROLLBACK", nullptr, nullptr,
+                 nullptr);
   }
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE bpack_step" : "COMMIT");
   open_ = false;
 }
 

@@ -3,6 +3,7 @@
 #include <bit>
 #include <filesystem>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "bpack/util/sha256.hpp"
@@ -175,7 +176,10 @@ std::string board_key(std::string_view board) {
 }
 
 Writer::Writer(Database& db, PackParser parser)
-    : db_(db), parser_(std::move(parser)), statements_(std::make_unique<Statements>(db)) {
+    : db_(db),
+      parser_(std::move(parser)),
+      known_(std::make_unique<KnownPassages>()),
+      statements_(std::make_unique<Statements>(db)) {
   // Each pack's commit appends every page it changed to the WAL, and the index pages of
   // repeated paragraphs (blocks_by_passage, passages_by_hash) are scattered: packs change
   // the same pages again and again. Checkpointing every 64 MB of WAL instead of every 4 MB
@@ -246,6 +250,74 @@ std::vector<std::string> Writer::pack_hashes() {
   return hashes;
 }
 
+// The passages this writer has stored or found, by a 128-bit digest of heading and text:
+// most paragraphs of a pack were stored before (standing items, boilerplate, papers seen in
+// an earlier pack), and finding them here skips a lookup by hash and a read of the text per
+// paragraph. Two independent hashes (the stored 64-bit FNV-1a and the standard library's
+// string hash) make a false match vanishingly unlikely for text that is not crafted to
+// collide with both.
+// Entries added by a pack that rolls back are dropped with it; deletions (a replaced pack)
+// and other connections' commits (PRAGMA data_version) empty the set; so does a size cap.
+class Writer::KnownPassages {
+ public:
+  struct Key {
+    std::int64_t fnv;
+    std::uint64_t murmur;
+    bool operator==(const Key&) const = default;
+  };
+  static Key key(std::string_view heading, std::string_view text, std::int64_t fnv) {
+    const std::uint64_t text_hash = std::hash<std::string_view>{}(text);
+    const std::uint64_t heading_hash = std::hash<std::string_view>{}(heading);
+    return {fnv, text_hash ^ (heading_hash + 0x9e3779b97f4a7c15ULL + (text_hash << 6) + (text_hash >> 2))};
+  }
+  std::int64_t find(const Key& key) const {
+    const auto found = ids_.find(key);
+    return found == ids_.end() ? 0 : found->second;
+  }
+  void add(const Key& key, std::int64_t id) {
+    if (ids_.size() >= kMaxEntries) {
+      clear();
+    }
+    if (ids_.emplace(key, id).second) {
+      added_.push_back(key);
+    }
+  }
+  // The current pack's entries are kept (committed) or dropped (rolled back).
+  void keep_pack() { added_.clear(); }
+  void drop_pack() {
+    for (const Key& key : added_) {
+      ids_.erase(key);
+    }
+    added_.clear();
+  }
+  void clear() {
+    ids_.clear();
+    added_.clear();
+  }
+  // Empties the set when another connection has committed since the last call.
+  void check_others(Database& db) {
+    const std::int64_t version = db.query_int("PRAGMA data_version");
+    if (version != data_version_) {
+      clear();
+      data_version_ = version;
+    }
+  }
+
+ private:
+  // About 64 bytes an entry: at most ~64 MB, whatever the corpus.
+  static constexpr std::size_t kMaxEntries = 1 << 20;
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const { return static_cast<std::size_t>(key.murmur); }
+  };
+  std::unordered_map<Key, std::int64_t, KeyHash> ids_;
+  std::vector<Key> added_;
+  std::int64_t data_version_ = -1;
+};
+
+void Writer::forget_passages() {
+  known_->clear();
+}
+
 IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& options) {
   IngestResult result;
   result.path = prepared.path;
@@ -278,6 +350,17 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
   s.find_by_sha.reset();
 
   parse(prepared, options);
+  known_->check_others(db_);
+  // The passages this pack stores are known only once it is in: a rollback drops them.
+  struct PackScope {
+    KnownPassages& known;
+    bool kept = false;
+    ~PackScope() {
+      if (!kept) {
+        known.drop_pack();
+      }
+    }
+  } scope{*known_};
   Transaction transaction(db_);
   if (!prepared.parsed) {
     result.pack_id = stream_pack(prepared, options, result);
@@ -296,6 +379,8 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
     }
   }
   transaction.commit();
+  known_->keep_pack();
+  scope.kept = true;
   return result;
 }
 
@@ -366,6 +451,10 @@ void Writer::write_block(std::int64_t pack_id, const model::Block& block, Ingest
 std::int64_t Writer::passage_for(std::string_view heading, std::string_view text, IngestResult& result) {
   Statements& s = *statements_;
   const std::int64_t hash = passage_hash(heading, text);
+  const KnownPassages::Key key = KnownPassages::key(heading, text, hash);
+  if (const std::int64_t known = known_->find(key); known != 0) {
+    return known;
+  }
   s.find_passage.bind(1, hash);
   std::int64_t id = 0;
   while (id == 0 && s.find_passage.step()) {
@@ -380,11 +469,13 @@ std::int64_t Writer::passage_for(std::string_view heading, std::string_view text
     s.index_passage.bind(1, id).bind(2, text).bind(3, heading).run();
     ++result.passages;
   }
+  known_->add(key, id);
   return id;
 }
 
 void Writer::delete_pack(std::int64_t pack_id) {
   Statements& s = *statements_;
+  known_->clear();  // its passages may go with it
   // The pack's texts, read before its blocks go: those no other pack uses go with them.
   std::vector<std::int64_t> passages;
   s.passages_of_pack.bind(1, pack_id);

@@ -126,6 +126,9 @@ class Statement {
 // BEGIN IMMEDIATE on construction (take the write lock up front, so a busy database waits
 // for the busy timeout instead of failing half-way); ROLLBACK on destruction unless
 // commit() ran. An exception anywhere in between leaves the database as it was.
+// Inside a transaction already open on the connection it is a SAVEPOINT instead: commit()
+// releases it into the outer transaction and destruction rolls back to it, so the work in
+// between is all or nothing while the outer transaction decides when it reaches the disk.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -133,10 +136,15 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction();
   void commit();
+  bool nested() const { return nested_; }
 
  private:
   Database& db_;
+  bool nested_ = false;
   bool open_ = true;
 };
+
+// True while a transaction is open on the connection (SQLite is not in autocommit mode).
+bool in_transaction(Database& db);
 
 }  // namespace bpack::index

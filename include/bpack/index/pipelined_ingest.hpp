@@ -1,7 +1,7 @@
 #pragma once
 
 // Ingests a list of files with two threads: a reader thread reads, hashes and parses the
-// packs ahead while the caller's thread writes them, in order, one transaction each.
+// packs ahead while the caller's thread writes them, in order, each in its own transaction (or savepoint).
 // Results and errors come out exactly as Writer::ingest_file gives them for each file in
 // turn; only the caller's thread touches the database and the caller's diagnostic sink.
 

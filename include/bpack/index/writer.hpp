@@ -1,6 +1,7 @@
 #pragma once
 
-// Puts one parsed pack into the index, in one transaction: the pack row, its sections and
+// Puts one parsed pack into the index, in one transaction (a savepoint when the caller has
+// one open, as `bpack ingest` does to commit packs in batches): the pack row, its sections and
 // entities, its actions' history rows and its full-text blocks (each paragraph's text stored
 // and tokenized once across all packs), or nothing at all. A pack is
 // identified by the SHA-256 of its bytes: the same bytes again are left alone (unchanged),
@@ -122,6 +123,11 @@ class Writer {
   std::uint64_t max_held_pack_bytes() const { return max_held_pack_bytes_; }
   void set_max_held_pack_bytes(std::uint64_t bytes) { max_held_pack_bytes_ = bytes; }
 
+  // Forgets which passages the writer knows to be stored. Call it when a transaction holding
+  // packs this writer wrote was rolled back as a whole (a lost batch): their passages are
+  // gone. Rollbacks of one pack, replaced packs and other processes' writes are handled here.
+  void forget_passages();
+
   // Whether a pack with these bytes (by SHA-256, lower-case hex) is indexed.
   bool has_pack(const std::string& sha256);
   // The SHA-256 of every indexed pack.
@@ -129,6 +135,7 @@ class Writer {
 
  private:
   struct Statements;
+  class KnownPassages;
   // Within the pack's transaction: replaces the old pack at the same path, inserts the pack row.
   std::int64_t begin_pack(const PreparedPack& prepared, IngestResult& result);
   void finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestResult& result);
@@ -142,6 +149,7 @@ class Writer {
 
   Database& db_;
   PackParser parser_;
+  std::unique_ptr<KnownPassages> known_;
   std::unique_ptr<Statements> statements_;
   std::uint64_t max_held_pack_bytes_ = 16 * 1024 * 1024;
 };

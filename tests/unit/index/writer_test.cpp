@@ -269,3 +269,42 @@ TEST_CASE("board names") {
 }
 
 }  // namespace
+
+TEST_CASE("a paragraph stored by a pack that rolled back is stored again by the next pack") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+  writer.set_max_held_pack_bytes(0);  // streamed: the blocks are written before the parser fails
+  CHECK_THROWS_AS(writer.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"), Error);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 0);
+
+  // The same paragraphs again: the writer must not reuse the ids the rollback took away.
+  const auto result = writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  CHECK(result.passages == 2);
+  CHECK(db->query_int("SELECT COUNT(*) FROM blocks b JOIN passages t ON t.id = b.passage_id") == 2);
+}
+
+TEST_CASE("a writer sees passages another connection removed") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  FakePack again;
+  again.blocks = {
+      {SectionKind::minutes, "Minutes", "The board discussed the vaccination programme.\nUptake is high.", 3}};
+  fake.add("march again", again);
+  Writer first(*db, fake.parser());
+  first.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+
+  // Another process replaces that pack: its paragraphs, used by no other pack, go.
+  bpack::index::Database other_db(db->path(), bpack::index::OpenMode::existing);
+  Writer other(other_db, fake.parser());
+  CHECK(other.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome == IngestOutcome::replaced);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages WHERE text LIKE 'The board discussed the vaccination%'") == 0);
+
+  // The first writer stores the paragraph anew instead of pointing at the deleted row.
+  const auto result = first.ingest_bytes("march again\n", "again.txt", "/packs/again.txt");
+  CHECK(result.passages == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM blocks b LEFT JOIN passages t ON t.id = b.passage_id "
+                      "WHERE t.id IS NULL") == 0);
+}
