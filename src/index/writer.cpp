@@ -186,6 +186,10 @@ Writer::Writer(Database& db, PackParser parser)
   // copies each such page back to the database file once per checkpoint rather than a few
   // times, and syncs less often; the WAL file is cut back to 64 MB after each checkpoint.
   db_.exec("PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864");
+  // A batch of packs touches index pages all over blocks_by_passage and passages_by_hash:
+  // 32 MB of page cache (SQLite's default is 2 MB) keeps most of them in memory between
+  // packs; at 100 MB of input it cut ingest time by a fifth. Bounded, whatever the corpus.
+  db_.exec("PRAGMA cache_size = -32768");
   if (!parser_) {
     parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
       return extract::parse_pack(source, options);
