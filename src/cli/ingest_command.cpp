@@ -112,6 +112,11 @@ class Progress {
 constexpr std::uint64_t kBatchBytes = 64ULL * 1000 * 1000;
 constexpr std::chrono::seconds kBatchTime{2};
 
+// Input bytes added in one run from which the full-text index is merged at the end (FTS5
+// 'optimize': about 0.6 s per 100 MB indexed), which halves query time on a large index.
+// Smaller runs leave it to FTS5's incremental merging.
+constexpr std::uint64_t kOptimizeBytes = 16ULL * 1000 * 1000;
+
 // One input's outcome, waiting for its batch to be committed.
 struct Outcome {
   std::string path;
@@ -170,6 +175,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   // the disk, at most kBatchBytes of input or kBatchTime after it began. A pack's outcome
   // is reported (counts, --json) once its batch is committed, in input order.
   std::optional<index::Transaction> batch;
+  std::uint64_t bytes_written = 0;  // of packs added or replaced, committed
   std::vector<Outcome> pending;
   std::uint64_t batch_bytes = 0;
   auto batch_start = std::chrono::steady_clock::now();
@@ -178,8 +184,10 @@ int run_ingest(const IngestOptions& options, Context& context) {
       ++failed;
     } else if (outcome.result.outcome == index::IngestOutcome::added) {
       ++added;
+      bytes_written += outcome.result.bytes;
     } else if (outcome.result.outcome == index::IngestOutcome::replaced) {
       ++replaced;
+      bytes_written += outcome.result.bytes;
     } else {
       ++unchanged;
     }
@@ -253,6 +261,14 @@ int run_ingest(const IngestOptions& options, Context& context) {
   }
   commit_batch();
   progress.clear();
+  if (bytes_written >= kOptimizeBytes) {
+    try {
+      writer.optimize();
+    } catch (const Error& e) {
+      // The packs are in; only their search speed is at stake.
+      fmt::print(stderr, "bpack: {} (the packs are indexed; searches may be slower)\n", e.what());
+    }
+  }
   if (!context.quiet) {
     fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}\n", added, replaced, unchanged,
                failed, db->path(),
@@ -275,8 +291,9 @@ void add_ingest_command(CLI::App& app, Context& context) {
   sub->footer(
       "Each pack is all or nothing: a file that fails leaves the index as it was. Packs reach the\n"
       "disk in batches (64 MB of input or 2 s); an interrupted ingest keeps the batches before it,\n"
-      "and running it again skips what is there. The same bytes\n"
-      "again are skipped (unchanged); a changed file at an indexed path replaces that pack.\n"
+      "and running it again skips what is there. The same bytes again are skipped (unchanged);\n"
+      "a changed file at an indexed path replaces that pack. After 16 MB or more of new packs the\n"
+      "full-text index is merged into one segment, which makes searches faster.\n"
       "Counts go to stderr; with --json, one object per file goes to stdout.\n"
       "Exit status: 0 all ingested or unchanged, 1 a file failed.\n"
       "\n"

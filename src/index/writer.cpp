@@ -318,6 +318,17 @@ class Writer::KnownPassages {
   std::int64_t data_version_ = -1;
 };
 
+void Writer::optimize() {
+  {
+    Transaction transaction(db_);
+    db_.exec("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')");
+    transaction.commit();
+  }
+  // Readers would otherwise look through the whole log for every page; a busy reader only
+  // makes this a partial checkpoint, which is fine.
+  db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 void Writer::forget_passages() {
   known_->clear();
 }

@@ -128,6 +128,11 @@ class Writer {
   // gone. Rollbacks of one pack, replaced packs and other processes' writes are handled here.
   void forget_passages();
 
+  // After a large ingest: merges the full-text index into one segment (FTS5 'optimize'), so
+  // that queries read one b-tree per term instead of one per batch of packs, and folds the
+  // write-ahead log back into the database file. One transaction of its own.
+  void optimize();
+
   // Whether a pack with these bytes (by SHA-256, lower-case hex) is indexed.
   bool has_pack(const std::string& sha256);
   // The SHA-256 of every indexed pack.
