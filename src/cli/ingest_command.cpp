@@ -223,7 +223,6 @@ int run_ingest(const IngestOptions& options, Context& context) {
       report(outcome);
     }
     pending.clear();
-    batch_bytes = 0;
   };
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -231,6 +230,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
     progress.show(i, bytes_done, input.path);
     if (!batch) {
       batch.emplace(*db);
+      batch_bytes = 0;
       batch_start = std::chrono::steady_clock::now();
     }
     try {
