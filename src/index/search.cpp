@@ -186,7 +186,10 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
   text.bind(text.parameter_index(":tokens"), kSnippetTokens);
   Statement count(db, count_sql(options));
   bind_filter(count, options);
-  std::optional<Statement> walks[2];
+  Statement by_blocks(db, location_sql(options, Walk::blocks));
+  bind_filter(by_blocks, options);
+  Statement by_packs(db, location_sql(options, Walk::packs));
+  bind_filter(by_packs, options);
   const std::int64_t packs = db.query_int("SELECT COUNT(*) FROM packs");
   Statement ranges(db, kItemSql);
   Statement agenda(db, kAgendaItemSql);
@@ -196,13 +199,7 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
     count.bind(count.parameter_index(":id"), rowid);
     const std::int64_t places = count.step() ? count.column_int(0) : 0;
     count.reset();
-    const Walk walk = cheaper_walk(places, packs);
-    std::optional<Statement>& where_slot = walks[walk == Walk::packs ? 1 : 0];
-    if (!where_slot) {
-      where_slot.emplace(db, location_sql(options, walk));
-      bind_filter(*where_slot, options);
-    }
-    Statement& where = *where_slot;
+    Statement& where = cheaper_walk(places, packs) == Walk::packs ? by_packs : by_blocks;
     text.bind(text.parameter_index(":id"), rowid);
     where.bind(where.parameter_index(":id"), rowid);
     if (places == 0 || !text.step() || !where.step()) {
