@@ -174,7 +174,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   // Each pack is all or nothing (a savepoint inside the batch); the batch is what reaches
   // the disk, at most kBatchBytes of input or kBatchTime after it began. A pack's outcome
   // is reported (counts, --json) once its batch is committed, in input order.
-  std::optional<index::Transaction> batch;
+  std::optional<index::Writer::Batch> batch;
   std::uint64_t bytes_written = 0;  // of packs added or replaced, committed
   std::vector<Outcome> pending;
   std::uint64_t batch_bytes = 0;
@@ -197,8 +197,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   };
   // The packs of a batch that did not reach the disk failed, whatever they reported.
   const auto lose_batch = [&](const std::string& why) {
-    batch.reset();
-    writer.forget_passages();
+    batch.reset();  // rolls back; the writer forgets what the batch stored
     for (Outcome& outcome : pending) {
       if (outcome.error.empty()) {
         outcome.error = fmt::format("{}: not written: {}", outcome.path, why);
@@ -229,7 +228,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
     const Input& input = inputs[i];
     progress.show(i, bytes_done, input.path);
     if (!batch) {
-      batch.emplace(*db);
+      batch.emplace(writer);
       batch_bytes = 0;
       batch_start = std::chrono::steady_clock::now();
     }

@@ -64,7 +64,7 @@ constexpr std::array<Export, 12> kExports{{
     // Each block with its text: what a reader of the export expects to find there.
     {"blocks",
      "SELECT b.*, t.heading AS section, t.text FROM blocks b JOIN passages t ON t.id = b.passage_id "
-     "ORDER BY b.id"},
+     "ORDER BY b.pack_id, b.seq"},
     {"passages", "SELECT id, heading, text FROM passages ORDER BY id"},
 }};
 

@@ -194,9 +194,49 @@ CREATE INDEX blocks_by_passage ON blocks(passage_id, pack_id);
 CREATE INDEX packs_by_recency ON packs(COALESCE(meeting_date, ''), id);
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Version 3: a paragraph's places are kept per pack, not per occurrence. Packs repeat most of
+// their paragraphs many times over (standing items, footers, the same paper in several
+// packs): one row per occurrence, in a table and two indexes, was most of the cost of an
+// ingest. Now each pack's blocks are one JSON row (pack_blocks, read back through the
+// `blocks` view), and passage_packs holds one row per paragraph, pack and section kind with
+// its first line and page there and how many times it occurs: what search needs to rank,
+// filter, count and place a hit.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE pack_blocks (
+  pack_id INTEGER PRIMARY KEY REFERENCES packs(id) ON DELETE CASCADE,
+  blocks  TEXT NOT NULL   -- JSON, in pack order: [[passage_id, kind, line, page], ...]
+);
+-- No foreign keys and not indexed by pack (each a b-tree to visit for every row written):
+-- bpack deletes a pack's rows by key, from the passages its pack_blocks row lists, and a
+-- passage only once no row here holds it.
+CREATE TABLE passage_packs (
+  passage_id  INTEGER NOT NULL,
+  pack_id     INTEGER NOT NULL,
+  kind        TEXT NOT NULL,      -- the kind of section holding it
+  line        INTEGER NOT NULL,   -- the first occurrence in this pack and kind of section
+  page        INTEGER NOT NULL,
+  occurrences INTEGER NOT NULL,
+  PRIMARY KEY (passage_id, pack_id, kind)
+) WITHOUT ROWID;
+
+INSERT INTO pack_blocks (pack_id, blocks)
+  SELECT pack_id, json_group_array(json_array(passage_id, kind, line, page))
+  FROM (SELECT * FROM blocks ORDER BY pack_id, line, id) GROUP BY pack_id;
+INSERT INTO passage_packs (passage_id, pack_id, kind, line, page, occurrences)
+  SELECT passage_id, pack_id, kind, MIN(line), page, COUNT(*) FROM blocks GROUP BY passage_id, pack_id, kind;
+DROP TABLE blocks;
+
+-- Every paragraph of every pack, where it is: one row per occurrence, as version 2 stored them.
+CREATE VIEW blocks AS
+  SELECT b.pack_id AS pack_id, j.key AS seq, j.value ->> 0 AS passage_id, j.value ->> 1 AS kind,
+         j.value ->> 2 AS line, j.value ->> 3 AS page
+  FROM pack_blocks b, json_each(b.blocks) j;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
+    {3, kVersion3},
 }};
 
 bool has_user_tables(Database& db) {

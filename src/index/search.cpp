@@ -26,7 +26,8 @@ constexpr double kHeadingWeight = 0.5;
 // bpack_bm25's score for rows that are not hits (matched in the heading only) or were skipped.
 constexpr double kNotAHit = 1e300;
 
-// Conditions on a block `b` of pack `p` for the filters in use (bound by name).
+// Conditions on the places `b` (passage_packs) of a paragraph in pack `p` for the filters in
+// use (bound by name).
 std::string location_filter(const SearchOptions& o) {
   std::string sql;
   if (o.kind) {
@@ -60,7 +61,7 @@ void bind_filter(Statement& q, const SearchOptions& o) {
 }
 
 // Step 1: rank passages only. Every filter must be here, before bpack_bm25 sees the row (see
-// ranking.hpp): a passage qualifies when one of its blocks passes them.
+// ranking.hpp): a passage qualifies when one of its places passes them.
 std::string ranking_sql(const SearchOptions& o) {
   std::string sql =
       "SELECT passages_fts.rowid, bpack_bm25(passages_fts, :limit, 1, 1.0, :heading_weight) AS score "
@@ -69,7 +70,7 @@ std::string ranking_sql(const SearchOptions& o) {
   const std::string filter = location_filter(o);
   if (!filter.empty()) {
     sql +=
-        " AND EXISTS (SELECT 1 FROM blocks b JOIN packs p ON p.id = b.pack_id "
+        " AND EXISTS (SELECT 1 FROM passage_packs b JOIN packs p ON p.id = b.pack_id "
         "WHERE b.passage_id = passages_fts.rowid" +
         filter + ")";
   }
@@ -84,30 +85,32 @@ constexpr const char* kTextSql =
     "highlight(passages_fts, 0, char(2), char(3)), NULLIF(heading, '') "
     "FROM passages_fts WHERE passages_fts MATCH :match AND passages_fts.rowid = :id";
 
-// ...how many places (blocks passing the filters) hold it...
+// ...in how many places (packs and kinds of section passing the filters) and how many times
+// it occurs...
 std::string count_sql(const SearchOptions& o) {
   const std::string filter = location_filter(o);
-  return filter.empty()
-             ? "SELECT COUNT(*) FROM blocks b WHERE b.passage_id = :id"
-             : "SELECT COUNT(*) FROM blocks b JOIN packs p ON p.id = b.pack_id WHERE b.passage_id = :id" + filter;
+  return filter.empty() ? "SELECT COUNT(*), SUM(b.occurrences) FROM passage_packs b WHERE b.passage_id = :id"
+                        : "SELECT COUNT(*), SUM(b.occurrences) FROM passage_packs b JOIN packs p ON p.id = b.pack_id "
+                          "WHERE b.passage_id = :id" +
+                              filter;
 }
 
 // ...and where it is: the latest pack's occurrence. A text held in few places is found from
-// its blocks; one that many packs repeat (a standing paragraph, a page footer) by walking the
-// packs newest first (packs_by_recency) and probing each for it (blocks_by_passage), which
+// its places; one that many packs repeat (a standing paragraph, a page footer) by walking the
+// packs newest first (packs_by_recency) and probing each for it (passage_packs' key), which
 // stops at the first pack that has it instead of reading every copy.
-enum class Walk { blocks, packs };
+enum class Walk { places, packs };
 std::string location_sql(const SearchOptions& o, Walk walk) {
-  const std::string from = walk == Walk::packs ? "FROM packs p CROSS JOIN blocks b ON b.pack_id = p.id "
-                                               : "FROM blocks b JOIN packs p ON p.id = b.pack_id ";
+  const std::string from = walk == Walk::packs ? "FROM packs p CROSS JOIN passage_packs b ON b.pack_id = p.id "
+                                               : "FROM passage_packs b JOIN packs p ON p.id = b.pack_id ";
   return "SELECT b.kind, b.line, b.page, p.id, p.path, p.board, p.meeting_date " + from + "WHERE b.passage_id = :id" +
          location_filter(o) + " ORDER BY COALESCE(p.meeting_date, '') DESC, p.id DESC, b.line LIMIT 1";
 }
 
-// Walking the packs costs about (packs / places) probes, reading the blocks about (places)
+// Walking the packs costs about (packs / places) probes, reading the places about (places)
 // rows: walk the packs when places^2 exceeds the number of packs.
 Walk cheaper_walk(std::int64_t places, std::int64_t packs) {
-  return places * places > packs ? Walk::packs : Walk::blocks;
+  return places * places > packs ? Walk::packs : Walk::places;
 }
 
 // The narrowest minute item or paper around the line; else, in an agenda, the item above it.
@@ -186,8 +189,8 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
   text.bind(text.parameter_index(":tokens"), kSnippetTokens);
   Statement count(db, count_sql(options));
   bind_filter(count, options);
-  Statement by_blocks(db, location_sql(options, Walk::blocks));
-  bind_filter(by_blocks, options);
+  Statement by_places(db, location_sql(options, Walk::places));
+  bind_filter(by_places, options);
   Statement by_packs(db, location_sql(options, Walk::packs));
   bind_filter(by_packs, options);
   const std::int64_t packs = db.query_int("SELECT COUNT(*) FROM packs");
@@ -197,9 +200,11 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
   std::vector<SearchHit> hits;
   for (const auto& [rowid, score] : winners) {
     count.bind(count.parameter_index(":id"), rowid);
-    const std::int64_t places = count.step() ? count.column_int(0) : 0;
+    const bool counted = count.step();
+    const std::int64_t places = counted ? count.column_int(0) : 0;
+    const std::int64_t occurrences = counted && places > 0 ? count.column_int(1) : 0;
     count.reset();
-    Statement& where = cheaper_walk(places, packs) == Walk::packs ? by_packs : by_blocks;
+    Statement& where = cheaper_walk(places, packs) == Walk::packs ? by_packs : by_places;
     text.bind(text.parameter_index(":id"), rowid);
     where.bind(where.parameter_index(":id"), rowid);
     if (places == 0 || !text.step() || !where.step()) {
@@ -221,7 +226,7 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
     h.pack = where.column_text(4);
     h.board = where.column_optional(5);
     h.meeting_date = where.column_optional(6);
-    h.occurrences = places;
+    h.occurrences = occurrences;
     text.reset();
     where.reset();
     h.item = item_at(ranges, agenda, pack_id, h.line);

@@ -1,8 +1,13 @@
 #include "bpack/index/writer.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <bit>
 #include <filesystem>
+#include <iterator>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -10,6 +15,22 @@
 #include "pack_rows.hpp"
 
 namespace bpack::index {
+
+namespace {
+
+// Rows of passage_packs written by one statement: a pack has hundreds, and one statement per
+// row spent as long starting and ending statements as writing the rows.
+constexpr int kPlacesPerInsert = 32;
+
+std::string insert_places_sql(int rows) {
+  std::string sql = "INSERT INTO passage_packs (passage_id, pack_id, kind, line, page, occurrences) VALUES ";
+  for (int i = 0; i < rows; ++i) {
+    sql += i == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)";
+  }
+  return sql;
+}
+
+}  // namespace
 
 struct Writer::Statements {
   explicit Statements(Database& db)
@@ -28,11 +49,16 @@ struct Writer::Statements {
         find_passage(db, "SELECT id, text, heading FROM passages WHERE hash = ?1"),
         insert_passage(db, "INSERT INTO passages (hash, text, heading) VALUES (?1, ?2, ?3)"),
         index_passage(db, "INSERT INTO passages_fts (rowid, text, heading) VALUES (?1, ?2, ?3)"),
-        insert_block(db, "INSERT INTO blocks (pack_id, passage_id, kind, line, page) VALUES (?1, ?2, ?3, ?4, ?5)"),
-        passages_of_pack(db, "SELECT DISTINCT passage_id FROM blocks WHERE pack_id = ?1"),
-        // Kept while any block, of any pack, still holds the text.
+        insert_place(db, insert_places_sql(1)),
+        insert_places(db, insert_places_sql(kPlacesPerInsert)),
+        insert_pack_blocks(db, "INSERT INTO pack_blocks (pack_id, blocks) VALUES (?1, ?2)"),
+        passages_of_pack(
+            db, "SELECT DISTINCT j.value ->> 0 FROM pack_blocks b, json_each(b.blocks) j WHERE b.pack_id = ?1"),
+        delete_places(db, "DELETE FROM passage_packs WHERE passage_id = ?1 AND pack_id = ?2"),
+        // Kept while any pack still holds the text.
         delete_orphan_passage(
-            db, "DELETE FROM passages WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM blocks WHERE passage_id = ?1)"),
+            db,
+            "DELETE FROM passages WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM passage_packs WHERE passage_id = ?1)"),
         rows(db) {}
 
   Statement find_by_sha;
@@ -44,13 +70,19 @@ struct Writer::Statements {
   Statement find_passage;
   Statement insert_passage;
   Statement index_passage;
-  Statement insert_block;
+  Statement insert_place;
+  Statement insert_places;  // kPlacesPerInsert rows at once
+  Statement insert_pack_blocks;
   Statement passages_of_pack;
+  Statement delete_places;
   Statement delete_orphan_passage;
   PackRows rows;
 };
 
 namespace {
+
+// The text of new paragraphs a batch holds before it indexes them (see Writer::Batch).
+constexpr std::size_t kMaxPendingBytes = 4 * 1024 * 1024;
 
 bool has_text(std::string_view text) {
   return text.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos;
@@ -190,6 +222,7 @@ Writer::Writer(Database& db, PackParser parser)
   // 32 MB of page cache (SQLite's default is 2 MB) keeps most of them in memory between
   // packs; at 100 MB of input it cut ingest time by a fifth. Bounded, whatever the corpus.
   db_.exec("PRAGMA cache_size = -32768");
+  db_.exec("PRAGMA temp_store = MEMORY");
   if (!parser_) {
     parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
       return extract::parse_pack(source, options);
@@ -329,8 +362,57 @@ void Writer::optimize() {
   db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-void Writer::forget_passages() {
-  known_->clear();
+Database& Writer::Batch::database_of(Writer& writer) {
+  if (writer.batch_ != nullptr) {
+    throw Error("index: a batch of packs is already open on this writer");
+  }
+  return writer.db_;
+}
+
+Writer::Batch::Batch(Writer& writer) : writer_(writer), transaction_(database_of(writer)) {
+  writer_.batch_ = this;
+}
+
+Writer::Batch::~Batch() {
+  if (open_) {
+    // The transaction rolls back as this returns: what the batch stored is gone.
+    writer_.pending_.clear();
+    writer_.pending_text_.clear();
+    writer_.known_->clear();
+  }
+  writer_.batch_ = nullptr;
+}
+
+void Writer::Batch::commit() {
+  writer_.index_pending();
+  transaction_.commit();
+  open_ = false;
+}
+
+void Writer::index_pending() {
+  Statements& s = *statements_;
+  const std::string_view all(pending_text_);
+  std::size_t at = 0;
+  for (const Pending& p : pending_) {
+    const std::string_view heading = all.substr(at, p.heading_size);
+    const std::string_view text = all.substr(at + p.heading_size, p.text_size);
+    s.index_passage.bind(1, p.id).bind(2, text).bind(3, heading).run();
+    at += p.heading_size + p.text_size;
+  }
+  pending_.clear();
+  pending_text_.clear();
+  pack_pending_ = 0;
+}
+
+std::optional<std::int64_t> Writer::pack_at(const std::string& source_key) {
+  if (source_key.empty()) {
+    return std::nullopt;
+  }
+  Statement& find = statements_->find_by_source;
+  find.bind(1, source_key);
+  const std::optional<std::int64_t> id = find.step() ? std::optional(find.column_int(0)) : std::nullopt;
+  find.reset();
+  return id;
 }
 
 IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& options) {
@@ -348,17 +430,13 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
     s.find_by_sha.reset();
     // The file at this path may have changed into a copy of another indexed pack: its old
     // rows describe bytes that no longer exist.
-    if (!prepared.source_key.empty()) {
-      s.find_by_source.bind(1, prepared.source_key);
-      const bool stale = s.find_by_source.step() && s.find_by_source.column_int(0) != result.pack_id;
-      const std::int64_t stale_id = stale ? s.find_by_source.column_int(0) : 0;
-      s.find_by_source.reset();
-      if (stale) {
-        Transaction transaction(db_);
-        delete_pack(stale_id);
-        transaction.commit();
-        result.outcome = IngestOutcome::replaced;
-      }
+    const std::optional<std::int64_t> stale = pack_at(prepared.source_key);
+    if (stale && *stale != result.pack_id) {
+      index_pending();  // deleting paragraphs needs the full-text index complete
+      Transaction transaction(db_);
+      delete_pack(*stale);
+      transaction.commit();
+      result.outcome = IngestOutcome::replaced;
     }
     return result;
   }
@@ -366,16 +444,28 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
 
   parse(prepared, options);
   known_->check_others(db_);
-  // The passages this pack stores are known only once it is in: a rollback drops them.
+  // Indexed before the pack's savepoint opens, so that a rollback of this pack cannot take
+  // the entries of packs before it: the paragraphs of a pack this one replaces are deleted
+  // from the full-text index, which must hold them all; a streamed pack may index its own
+  // in the middle; and the pending text stays bounded.
+  if (pending_text_.size() >= kMaxPendingBytes || !prepared.parsed || pack_at(prepared.source_key)) {
+    index_pending();
+  }
+  pack_pending_ = pending_.size();
+  // The passages this pack stores are known only once it is in: a rollback drops them, and
+  // their full-text entries still to be written.
   struct PackScope {
-    KnownPassages& known;
+    Writer& writer;
+    std::size_t pending_bytes;
     bool kept = false;
     ~PackScope() {
       if (!kept) {
-        known.drop_pack();
+        writer.known_->drop_pack();
+        writer.pending_.resize(std::min(writer.pending_.size(), writer.pack_pending_));
+        writer.pending_text_.resize(std::min(writer.pending_text_.size(), pending_bytes));
       }
     }
-  } scope{*known_};
+  } scope{*this, pending_text_.size()};
   Transaction transaction(db_);
   if (!prepared.parsed) {
     result.pack_id = stream_pack(prepared, options, result);
@@ -390,8 +480,9 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
       if (options.on_block) {
         options.on_block(block);
       }
-      write_block(result.pack_id, block, result);
+      write_block(block, result);
     }
+    write_places(result.pack_id);
   }
   transaction.commit();
   known_->keep_pack();
@@ -401,16 +492,11 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
 
 std::int64_t Writer::begin_pack(const PreparedPack& prepared, IngestResult& result) {
   Statements& s = *statements_;
+  places_.clear();  // what a failed pack before this one left
   // A changed file at an indexed path: its old rows go (the cascade removes them all).
-  if (!prepared.source_key.empty()) {
-    s.find_by_source.bind(1, prepared.source_key);
-    const bool exists = s.find_by_source.step();
-    const std::int64_t old_id = exists ? s.find_by_source.column_int(0) : 0;
-    s.find_by_source.reset();
-    if (exists) {
-      delete_pack(old_id);
-      result.outcome = IngestOutcome::replaced;
-    }
+  if (const std::optional<std::int64_t> old_id = pack_at(prepared.source_key)) {
+    delete_pack(*old_id);
+    result.outcome = IngestOutcome::replaced;
   }
   s.insert_pack.bind(1, prepared.path)
       .bind(2, prepared.source_key.empty() ? std::optional<std::string>{} : prepared.source_key);
@@ -427,12 +513,13 @@ std::int64_t Writer::stream_pack(PreparedPack& prepared, const extract::ParseOpt
     if (options.on_block) {
       options.on_block(block);
     }
-    write_block(pack_id, block, result);
+    write_block(block, result);
   };
   text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.path, options.diagnostics);
   source.use_known_sha256(prepared.sha256);
   const model::Pack pack = parser_(source, parse_options);
   finish_pack(pack_id, pack, result);
+  write_places(pack_id);
   return pack_id;
 }
 
@@ -452,15 +539,64 @@ void Writer::finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestRe
   result.actions = s.rows.insert(pack_id, pack, key);
 }
 
-void Writer::write_block(std::int64_t pack_id, const model::Block& block, IngestResult& result) {
+void Writer::write_block(const model::Block& block, IngestResult& result) {
   // Only a paragraph no pack had before is stored and tokenized.
   if (!has_text(block.text)) {
     return;
   }
-  Statements& s = *statements_;
-  s.insert_block.bind(1, pack_id).bind(2, passage_for(block.section_title, block.text, result));
-  s.insert_block.bind(3, model::to_string(block.kind)).bind(4, block.line).bind(5, block.page).run();
+  places_.push_back({passage_for(block.section_title, block.text, result), block.kind, block.line, block.page});
   ++result.blocks;
+}
+
+void Writer::write_places(std::int64_t pack_id) {
+  Statements& s = *statements_;
+  // Every block of the pack, in order, in one row: what `blocks` and `bpack export` list.
+  std::string json = "[";
+  for (const Place& place : places_) {
+    if (json.size() > 1) {
+      json += ',';
+    }
+    fmt::format_to(std::back_inserter(json), "[{},\"{}\",{},{}]", place.passage_id, model::to_string(place.kind),
+                   place.line, place.page);
+  }
+  json += ']';
+  s.insert_pack_blocks.bind(1, pack_id).bind(2, json).run();
+
+  // One row per paragraph and kind of section, holding its first place in the pack: in
+  // passage order, so that consecutive inserts land next to each other in the index.
+  std::sort(places_.begin(), places_.end(), [](const Place& a, const Place& b) {
+    return std::tie(a.passage_id, a.kind, a.line) < std::tie(b.passage_id, b.kind, b.line);
+  });
+  // Each group of equal (passage, kind) becomes one row, at its first line, with its count.
+  std::size_t rows = 0;
+  for (std::size_t first = 0; first < places_.size();) {
+    std::size_t end = first + 1;
+    while (end < places_.size() && places_[end].passage_id == places_[first].passage_id &&
+           places_[end].kind == places_[first].kind) {
+      ++end;
+    }
+    Place& row = places_[rows++];
+    row = places_[first];  // the first occurrence: its line and page
+    row.count = static_cast<std::int64_t>(end - first);
+    first = end;
+  }
+  places_.resize(rows);
+  std::size_t at = 0;
+  const auto bind_row = [&](Statement& insert, int column, const Place& place) {
+    insert.bind(column + 1, place.passage_id).bind(column + 2, pack_id).bind(column + 3, model::to_string(place.kind));
+    insert.bind(column + 4, place.line).bind(column + 5, place.page).bind(column + 6, place.count);
+  };
+  for (; at + kPlacesPerInsert <= rows; at += kPlacesPerInsert) {
+    for (int i = 0; i < kPlacesPerInsert; ++i) {
+      bind_row(s.insert_places, 6 * i, places_[at + static_cast<std::size_t>(i)]);
+    }
+    s.insert_places.run();
+  }
+  for (; at < rows; ++at) {
+    bind_row(s.insert_place, 0, places_[at]);
+    s.insert_place.run();
+  }
+  places_.clear();
 }
 
 std::int64_t Writer::passage_for(std::string_view heading, std::string_view text, IngestResult& result) {
@@ -481,14 +617,25 @@ std::int64_t Writer::passage_for(std::string_view heading, std::string_view text
   if (id == 0) {
     s.insert_passage.bind(1, hash).bind(2, text).bind(3, heading).run();
     id = db_.last_insert_rowid();
-    s.index_passage.bind(1, id).bind(2, text).bind(3, heading).run();
     ++result.passages;
+    if (batch_ == nullptr) {
+      s.index_passage.bind(1, id).bind(2, text).bind(3, heading).run();
+    } else {
+      pending_.push_back({id, heading.size(), text.size()});
+      pending_text_.append(heading).append(text);
+      // A pack too large to hold (streamed) indexes its own paragraphs as it goes.
+      if (pending_text_.size() >= kMaxPendingBytes && pack_pending_ == 0) {
+        index_pending();
+      }
+    }
   }
   known_->add(key, id);
   return id;
 }
 
 void Writer::delete_pack(std::int64_t pack_id) {
+  // Nothing may be pending here (callers index it first): the passages deleted below are
+  // taken out of the full-text index, which must hold them.
   Statements& s = *statements_;
   known_->clear();  // its passages may go with it
   // The pack's texts, read before its blocks go: those no other pack uses go with them.
@@ -498,6 +645,9 @@ void Writer::delete_pack(std::int64_t pack_id) {
     passages.push_back(s.passages_of_pack.column_int(0));
   }
   s.passages_of_pack.reset();
+  for (const std::int64_t id : passages) {
+    s.delete_places.bind(1, id).bind(2, pack_id).run();
+  }
   s.delete_pack.bind(1, pack_id).run();
   for (const std::int64_t id : passages) {
     s.delete_orphan_passage.bind(1, id).run();

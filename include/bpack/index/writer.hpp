@@ -123,10 +123,31 @@ class Writer {
   std::uint64_t max_held_pack_bytes() const { return max_held_pack_bytes_; }
   void set_max_held_pack_bytes(std::uint64_t bytes) { max_held_pack_bytes_ = bytes; }
 
-  // Forgets which passages the writer knows to be stored. Call it when a transaction holding
-  // packs this writer wrote was rolled back as a whole (a lost batch): their passages are
-  // gone. Rollbacks of one pack, replaced packs and other processes' writes are handled here.
-  void forget_passages();
+  // A transaction holding many packs, each of them still all or nothing (a savepoint): what
+  // `bpack ingest` commits every few megabytes. While a batch is open, the paragraphs the
+  // packs add are tokenized into the full-text index when the batch commits (or every few
+  // megabytes), not pack by pack: FTS5 writes out its pending terms at every savepoint, and
+  // once per pack that was a tenth of an ingest. If the batch rolls back (destroyed without
+  // commit(), or after commit() threw), the writer forgets what the batch had stored.
+  // One batch at a time per writer; pack by pack (no batch), each pack is indexed at once.
+  class Batch {
+   public:
+    explicit Batch(Writer& writer);
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    ~Batch();
+    // Indexes the batch's new paragraphs, then commits. Throws bpack::Error; the batch is
+    // then lost (rolled back when destroyed).
+    void commit();
+
+   private:
+    // The writer's database; throws if the writer has a batch open already.
+    static Database& database_of(Writer& writer);
+
+    Writer& writer_;
+    Transaction transaction_;
+    bool open_ = true;
+  };
 
   // After a large ingest: merges the full-text index into one segment (FTS5 'optimize'), so
   // that queries read one b-tree per term instead of one per batch of packs, and folds the
@@ -146,14 +167,44 @@ class Writer {
   void finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestResult& result);
   // A huge pack: parsed inside the transaction, each block written as the parser passes it.
   std::int64_t stream_pack(PreparedPack& prepared, const extract::ParseOptions& options, IngestResult& result);
-  void write_block(std::int64_t pack_id, const model::Block& block, IngestResult& result);
+  // A block's paragraph is stored (passage_for) at once; where it occurs is held until the
+  // pack's blocks are all known, then written by write_places.
+  void write_block(const model::Block& block, IngestResult& result);
+  void write_places(std::int64_t pack_id);
+  // The pack now at `source_key`, if any.
+  std::optional<std::int64_t> pack_at(const std::string& source_key);
+  // Adds the paragraphs stored since the last call to the full-text index. Called outside a
+  // pack's savepoint, or inside one when every paragraph pending is that pack's: a rollback
+  // to the savepoint must not take away another pack's entries.
+  void index_pending();
   void delete_pack(std::int64_t pack_id);
   // The passage holding exactly this text under this heading, stored and indexed first if
   // no pack had it yet.
   std::int64_t passage_for(std::string_view heading, std::string_view text, IngestResult& result);
 
+  struct Place {
+    std::int64_t passage_id;
+    model::SectionKind kind;
+    model::LineNo line;
+    model::LineNo page;
+    std::int64_t count = 1;  // occurrences, once places of one paragraph and kind are merged
+  };
+
+  // A paragraph stored in `passages` and not yet in the full-text index: its heading and
+  // then its text are the next bytes of pending_text_.
+  struct Pending {
+    std::int64_t id;
+    std::size_t heading_size;
+    std::size_t text_size;
+  };
+
   Database& db_;
   PackParser parser_;
+  std::vector<Place> places_;  // the blocks of the pack being written
+  Batch* batch_ = nullptr;
+  std::vector<Pending> pending_;
+  std::string pending_text_;
+  std::size_t pack_pending_ = 0;  // pending_ entries from before the pack being written
   std::unique_ptr<KnownPassages> known_;
   std::unique_ptr<Statements> statements_;
   std::uint64_t max_held_pack_bytes_ = 16 * 1024 * 1024;

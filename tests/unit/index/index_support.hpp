@@ -47,9 +47,9 @@ class TempDir {
 };
 
 inline const std::vector<std::string>& data_tables() {
-  static const std::vector<std::string> tables = {"packs",      "meetings",       "sections",  "agenda_items",
-                                                  "attendance", "minute_items",   "decisions", "papers",
-                                                  "actions",    "action_history", "blocks",    "passages"};
+  static const std::vector<std::string> tables = {
+      "packs",  "meetings", "sections",       "agenda_items", "attendance", "minute_items", "decisions",
+      "papers", "actions",  "action_history", "blocks",       "passages",   "passage_packs"};
   return tables;
 }
 

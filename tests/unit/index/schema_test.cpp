@@ -1,6 +1,7 @@
 #include "bpack/index/schema.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <array>
 #include <string>
@@ -19,6 +20,7 @@ using bpack::index::OpenMode;
 using bpack::index::prepare_schema;
 using bpack::index::schema_version;
 using bpack::index::SchemaUse;
+using bpack::index::Statement;
 using bpack::test::TempDir;
 
 std::string error_of(Database& db, SchemaUse use) {
@@ -35,24 +37,29 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
   Database db(dir.file("new.db"), OpenMode::create);
   prepare_schema(db, SchemaUse::create);
   CHECK(schema_version(db) == current_schema_version());
-  CHECK(current_schema_version() == 2);
+  CHECK(current_schema_version() == 3);
   CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
   CHECK(db.query_int("PRAGMA foreign_keys") == 1);
   CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
   CHECK(db.query_int("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
-  for (const char* table : {"packs", "meetings", "sections", "agenda_items", "attendance", "minute_items", "decisions",
-                            "papers", "actions", "action_history", "blocks", "passages", "passages_fts"}) {
+  for (const char* table :
+       {"packs", "meetings", "sections", "agenda_items", "attendance", "minute_items", "decisions", "papers", "actions",
+        "action_history", "pack_blocks", "passage_packs", "passages", "passages_fts"}) {
     INFO(table);
     CHECK(db.query_int(std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table +
                        "'") == 1);
   }
-  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'view' AND name = 'action_state'") == 1);
+  for (const char* view : {"action_state", "blocks"}) {
+    INFO(view);
+    CHECK(db.query_int(std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'view' AND name = '") + view +
+                       "'") == 1);
+  }
 
   SUBCASE("opening it again changes nothing") {
     const auto objects = db.query_int("SELECT COUNT(*) FROM sqlite_schema");
     Database again(dir.file("new.db"), OpenMode::existing);
     prepare_schema(again, SchemaUse::existing);
-    CHECK(schema_version(again) == 2);
+    CHECK(schema_version(again) == 3);
     CHECK(again.query_int("SELECT COUNT(*) FROM sqlite_schema") == objects);
   }
 }
@@ -81,7 +88,7 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
   CHECK(message.find(
-            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 2)") !=
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 3)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }
@@ -163,6 +170,49 @@ TEST_CASE("an index of schema version 1 is brought to the current version with i
   prepare_schema(db, SchemaUse::existing);
   CHECK(schema_version(db) == current_schema_version());
   CHECK(db.query_int("SELECT COUNT(*) FROM packs") == 1);
-  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('packs_by_recency', 'blocks_by_passage')") ==
-        2);
+  CHECK(db.query_int(
+            "SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('packs_by_recency', 'passage_packs', 'blocks')") == 3);
+}
+
+TEST_CASE("an index of schema version 2 keeps every block when its places move to pack_blocks and passage_packs") {
+  TempDir dir;
+  Database db(dir.file("v2.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, bpack::index::migrations().first(2));
+  CHECK(schema_version(db) == 2);
+  db.exec(
+      "INSERT INTO packs (id, path, sha256, bytes, lines, pages, board_key, ingested_at) VALUES "
+      "(1, 'a.txt', 'x', 1, 1, 1, '', '2026-01-01T00:00:00Z'), (2, 'b.txt', 'y', 1, 1, 1, '', '2026-01-01T00:00:00Z');"
+      "INSERT INTO passages (id, hash, text, heading) VALUES (10, 1, 'standing text', 'Minutes'), "
+      "(11, 2, 'only in b', 'Paper');"
+      // Pack 2 repeats passage 10 twice in its minutes and once in a paper.
+      "INSERT INTO blocks (pack_id, passage_id, kind, line, page) VALUES (1, 10, 'minutes', 5, 1), "
+      "(2, 10, 'minutes', 7, 1), (2, 11, 'paper', 20, 2), (2, 10, 'minutes', 30, 3), (2, 10, 'paper', 40, 4)");
+  const std::string before = [&] {
+    std::string rows;
+    Statement q(db, "SELECT pack_id, passage_id, kind, line, page FROM blocks ORDER BY pack_id, line");
+    while (q.step()) {
+      rows += fmt::format("{} {} {} {} {};", q.column_int(0), q.column_int(1), q.column_text(2), q.column_int(3),
+                          q.column_int(4));
+    }
+    return rows;
+  }();
+
+  prepare_schema(db, SchemaUse::existing);
+  CHECK(schema_version(db) == current_schema_version());
+  std::string after;
+  Statement blocks(db, "SELECT pack_id, passage_id, kind, line, page FROM blocks ORDER BY pack_id, seq");
+  while (blocks.step()) {
+    after += fmt::format("{} {} {} {} {};", blocks.column_int(0), blocks.column_int(1), blocks.column_text(2),
+                         blocks.column_int(3), blocks.column_int(4));
+  }
+  CHECK(after == before);
+  std::string places;
+  Statement q(db,
+              "SELECT passage_id, pack_id, kind, line, page, occurrences FROM passage_packs "
+              "ORDER BY passage_id, pack_id, kind");
+  while (q.step()) {
+    places += fmt::format("{} {} {} {} {} {};", q.column_int(0), q.column_int(1), q.column_text(2), q.column_int(3),
+                          q.column_int(4), q.column_int(5));
+  }
+  CHECK(places == "10 1 minutes 5 1 1;10 2 minutes 7 1 2;10 2 paper 40 4 1;11 2 paper 20 2 1;");
 }

@@ -140,6 +140,10 @@ TEST_CASE("a paragraph repeated across packs is stored and indexed once, and kep
   CHECK(two.passages == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM blocks") == 6);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 3);
+  // One place per paragraph and pack, at its first line there, counting its repeats.
+  CHECK(db->query_int("SELECT COUNT(*) FROM passage_packs") == 4);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passage_packs p JOIN passages t ON t.id = p.passage_id "
+                      "WHERE t.text = 'The board noted the forward plan.' AND p.line = 5 AND p.occurrences = 2") == 2);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 1);
 
   // The same words under another heading are another passage (the heading ranks it).
@@ -157,10 +161,13 @@ TEST_CASE("a paragraph repeated across packs is stored and indexed once, and kep
   fake.add("emptied", empty);
   writer.ingest_bytes("emptied\n", "one.txt", "/one.txt");     // pack one loses its text
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 2);  // the standing text stays for pack two
+  CHECK(db->query_int("SELECT COUNT(*) FROM passage_packs") == 2);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passage_packs WHERE pack_id NOT IN (SELECT id FROM packs)") == 0);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'one'") == 0);
   writer.ingest_bytes("emptied\n", "two.txt", "/two.txt");  // the same bytes as one.txt now: two's rows go
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 0);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passage_packs") == 0);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 0);
   CHECK_NOTHROW(db->exec("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)"));
 }
@@ -325,4 +332,92 @@ TEST_CASE("optimize merges the full-text index and keeps every row searchable") 
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'circulated'") == 1);
   // Still a writer: the next pack goes in as before.
   CHECK(writer.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome == IngestOutcome::replaced);
+}
+
+namespace {
+
+std::int64_t fts_count(bpack::index::Database& db, const std::string& query) {
+  return db.query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH '" + query + "'");
+}
+
+void check_fts_integrity(bpack::index::Database& db) {
+  // FTS5 compares its index with the content table: an entry missing or left over is an error.
+  CHECK_NOTHROW(db.exec("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)"));
+}
+
+}  // namespace
+
+TEST_CASE("a batch indexes its packs' paragraphs when it commits, replaced packs included") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+  {
+    Writer::Batch batch(writer);
+    CHECK_THROWS_AS(Writer::Batch{writer}, Error);  // one at a time
+    writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+    writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+    // Replacing a pack of this same batch deletes paragraphs not yet indexed at that point.
+    CHECK(writer.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome == IngestOutcome::replaced);
+    batch.commit();
+  }
+  check_fts_integrity(*db);
+  CHECK(fts_count(*db, "vaccination") == 0);
+  CHECK(fts_count(*db, "immunisation") == 1);
+  CHECK(fts_count(*db, "circulated") == 1);
+  // Pack by pack again, after the batch: indexed at once.
+  writer.ingest_bytes("march\n", "again.txt", "/packs/again.txt");
+  CHECK(fts_count(*db, "vaccination") == 1);
+  check_fts_integrity(*db);
+}
+
+TEST_CASE("a pack rolled back inside a batch takes only its own paragraphs with it") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  // Large enough that the streamed pack indexes its paragraphs while it is being written.
+  FakePack huge;
+  for (int i = 0; i < 6; ++i) {
+    huge.blocks.push_back(
+        {SectionKind::paper, "Paper", "hugeword" + std::to_string(i) + " " + std::string(1 << 20, 'x'), 10 + i});
+  }
+  huge.fail_after_blocks = true;
+  fake.add("huge", huge);
+  Writer writer(*db, fake.parser());
+  {
+    Writer::Batch batch(writer);
+    writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");  // pending in the batch
+    writer.set_max_held_pack_bytes(0);  // streamed: blocks are written before the parser fails
+    CHECK_THROWS_AS(writer.ingest_bytes("huge\n", "huge.txt", "/packs/huge.txt"), Error);
+    CHECK_THROWS_AS(writer.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"), Error);
+    writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+    batch.commit();
+  }
+  check_fts_integrity(*db);
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs") == 2);
+  CHECK(fts_count(*db, "vaccination") == 1);
+  CHECK(fts_count(*db, "circulated") == 1);
+  CHECK(fts_count(*db, "hugeword0") == 0);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages WHERE text LIKE 'hugeword%'") == 0);
+}
+
+TEST_CASE("a batch that rolls back leaves nothing, and the writer stores its paragraphs again") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  Writer writer(*db, fake.parser());
+  {
+    Writer::Batch batch(writer);
+    CHECK(writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt").passages == 2);
+  }  // not committed
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs") == 0);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 0);
+  {
+    Writer::Batch batch(writer);
+    CHECK(writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt").passages == 2);
+    batch.commit();
+  }
+  CHECK(fts_count(*db, "vaccination") == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM blocks b JOIN passages t ON t.id = b.passage_id") == 2);
+  check_fts_integrity(*db);
 }
