@@ -16,22 +16,6 @@
 
 namespace bpack::index {
 
-namespace {
-
-// Rows of passage_packs written by one statement: a pack has hundreds, and one statement per
-// row spent as long starting and ending statements as writing the rows.
-constexpr int kPlacesPerInsert = 32;
-
-std::string insert_places_sql(int rows) {
-  std::string sql = "INSERT INTO passage_packs (passage_id, pack_id, kind, line, page, occurrences) VALUES ";
-  for (int i = 0; i < rows; ++i) {
-    sql += i == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)";
-  }
-  return sql;
-}
-
-}  // namespace
-
 struct Writer::Statements {
   explicit Statements(Database& db)
       : find_by_sha(db, "SELECT id, source_key FROM packs WHERE sha256 = ?1"),
@@ -47,10 +31,12 @@ struct Writer::Statements {
         delete_orphan_actions(
             db, "DELETE FROM actions WHERE NOT EXISTS (SELECT 1 FROM action_history h WHERE h.action_id = actions.id)"),
         find_passage(db, "SELECT id, text, heading FROM passages WHERE hash = ?1"),
-        insert_passage(db, "INSERT INTO passages (hash, text, heading) VALUES (?1, ?2, ?3)"),
+        insert_passage(db, "INSERT INTO passages (id, hash, text, heading) VALUES (?1, ?2, ?3, ?4)"),
+        last_passage(db, "SELECT COALESCE(MAX(id), 0) FROM passages"),
         index_passage(db, "INSERT INTO passages_fts (rowid, text, heading) VALUES (?1, ?2, ?3)"),
-        insert_place(db, insert_places_sql(1)),
-        insert_places(db, insert_places_sql(kPlacesPerInsert)),
+        insert_place(db,
+                     "INSERT INTO passage_packs (passage_id, pack_id, kind, line, page, occurrences) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
         insert_pack_blocks(db, "INSERT INTO pack_blocks (pack_id, blocks) VALUES (?1, ?2)"),
         passages_of_pack(
             db, "SELECT DISTINCT j.value ->> 0 FROM pack_blocks b, json_each(b.blocks) j WHERE b.pack_id = ?1"),
@@ -69,9 +55,9 @@ struct Writer::Statements {
   Statement delete_orphan_actions;
   Statement find_passage;
   Statement insert_passage;
+  Statement last_passage;
   Statement index_passage;
   Statement insert_place;
-  Statement insert_places;  // kPlacesPerInsert rows at once
   Statement insert_pack_blocks;
   Statement passages_of_pack;
   Statement delete_places;
@@ -81,8 +67,10 @@ struct Writer::Statements {
 
 namespace {
 
-// The text of new paragraphs a batch holds before it indexes them (see Writer::Batch).
+// What a batch holds before it writes it (see Writer::Batch): the text of new paragraphs,
+// and places (about 50 bytes each).
 constexpr std::size_t kMaxPendingBytes = 4 * 1024 * 1024;
+constexpr std::size_t kMaxPendingPlaces = 256 * 1024;
 
 bool has_text(std::string_view text) {
   return text.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos;
@@ -311,10 +299,10 @@ class Writer::KnownPassages {
     const auto found = ids_.find(key);
     return found == ids_.end() ? 0 : found->second;
   }
+  // Past its bound the set is cleared by the writer between packs, once no passage it
+  // holds is still pending (see Writer::write).
+  bool full() const { return ids_.size() >= kMaxEntries; }
   void add(const Key& key, std::int64_t id) {
-    if (ids_.size() >= kMaxEntries) {
-      clear();
-    }
     if (ids_.emplace(key, id).second) {
       added_.push_back(key);
     }
@@ -376,32 +364,50 @@ Writer::Batch::Batch(Writer& writer) : writer_(writer), transaction_(database_of
 Writer::Batch::~Batch() {
   if (open_) {
     // The transaction rolls back as this returns: what the batch stored is gone.
-    writer_.pending_.clear();
-    writer_.pending_text_.clear();
+    writer_.drop_pending({});
     writer_.known_->clear();
   }
   writer_.batch_ = nullptr;
 }
 
 void Writer::Batch::commit() {
-  writer_.index_pending();
+  writer_.write_pending();
   transaction_.commit();
   open_ = false;
 }
 
-void Writer::index_pending() {
+void Writer::write_pending() {
   Statements& s = *statements_;
+  // New paragraphs in id order (appended to passages), each stored, then tokenized.
   const std::string_view all(pending_text_);
   std::size_t at = 0;
-  for (const Pending& p : pending_) {
+  for (const NewPassage& p : pending_passages_) {
     const std::string_view heading = all.substr(at, p.heading_size);
     const std::string_view text = all.substr(at + p.heading_size, p.text_size);
+    s.insert_passage.bind(1, p.id).bind(2, p.hash).bind(3, text).bind(4, heading).run();
     s.index_passage.bind(1, p.id).bind(2, text).bind(3, heading).run();
     at += p.heading_size + p.text_size;
   }
-  pending_.clear();
-  pending_text_.clear();
-  pack_pending_ = 0;
+  // Places in key order: the rows of one paragraph's packs land together in the index.
+  std::sort(pending_places_.begin(), pending_places_.end(), [](const Place& a, const Place& b) {
+    return std::tie(a.passage_id, a.pack_id, a.kind) < std::tie(b.passage_id, b.pack_id, b.kind);
+  });
+  for (const Place& place : pending_places_) {
+    s.insert_place.bind(1, place.passage_id).bind(2, place.pack_id).bind(3, model::to_string(place.kind));
+    s.insert_place.bind(4, place.line).bind(5, place.page).bind(6, place.count).run();
+  }
+  drop_pending({});
+}
+
+void Writer::drop_pending(const PendingMarks& marks) {
+  pending_passages_.resize(std::min(pending_passages_.size(), marks.passages));
+  pending_text_.resize(std::min(pending_text_.size(), marks.text));
+  pending_places_.resize(std::min(pending_places_.size(), marks.places));
+  pack_marks_ = {};
+}
+
+Writer::PendingMarks Writer::pending_marks() const {
+  return {pending_passages_.size(), pending_text_.size(), pending_places_.size()};
 }
 
 std::optional<std::int64_t> Writer::pack_at(const std::string& source_key) {
@@ -432,7 +438,7 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
     // rows describe bytes that no longer exist.
     const std::optional<std::int64_t> stale = pack_at(prepared.source_key);
     if (stale && *stale != result.pack_id) {
-      index_pending();  // deleting paragraphs needs the full-text index complete
+      write_pending();  // the rows deleted below must all be in the database
       Transaction transaction(db_);
       delete_pack(*stale);
       transaction.commit();
@@ -444,29 +450,40 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
 
   parse(prepared, options);
   known_->check_others(db_);
-  // Indexed before the pack's savepoint opens, so that a rollback of this pack cannot take
-  // the entries of packs before it: the paragraphs of a pack this one replaces are deleted
-  // from the full-text index, which must hold them all; a streamed pack may index its own
-  // in the middle; and the pending text stays bounded.
-  if (pending_text_.size() >= kMaxPendingBytes || !prepared.parsed || pack_at(prepared.source_key)) {
-    index_pending();
+  // Written before the pack's savepoint opens, so that a rollback of this pack cannot take
+  // rows of packs before it: a pack this one replaces is deleted, and its rows must all be
+  // in the database for that; a streamed pack may write its own in the middle; what is
+  // pending stays bounded; and so does the set of known passages, which must hold every
+  // pending one (they cannot be found in the database yet).
+  if (pending_text_.size() >= kMaxPendingBytes || pending_places_.size() >= kMaxPendingPlaces || known_->full() ||
+      !prepared.parsed || pack_at(prepared.source_key)) {
+    write_pending();
+    if (known_->full()) {
+      known_->clear();
+    }
   }
-  pack_pending_ = pending_.size();
+  pack_marks_ = pending_marks();
   // The passages this pack stores are known only once it is in: a rollback drops them, and
-  // their full-text entries still to be written.
+  // the rows still to be written.
   struct PackScope {
     Writer& writer;
-    std::size_t pending_bytes;
+    PendingMarks marks;
     bool kept = false;
     ~PackScope() {
       if (!kept) {
         writer.known_->drop_pack();
-        writer.pending_.resize(std::min(writer.pending_.size(), writer.pack_pending_));
-        writer.pending_text_.resize(std::min(writer.pending_text_.size(), pending_bytes));
+        writer.drop_pending(marks);
       }
     }
-  } scope{*this, pending_text_.size()};
+  } scope{*this, pack_marks_};
   Transaction transaction(db_);
+  // Ids for new passages: after the last stored or pending one (the write lock is held now).
+  s.last_passage.step();
+  next_passage_id_ = s.last_passage.column_int(0) + 1;
+  s.last_passage.reset();
+  if (!pending_passages_.empty()) {
+    next_passage_id_ = std::max(next_passage_id_, pending_passages_.back().id + 1);
+  }
   if (!prepared.parsed) {
     result.pack_id = stream_pack(prepared, options, result);
   } else {
@@ -483,6 +500,9 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
       write_block(block, result);
     }
     write_places(result.pack_id);
+  }
+  if (batch_ == nullptr) {
+    write_pending();  // pack by pack: all of it now
   }
   transaction.commit();
   known_->keep_pack();
@@ -562,39 +582,22 @@ void Writer::write_places(std::int64_t pack_id) {
   json += ']';
   s.insert_pack_blocks.bind(1, pack_id).bind(2, json).run();
 
-  // One row per paragraph and kind of section, holding its first place in the pack: in
-  // passage order, so that consecutive inserts land next to each other in the index.
+  // One row per paragraph and kind of section, holding its first place in the pack and its
+  // count, written with the batch (write_pending).
   std::sort(places_.begin(), places_.end(), [](const Place& a, const Place& b) {
     return std::tie(a.passage_id, a.kind, a.line) < std::tie(b.passage_id, b.kind, b.line);
   });
-  // Each group of equal (passage, kind) becomes one row, at its first line, with its count.
-  std::size_t rows = 0;
   for (std::size_t first = 0; first < places_.size();) {
     std::size_t end = first + 1;
     while (end < places_.size() && places_[end].passage_id == places_[first].passage_id &&
            places_[end].kind == places_[first].kind) {
       ++end;
     }
-    Place& row = places_[rows++];
-    row = places_[first];  // the first occurrence: its line and page
+    Place row = places_[first];  // the first occurrence: its line and page
+    row.pack_id = pack_id;
     row.count = static_cast<std::int64_t>(end - first);
+    pending_places_.push_back(row);
     first = end;
-  }
-  places_.resize(rows);
-  std::size_t at = 0;
-  const auto bind_row = [&](Statement& insert, int column, const Place& place) {
-    insert.bind(column + 1, place.passage_id).bind(column + 2, pack_id).bind(column + 3, model::to_string(place.kind));
-    insert.bind(column + 4, place.line).bind(column + 5, place.page).bind(column + 6, place.count);
-  };
-  for (; at + kPlacesPerInsert <= rows; at += kPlacesPerInsert) {
-    for (int i = 0; i < kPlacesPerInsert; ++i) {
-      bind_row(s.insert_places, 6 * i, places_[at + static_cast<std::size_t>(i)]);
-    }
-    s.insert_places.run();
-  }
-  for (; at < rows; ++at) {
-    bind_row(s.insert_place, 0, places_[at]);
-    s.insert_place.run();
   }
   places_.clear();
 }
@@ -615,18 +618,15 @@ std::int64_t Writer::passage_for(std::string_view heading, std::string_view text
   }
   s.find_passage.reset();
   if (id == 0) {
-    s.insert_passage.bind(1, hash).bind(2, text).bind(3, heading).run();
-    id = db_.last_insert_rowid();
+    // Stored with the batch (write_pending); until then known_ finds it.
+    id = next_passage_id_++;
+    pending_passages_.push_back({id, hash, heading.size(), text.size()});
+    pending_text_.append(heading).append(text);
     ++result.passages;
-    if (batch_ == nullptr) {
-      s.index_passage.bind(1, id).bind(2, text).bind(3, heading).run();
-    } else {
-      pending_.push_back({id, heading.size(), text.size()});
-      pending_text_.append(heading).append(text);
-      // A pack too large to hold (streamed) indexes its own paragraphs as it goes.
-      if (pending_text_.size() >= kMaxPendingBytes && pack_pending_ == 0) {
-        index_pending();
-      }
+    // A pack too large to hold (streamed), with nothing of other packs pending, writes its
+    // own as it goes.
+    if (pending_text_.size() >= kMaxPendingBytes && pack_marks_ == PendingMarks{}) {
+      write_pending();
     }
   }
   known_->add(key, id);
@@ -634,8 +634,8 @@ std::int64_t Writer::passage_for(std::string_view heading, std::string_view text
 }
 
 void Writer::delete_pack(std::int64_t pack_id) {
-  // Nothing may be pending here (callers index it first): the passages deleted below are
-  // taken out of the full-text index, which must hold them.
+  // Nothing may be pending here (callers write it first): the rows deleted below must all be
+  // in the database.
   Statements& s = *statements_;
   known_->clear();  // its passages may go with it
   // The pack's texts, read before its blocks go: those no other pack uses go with them.

@@ -173,10 +173,22 @@ class Writer {
   void write_places(std::int64_t pack_id);
   // The pack now at `source_key`, if any.
   std::optional<std::int64_t> pack_at(const std::string& source_key);
-  // Adds the paragraphs stored since the last call to the full-text index. Called outside a
-  // pack's savepoint, or inside one when every paragraph pending is that pack's: a rollback
-  // to the savepoint must not take away another pack's entries.
-  void index_pending();
+  // What packs have added and is held until their batch commits, outside any pack's
+  // savepoint: new passages (stored and tokenized) and places. Rows written inside a
+  // savepoint cost a copy of every page they touch, kept in case of a rollback, and FTS5
+  // writes out its pending terms at every savepoint.
+  struct PendingMarks {
+    std::size_t passages = 0;
+    std::size_t text = 0;
+    std::size_t places = 0;
+    bool operator==(const PendingMarks&) const = default;
+  };
+  // Writes it all. Called outside a pack's savepoint, or inside one when everything pending
+  // is that pack's: a rollback to the savepoint must not take away another pack's rows.
+  void write_pending();
+  // Forgets what was added after `marks` (a pack that rolled back); {} forgets it all.
+  void drop_pending(const PendingMarks& marks);
+  PendingMarks pending_marks() const;
   void delete_pack(std::int64_t pack_id);
   // The passage holding exactly this text under this heading, stored and indexed first if
   // no pack had it yet.
@@ -187,13 +199,14 @@ class Writer {
     model::SectionKind kind;
     model::LineNo line;
     model::LineNo page;
-    std::int64_t count = 1;  // occurrences, once places of one paragraph and kind are merged
+    std::int64_t count = 1;    // occurrences, once places of one paragraph and kind are merged
+    std::int64_t pack_id = 0;  // set once merged
   };
 
-  // A paragraph stored in `passages` and not yet in the full-text index: its heading and
-  // then its text are the next bytes of pending_text_.
-  struct Pending {
+  // A new paragraph: its heading and then its text are the next bytes of pending_text_.
+  struct NewPassage {
     std::int64_t id;
+    std::int64_t hash;
     std::size_t heading_size;
     std::size_t text_size;
   };
@@ -202,9 +215,11 @@ class Writer {
   PackParser parser_;
   std::vector<Place> places_;  // the blocks of the pack being written
   Batch* batch_ = nullptr;
-  std::vector<Pending> pending_;
+  std::vector<NewPassage> pending_passages_;
   std::string pending_text_;
-  std::size_t pack_pending_ = 0;  // pending_ entries from before the pack being written
+  std::vector<Place> pending_places_;
+  PendingMarks pack_marks_;  // what was pending when the pack being written began
+  std::int64_t next_passage_id_ = 1;
   std::unique_ptr<KnownPassages> known_;
   std::unique_ptr<Statements> statements_;
   std::uint64_t max_held_pack_bytes_ = 16 * 1024 * 1024;
