@@ -1,9 +1,8 @@
 #include "bpack/index/writer.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <iterator>
@@ -606,12 +605,20 @@ void Writer::write_places(std::int64_t pack_id) {
   Statements& s = *statements_;
   // Every block of the pack, in order, in one row: what `blocks` and `bpack export` list.
   std::string json = "[";
+  const auto number = [&](std::int64_t value) {
+    char digits[24];
+    json.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
+  };
   for (const Place& place : places_) {
-    if (json.size() > 1) {
-      json += ',';
-    }
-    fmt::format_to(std::back_inserter(json), "[{},\"{}\",{},{}]", place.passage_id, model::to_string(place.kind),
-                   place.line, place.page);
+    json += json.size() > 1 ? ",[" : "[";
+    number(place.passage_id);
+    json += ",\"";
+    json += model::to_string(place.kind);
+    json += "\",";
+    number(place.line);
+    json += ',';
+    number(place.page);
+    json += ']';
   }
   json += ']';
   s.insert_pack_blocks.bind(1, pack_id).bind(2, json).run();
