@@ -351,7 +351,12 @@ class Writer::KnownPassages {
   void clear() {
     ids_.clear();
     added_.clear();
+    complete_.reset();
   }
+  // Whether the set holds every passage in the database, so that a passage it lacks is new
+  // (true from an empty database on, until the set is cleared); nullopt: not known yet.
+  const std::optional<bool>& complete() const { return complete_; }
+  void set_complete(bool complete) { complete_ = complete; }
   // Empties the set when another connection has committed since the last call.
   void check_others(Database& db) {
     const std::int64_t version = db.query_int("PRAGMA data_version");
@@ -370,6 +375,7 @@ class Writer::KnownPassages {
   std::unordered_map<Key, std::int64_t, KeyHash> ids_;
   std::vector<Key> added_;
   std::int64_t data_version_ = -1;
+  std::optional<bool> complete_;
 };
 
 void Writer::optimize() {
@@ -650,14 +656,20 @@ std::int64_t Writer::passage_for(std::string_view heading, std::string_view text
     return known;
   }
   const std::int64_t hash = passage_hash(heading, text);
-  s.find_passage.bind(1, hash);
-  std::int64_t id = 0;
-  while (id == 0 && s.find_passage.step()) {
-    if (s.find_passage.column_view(1) == text && s.find_passage.column_view(2) == heading) {
-      id = s.find_passage.column_int(0);
-    }
+  if (!known_->complete()) {
+    // Nothing pending is missing from the set, so the database decides.
+    known_->set_complete(db_.query_int("SELECT NOT EXISTS (SELECT 1 FROM passages)") != 0);
   }
-  s.find_passage.reset();
+  std::int64_t id = 0;
+  if (!*known_->complete()) {
+    s.find_passage.bind(1, hash);
+    while (id == 0 && s.find_passage.step()) {
+      if (s.find_passage.column_view(1) == text && s.find_passage.column_view(2) == heading) {
+        id = s.find_passage.column_int(0);
+      }
+    }
+    s.find_passage.reset();
+  }
   if (id == 0) {
     // Stored with the batch (write_pending); until then known_ finds it.
     id = next_passage_id_++;

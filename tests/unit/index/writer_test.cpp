@@ -421,3 +421,22 @@ TEST_CASE("a batch that rolls back leaves nothing, and the writer stores its par
   CHECK(db->query_int("SELECT COUNT(*) FROM blocks b JOIN passages t ON t.id = b.passage_id") == 2);
   check_fts_integrity(*db);
 }
+
+TEST_CASE("a writer finds paragraphs another connection stored after it began") {
+  TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  FakeParser fake = board_packs();
+  FakePack repeat;
+  repeat.blocks = {{SectionKind::action_log, "Action Log", "Strategy written and circulated", 7}};
+  fake.add("repeat", repeat);
+  Writer first(*db, fake.parser());
+  first.ingest_bytes("march\n", "march.txt", "/packs/march.txt");  // from an empty index
+
+  bpack::index::Database other_db(db->path(), bpack::index::OpenMode::existing);
+  Writer other(other_db, fake.parser());
+  CHECK(other.ingest_bytes("may\n", "may.txt", "/packs/may.txt").passages == 1);
+
+  // May's paragraph again: stored by the other writer, so not new.
+  CHECK(first.ingest_bytes("repeat\n", "repeat.txt", "/packs/repeat.txt").passages == 0);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages WHERE text = 'Strategy written and circulated'") == 1);
+}
