@@ -129,8 +129,22 @@ std::uint64_t word_hash(std::string_view bytes, std::uint64_t h) {
 
 }  // namespace
 
+ParagraphDigest paragraph_digest(std::string_view heading, std::string_view text) {
+  const std::uint64_t text_hash = std::hash<std::string_view>{}(text);
+  const std::uint64_t heading_hash = std::hash<std::string_view>{}(heading);
+  return {word_hash(text, word_hash(heading, 0x1f)),
+          text_hash ^ (heading_hash + 0x9e3779b97f4a7c15ULL + (text_hash << 6) + (text_hash >> 2))};
+}
+
 void BlockList::add(const model::Block& block) {
-  Entry entry{block.kind, 0, block.section_title.size(), 0, block.text.size(), block.line, block.page};
+  Entry entry{paragraph_digest(block.section_title, block.text),
+              block.kind,
+              0,
+              block.section_title.size(),
+              0,
+              block.text.size(),
+              block.line,
+              block.page};
   // Blocks of one section share its title: kept once.
   const bool same_title =
       !entries_.empty() &&
@@ -308,26 +322,14 @@ std::vector<std::string> Writer::pack_hashes() {
   return hashes;
 }
 
-// The passages this writer has stored or found, by a 128-bit digest of heading and text:
-// most paragraphs of a pack were stored before (standing items, boilerplate, papers seen in
-// an earlier pack), and finding them here skips a lookup by hash and a read of the text per
-// paragraph. Two independent hashes (word_hash and the standard library's string hash) make
-// a false match vanishingly unlikely for text that is not crafted to collide with both.
+// The passages this writer has stored or found, by their ParagraphDigest: most paragraphs of
+// a pack were stored before (standing items, boilerplate, papers seen in an earlier pack),
+// and finding them here skips a lookup by hash and a read of the text per paragraph.
 // Entries added by a pack that rolls back are dropped with it; deletions (a replaced pack)
 // and other connections' commits (PRAGMA data_version) empty the set; so does a size cap.
 class Writer::KnownPassages {
  public:
-  struct Key {
-    std::uint64_t words;
-    std::uint64_t murmur;
-    bool operator==(const Key&) const = default;
-  };
-  static Key key(std::string_view heading, std::string_view text) {
-    const std::uint64_t text_hash = std::hash<std::string_view>{}(text);
-    const std::uint64_t heading_hash = std::hash<std::string_view>{}(heading);
-    return {word_hash(text, word_hash(heading, 0x1f)),
-            text_hash ^ (heading_hash + 0x9e3779b97f4a7c15ULL + (text_hash << 6) + (text_hash >> 2))};
-  }
+  using Key = ParagraphDigest;
   std::int64_t find(const Key& key) const {
     const auto found = ids_.find(key);
     return found == ids_.end() ? 0 : found->second;
@@ -370,7 +372,7 @@ class Writer::KnownPassages {
   // About 64 bytes an entry: at most ~64 MB, whatever the corpus.
   static constexpr std::size_t kMaxEntries = 1 << 20;
   struct KeyHash {
-    std::size_t operator()(const Key& key) const { return static_cast<std::size_t>(key.murmur); }
+    std::size_t operator()(const Key& key) const { return static_cast<std::size_t>(key.string); }
   };
   std::unordered_map<Key, std::int64_t, KeyHash> ids_;
   std::vector<Key> added_;
@@ -536,7 +538,7 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
       if (options.on_block) {
         options.on_block(block);
       }
-      write_block(block, result);
+      write_block(block, prepared.blocks.digest(i), result);
     }
     write_places(result.pack_id);
   }
@@ -572,7 +574,7 @@ std::int64_t Writer::stream_pack(PreparedPack& prepared, const extract::ParseOpt
     if (options.on_block) {
       options.on_block(block);
     }
-    write_block(block, result);
+    write_block(block, paragraph_digest(block.section_title, block.text), result);
   };
   text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.path, options.diagnostics);
   source.use_known_sha256(prepared.sha256);
@@ -598,12 +600,12 @@ void Writer::finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestRe
   result.actions = s.rows.insert(pack_id, pack, key);
 }
 
-void Writer::write_block(const model::Block& block, IngestResult& result) {
+void Writer::write_block(const model::Block& block, const ParagraphDigest& digest, IngestResult& result) {
   // Only a paragraph no pack had before is stored and tokenized.
   if (!has_text(block.text)) {
     return;
   }
-  places_.push_back({passage_for(block.section_title, block.text, result), block.kind, block.line, block.page});
+  places_.push_back({passage_for(block.section_title, block.text, digest, result), block.kind, block.line, block.page});
   ++result.blocks;
 }
 
@@ -649,9 +651,9 @@ void Writer::write_places(std::int64_t pack_id) {
   places_.clear();
 }
 
-std::int64_t Writer::passage_for(std::string_view heading, std::string_view text, IngestResult& result) {
+std::int64_t Writer::passage_for(std::string_view heading, std::string_view text, const ParagraphDigest& key,
+                                 IngestResult& result) {
   Statements& s = *statements_;
-  const KnownPassages::Key key = KnownPassages::key(heading, text);
   if (const std::int64_t known = known_->find(key); known != 0) {
     return known;
   }

@@ -53,18 +53,31 @@ std::optional<std::string> pack_board(const model::Pack& pack);
 // that two packs (and so their actions) belong to the same board.
 std::string board_key(std::string_view board);
 
+// What recognises a paragraph (its heading and text) met before: two independent 64-bit
+// hashes, so that a false match is vanishingly unlikely for text not crafted to collide with
+// both.
+struct ParagraphDigest {
+  std::uint64_t words = 0;   // eight bytes at a time, MurmurHash3's mixing
+  std::uint64_t string = 0;  // the standard library's string hash
+  bool operator==(const ParagraphDigest&) const = default;
+};
+ParagraphDigest paragraph_digest(std::string_view heading, std::string_view text);
+
 // The full-text blocks of a parsed pack, in order, their text held in one buffer (a pack's
-// paragraphs are many small strings: one allocation each would cost more than the copy).
+// paragraphs are many small strings: one allocation each would cost more than the copy), each
+// with its digest, made where the pack is parsed (PipelinedIngest: not on the writing thread).
 class BlockList {
  public:
   void add(const model::Block& block);
   std::size_t size() const { return entries_.size(); }
   // Views into this list: valid while it lives and is not added to.
   model::Block operator[](std::size_t i) const;
+  const ParagraphDigest& digest(std::size_t i) const { return entries_[i].digest; }
   std::size_t text_bytes() const { return text_.size(); }
 
  private:
   struct Entry {
+    ParagraphDigest digest;
     model::SectionKind kind;
     std::size_t title_offset;
     std::size_t title_size;
@@ -169,7 +182,7 @@ class Writer {
   std::int64_t stream_pack(PreparedPack& prepared, const extract::ParseOptions& options, IngestResult& result);
   // A block's paragraph is stored (passage_for) at once; where it occurs is held until the
   // pack's blocks are all known, then written by write_places.
-  void write_block(const model::Block& block, IngestResult& result);
+  void write_block(const model::Block& block, const ParagraphDigest& digest, IngestResult& result);
   void write_places(std::int64_t pack_id);
   // The pack now at `source_key`, if any.
   std::optional<std::int64_t> pack_at(const std::string& source_key);
@@ -192,7 +205,8 @@ class Writer {
   void delete_pack(std::int64_t pack_id);
   // The passage holding exactly this text under this heading, stored and indexed first if
   // no pack had it yet.
-  std::int64_t passage_for(std::string_view heading, std::string_view text, IngestResult& result);
+  std::int64_t passage_for(std::string_view heading, std::string_view text, const ParagraphDigest& digest,
+                           IngestResult& result);
 
   struct Place {
     std::int64_t passage_id;
