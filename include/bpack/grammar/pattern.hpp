@@ -15,6 +15,8 @@ class RE2;
 
 namespace bpack::grammar {
 
+class Prefilter;
+
 // The groups a match captured, by name; a group that did not take part is absent.
 class Captures {
  public:
@@ -47,6 +49,8 @@ class Pattern {
  private:
   std::string source_;
   std::unique_ptr<re2::RE2> re_;
+  // Rules out most texts the pattern cannot match before RE2 is asked.
+  std::unique_ptr<Prefilter> filter_;
   std::vector<std::string> group_names_;  // index = capture group number; "" when unnamed
 };
 
