@@ -736,12 +736,19 @@ class NfaBuilder {
 
 }  // namespace
 
+// A DFA state is walked through its table of transitions, one slot per byte class: the slot
+// holds the next state's table, or one of these.
+using Slot = std::atomic<std::uintptr_t>;
+constexpr std::uintptr_t kUnknown = 0;  // not built yet
+constexpr std::uintptr_t kDead = 1;     // no pattern can match any more
+constexpr std::uintptr_t kMatched = 2;  // a pattern may match
+
 struct Prefilter::Impl {
   struct State {
     std::vector<int> kernel;  // NFA nodes reached, before their empty moves
     Prev prev = Prev::any;
     bool match_at_end = false;
-    std::unique_ptr<std::atomic<State*>[]> next;  // per byte class; null until walked
+    std::unique_ptr<Slot[]> table;  // a slot per byte class, then one holding this state
   };
 
   Mode mode = Mode::anchored;
@@ -755,9 +762,7 @@ struct Prefilter::Impl {
   // complete before the transition to it is published.
   mutable std::mutex mutex;
   mutable std::map<std::pair<Prev, std::vector<int>>, std::unique_ptr<State>> states;
-  mutable std::array<std::atomic<State*>, kPrevKinds> starts{};
-  mutable State dead;
-  mutable State matched;
+  mutable std::array<Slot, kPrevKinds> starts{};
   mutable std::vector<unsigned> mark;
   mutable unsigned generation = 0;
   mutable std::vector<int> stack;
@@ -868,8 +873,49 @@ struct Prefilter::Impl {
     return match;
   }
 
-  // The state for `kernel` after `prev`, made if new. Under the lock.
-  State* intern(std::vector<int> kernel, Prev prev) const {
+  // Whether a match can still be reached from `kernel` over some text. \A never holds once
+  // a byte has been read; every other assertion is taken to hold.
+  bool can_match(const std::vector<int>& kernel, Prev prev) const {
+    std::vector<bool> seen(nodes.size() * 2);
+    std::vector<std::pair<int, bool>> todo;
+    for (const int id : kernel) {
+      todo.emplace_back(id, false);
+    }
+    while (!todo.empty()) {
+      const auto [id, consumed] = todo.back();
+      todo.pop_back();
+      const std::size_t at = static_cast<std::size_t>(id) * 2 + (consumed ? 1U : 0U);
+      if (seen[at]) {
+        continue;
+      }
+      seen[at] = true;
+      const Node& node = nodes[static_cast<std::size_t>(id)];
+      switch (node.kind) {
+        case Node::Kind::match:
+          return true;
+        case Node::Kind::bytes:
+          todo.emplace_back(node.out, true);
+          break;
+        case Node::Kind::empty:
+          todo.emplace_back(node.out, consumed);
+          break;
+        case Node::Kind::split:
+          todo.emplace_back(node.out, consumed);
+          todo.emplace_back(node.out1, consumed);
+          break;
+        case Node::Kind::assertion:
+          if (node.assertion != Assert::begin_text || (!consumed && prev == Prev::text_start)) {
+            todo.emplace_back(node.out, consumed);
+          }
+          break;
+      }
+    }
+    return false;
+  }
+
+  // The table of the state for `kernel` after `prev`, made if new; or kDead, or kMatched when
+  // there is no room for more states. Under the lock.
+  std::uintptr_t intern(std::vector<int> kernel, Prev prev) const {
     bool asks_prev = false;
     closure(kernel, Prev::any, -1, true, asks_prev);
     if (!asks_prev) {
@@ -877,50 +923,60 @@ struct Prefilter::Impl {
     }
     auto key = std::pair{prev, std::move(kernel)};
     if (const auto found = states.find(key); found != states.end()) {
-      return found->second.get();
+      return found->second ? reinterpret_cast<std::uintptr_t>(found->second->table.get()) : kDead;
+    }
+    if (!can_match(key.second, prev)) {
+      states.emplace(std::move(key), nullptr);
+      return kDead;
     }
     if (states.size() >= kMaxStates) {
-      return &matched;  // out of room: cannot rule a match out
+      return kMatched;  // out of room: cannot rule a match out
     }
     auto state = std::make_unique<State>();
     state->kernel = key.second;
     state->prev = prev;
     bool unused = false;
     state->match_at_end = closure(state->kernel, prev, -1, false, unused);
-    state->next = std::make_unique<std::atomic<State*>[]>(class_byte.size());
-    for (std::size_t c = 0; c < class_byte.size(); ++c) {
-      state->next[c].store(nullptr, std::memory_order_relaxed);
+    const std::size_t classes = class_byte.size();
+    state->table = std::make_unique<Slot[]>(classes + 1);
+    for (std::size_t c = 0; c < classes; ++c) {
+      state->table[c].store(kUnknown, std::memory_order_relaxed);
     }
-    State* raw = state.get();
+    state->table[classes].store(reinterpret_cast<std::uintptr_t>(state.get()), std::memory_order_relaxed);
+    const auto table = reinterpret_cast<std::uintptr_t>(state->table.get());
     states.emplace(std::move(key), std::move(state));
-    return raw;
+    return table;
   }
 
-  State* start_state(Prev prev) const {
-    auto& slot = starts[static_cast<std::size_t>(prev)];
-    if (State* known = slot.load(std::memory_order_acquire)) {
+  const State& state_of(const Slot* table) const {
+    return *reinterpret_cast<const State*>(table[class_byte.size()].load(std::memory_order_relaxed));
+  }
+
+  std::uintptr_t start_table(Prev prev) const {
+    Slot& slot = starts[static_cast<std::size_t>(prev)];
+    if (const std::uintptr_t known = slot.load(std::memory_order_acquire); known != kUnknown) {
       return known;
     }
     const std::lock_guard lock(mutex);
-    if (State* known = slot.load(std::memory_order_relaxed)) {
+    if (const std::uintptr_t known = slot.load(std::memory_order_relaxed); known != kUnknown) {
       return known;
     }
-    State* state = intern({start}, prev);
-    slot.store(state, std::memory_order_release);
-    return state;
+    const std::uintptr_t table = intern({start}, prev);
+    slot.store(table, std::memory_order_release);
+    return table;
   }
 
-  State* step(State* from, std::size_t cls) const {
+  std::uintptr_t step(Slot* table, std::size_t cls) const {
     const std::lock_guard lock(mutex);
-    if (State* known = from->next[cls].load(std::memory_order_relaxed)) {
+    Slot& slot = table[cls];
+    if (const std::uintptr_t known = slot.load(std::memory_order_relaxed); known != kUnknown) {
       return known;
     }
+    const State& from = state_of(table);
     const unsigned char byte = class_byte[cls];
     bool unused = false;
-    State* to = nullptr;
-    if (closure(from->kernel, from->prev, byte, false, unused)) {
-      to = &matched;
-    } else {
+    std::uintptr_t to = kMatched;
+    if (!closure(from.kernel, from.prev, byte, false, unused)) {
       std::vector<int> kernel;
       for (const int id : reached) {
         const Node& node = nodes[static_cast<std::size_t>(id)];
@@ -933,9 +989,9 @@ struct Prefilter::Impl {
       }
       std::sort(kernel.begin(), kernel.end());
       kernel.erase(std::unique(kernel.begin(), kernel.end()), kernel.end());
-      to = kernel.empty() ? &dead : intern(std::move(kernel), prev_of(byte));
+      to = kernel.empty() ? kDead : intern(std::move(kernel), prev_of(byte));
     }
-    from->next[cls].store(to, std::memory_order_release);
+    slot.store(to, std::memory_order_release);
     return to;
   }
 };
@@ -985,26 +1041,27 @@ bool Prefilter::may_match(std::string_view text, std::size_t from) const {
     return true;
   }
   const Prev prev = from == 0 ? Prev::text_start : prev_of(static_cast<unsigned char>(text[from - 1]));
-  Impl::State* state = m.start_state(prev);
-  if (state == &m.matched) {
-    return true;
+  std::uintptr_t next = m.start_table(prev);
+  if (next <= kMatched) {
+    return next == kMatched;
   }
+  // One dependent load per byte: the slot for the byte's class holds the next table.
+  Slot* table = reinterpret_cast<Slot*>(next);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = from; i < text.size(); ++i) {
     const std::size_t cls = m.byte_class[p[i]];
-    Impl::State* next = state->next[cls].load(std::memory_order_acquire);
-    if (next == nullptr) {
-      next = m.step(state, cls);
+    next = table[cls].load(std::memory_order_acquire);
+    if (next <= kMatched) {
+      if (next == kUnknown) {
+        next = m.step(table, cls);
+      }
+      if (next <= kMatched) {
+        return next == kMatched;
+      }
     }
-    if (next == &m.matched) {
-      return true;
-    }
-    if (next == &m.dead) {
-      return false;
-    }
-    state = next;
+    table = reinterpret_cast<Slot*>(next);
   }
-  return state->match_at_end;
+  return m.state_of(table).match_at_end;
 }
 
 }  // namespace bpack::grammar
