@@ -43,6 +43,10 @@ Pattern::~Pattern() = default;
 Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 
+bool Pattern::may_match(std::string_view text, std::size_t from) const {
+  return filter_->may_match(text, from);
+}
+
 bool Pattern::search(std::string_view text) const {
   if (!filter_->may_match(text)) {
     return false;

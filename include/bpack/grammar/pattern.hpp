@@ -41,6 +41,8 @@ class Pattern {
   Pattern& operator=(Pattern&&) noexcept;
 
   const std::string& source() const { return source_; }
+  // False when the pattern cannot match in `text` at or after `from`, found without RE2.
+  bool may_match(std::string_view text, std::size_t from = 0) const;
   // Anywhere in `text` (use ^ and $ in the pattern to anchor).
   bool search(std::string_view text) const;
   bool search(std::string_view text, Captures& captures, std::size_t from = 0) const;
