@@ -752,11 +752,14 @@ struct Prefilter::Impl {
   };
 
   Mode mode = Mode::anchored;
-  bool modelled = true;
-  std::vector<Node> nodes;
-  int start = -1;
-  std::array<std::uint8_t, 256> byte_class{};
-  std::vector<unsigned char> class_byte;  // one byte of each class
+  std::vector<std::string> sources;
+  // Built on first use (build()), then only read.
+  mutable std::atomic<bool> built{false};
+  mutable bool modelled = true;
+  mutable std::vector<Node> nodes;
+  mutable int start = -1;
+  mutable std::array<std::uint8_t, 256> byte_class{};
+  mutable std::vector<unsigned char> class_byte;  // one byte of each class
 
   // The DFA, built as texts need it. Walkers read transitions without the lock; a state is
   // complete before the transition to it is published.
@@ -768,7 +771,9 @@ struct Prefilter::Impl {
   mutable std::vector<int> stack;
   mutable std::vector<int> reached;
 
-  void build_classes() {
+  void build() const;
+
+  void build_classes() const {
     // Bytes that every byte set, \b and (?m)$ treat alike share a class.
     std::unordered_set<ByteSet> sets;
     ByteSet word;
@@ -996,21 +1001,23 @@ struct Prefilter::Impl {
   }
 };
 
-Prefilter::Prefilter(const std::vector<std::string_view>& sources, Mode mode) : impl_(std::make_unique<Impl>()) {
-  Impl& m = *impl_;
-  m.mode = mode;
+void Prefilter::Impl::build() const {
+  const std::lock_guard lock(mutex);
+  if (built.load(std::memory_order_relaxed)) {
+    return;
+  }
   Node match;
   match.kind = Node::Kind::match;
-  m.nodes.push_back(match);
+  nodes.push_back(match);
   const int match_id = 0;
-  NfaBuilder builder(m.nodes);
+  NfaBuilder builder(nodes);
   std::vector<int> entries;
-  for (const std::string_view source : sources) {
+  for (const std::string& source : sources) {
     try {
       const Ast ast = Parser(source).parse();
       entries.push_back(builder.compile(ast, match_id));
     } catch (const Unmodelled&) {
-      m.modelled = false;
+      modelled = false;
       entries.push_back(match_id);  // matches at once: every text passes
     }
   }
@@ -1024,19 +1031,31 @@ Prefilter::Prefilter(const std::vector<std::string_view>& sources, Mode mode) : 
   for (std::size_t i = entries.size() - 1; i-- > 0;) {
     entry = builder.split(entries[i], entry);
   }
-  m.start = entry;
-  m.mark.assign(m.nodes.size(), 0U);
-  m.build_classes();
+  start = entry;
+  mark.assign(nodes.size(), 0U);
+  build_classes();
+  built.store(true, std::memory_order_release);
+}
+
+Prefilter::Prefilter(const std::vector<std::string_view>& sources, Mode mode) : impl_(std::make_unique<Impl>()) {
+  impl_->mode = mode;
+  impl_->sources.assign(sources.begin(), sources.end());
 }
 
 Prefilter::~Prefilter() = default;
 
 bool Prefilter::modelled() const {
+  if (!impl_->built.load(std::memory_order_acquire)) {
+    impl_->build();
+  }
   return impl_->modelled;
 }
 
 bool Prefilter::may_match(std::string_view text, std::size_t from) const {
   const Impl& m = *impl_;
+  if (!m.built.load(std::memory_order_acquire)) {
+    m.build();  // on first use: many rules are never asked for
+  }
   if (from > text.size()) {
     return true;
   }
