@@ -94,14 +94,15 @@ void LineClassifier::classify(std::string_view line, std::vector<int>& hits) con
   if (impl_->rule_to_name.empty()) {
     return;
   }
-  // Most lines match no rule: the automaton proves that for most of them without RE2; for
-  // the rest, asking "any match?" first is cheaper than collecting the matches, which makes
-  // RE2 allocate per call.
+  // Most lines match no rule: the automaton proves that for most of them without RE2, and
+  // the lines it lets through nearly all match. When some rule is beyond the automaton it
+  // lets every line through: asking RE2 "any match?" first is then cheaper than collecting
+  // the matches, which makes RE2 allocate per call.
   if (!impl_->filter->may_match(line)) {
     return;
   }
   const re2::StringPiece text(line.data(), line.size());
-  if (!impl_->set.Match(text, nullptr)) {
+  if (!impl_->filter->modelled() && !impl_->set.Match(text, nullptr)) {
     return;
   }
   // RE2 fills `hits` with Set indices; they become distinct name ids in place.
