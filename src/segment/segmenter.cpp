@@ -190,23 +190,26 @@ void Segmenter::process_front() {
     // Headings are short: only short lines are joined with what follows and classified.
     const std::string_view trimmed = util::trim(line.text);
     if (trimmed.size() <= kHeadingMax) {
-      std::string& head = head_;
-      head.assign(trimmed);
-      int joined = 0;
-      for (const auto& next : pending_) {
-        if (joined == 2) {
-          break;
+      // A bullet never opens a section (signal_of), whatever heading rules it matches.
+      if (!hit(line, kBullet, false)) {
+        std::string& head = head_;
+        head.assign(trimmed);
+        int joined = 0;
+        for (const auto& next : pending_) {
+          if (joined == 2) {
+            break;
+          }
+          if (!next.blank) {
+            head.push_back('\n');
+            head.append(util::trim(next.text));
+            ++joined;
+          }
         }
-        if (!next.blank) {
-          head.push_back('\n');
-          head.append(util::trim(next.text));
-          ++joined;
-        }
-      }
-      grammar_.head_classifier().classify(head, scratch_);
-      for (const int id : scratch_) {
-        if (id < 64) {
-          line.head_hits |= std::uint64_t{1} << id;
+        grammar_.head_classifier().classify(head, scratch_);
+        for (const int id : scratch_) {
+          if (id < 64) {
+            line.head_hits |= std::uint64_t{1} << id;
+          }
         }
       }
       if (line.head_hits != 0 || line.line_hits != 0) {
