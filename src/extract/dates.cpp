@@ -56,6 +56,10 @@ int month_number(std::string_view name) {
 
 std::optional<FoundDate> find_date(const grammar::Grammar& grammar, std::string_view text,
                                    std::optional<int> default_year) {
+  // One walk over the text rules most lines out before each alternative is searched.
+  if (!grammar.may_match("date.any", text)) {
+    return std::nullopt;
+  }
   grammar::Captures captures;
   for (const grammar::Rule* rule : grammar.rules("date.any")) {
     std::size_t from = 0;

@@ -8,6 +8,7 @@
 
 #include "bpack/grammar/embedded.hpp"
 #include "bpack/grammar/line_classifier.hpp"
+#include "bpack/grammar/prefilter.hpp"
 #include "bpack/util/error.hpp"
 
 namespace bpack::grammar {
@@ -71,7 +72,7 @@ void Grammar::load(std::string_view text, const std::string& file) {
     }
     try {
       auto rule = std::make_unique<Rule>(Rule{name, file, number, Pattern(source)});
-      auto& alternatives = by_name_[name];
+      auto& alternatives = by_name_[name].rules;
       if (!append) {
         alternatives.clear();
       }
@@ -101,15 +102,45 @@ std::vector<const Rule*> Grammar::live_rules(std::string_view prefix) const {
 void Grammar::finish() {
   line_classifier_ = std::make_unique<LineClassifier>(live_rules("line."));
   head_classifier_ = std::make_unique<LineClassifier>(live_rules("head."));
+  for (auto& [name, alternatives] : by_name_) {
+    alternatives.filter.reset();
+    if (alternatives.rules.size() > 1) {
+      std::vector<std::string_view> sources;
+      for (const Rule* rule : alternatives.rules) {
+        sources.push_back(rule->pattern.source());
+      }
+      alternatives.filter = std::make_unique<const Prefilter>(sources, Prefilter::Mode::unanchored);
+    }
+  }
+}
+
+const Grammar::Alternatives* Grammar::find(std::string_view name) const {
+  const auto found = by_name_.find(name);
+  return found == by_name_.end() ? nullptr : &found->second;
 }
 
 const std::vector<const Rule*>& Grammar::rules(std::string_view name) const {
-  const auto found = by_name_.find(name);
-  return found == by_name_.end() ? kNoRules : found->second;
+  const Alternatives* alternatives = find(name);
+  return alternatives == nullptr ? kNoRules : alternatives->rules;
+}
+
+bool Grammar::may_match(std::string_view name, std::string_view text) const {
+  const Alternatives* alternatives = find(name);
+  if (alternatives == nullptr || alternatives->rules.empty()) {
+    return false;
+  }
+  if (alternatives->filter) {
+    return alternatives->filter->may_match(text);
+  }
+  return alternatives->rules.front()->pattern.may_match(text);
 }
 
 bool Grammar::matches(std::string_view name, std::string_view text) const {
-  for (const Rule* rule : rules(name)) {
+  const Alternatives* alternatives = find(name);
+  if (alternatives == nullptr || (alternatives->filter && !alternatives->filter->may_match(text))) {
+    return false;
+  }
+  for (const Rule* rule : alternatives->rules) {
     if (rule->pattern.search(text)) {
       return true;
     }
@@ -118,7 +149,11 @@ bool Grammar::matches(std::string_view name, std::string_view text) const {
 }
 
 bool Grammar::match(std::string_view name, std::string_view text, Captures& captures) const {
-  for (const Rule* rule : rules(name)) {
+  const Alternatives* alternatives = find(name);
+  if (alternatives == nullptr || (alternatives->filter && !alternatives->filter->may_match(text))) {
+    return false;
+  }
+  for (const Rule* rule : alternatives->rules) {
     if (rule->pattern.search(text, captures)) {
       return true;
     }

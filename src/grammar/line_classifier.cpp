@@ -3,8 +3,11 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <memory>
+#include <string>
 
 #include "bpack/grammar/grammar.hpp"
+#include "bpack/grammar/prefilter.hpp"
 #include "bpack/util/error.hpp"
 
 namespace bpack::grammar {
@@ -57,9 +60,13 @@ struct LineClassifier::Impl {
   Impl() : set(options(), RE2::ANCHOR_START) {}
   RE2::Set set;
   std::vector<int> rule_to_name;  // Set index -> name id
+  // The same anchored rules as a cheap automaton: most lines match none of them, and it
+  // proves that without RE2's per-call set-up.
+  std::unique_ptr<Prefilter> filter;
 };
 
 LineClassifier::LineClassifier(std::vector<const Rule*> rules) : impl_(std::make_unique<Impl>()) {
+  std::vector<std::string> sources;
   for (const Rule* rule : rules) {
     auto found = std::find(names_.begin(), names_.end(), std::string_view(rule->name));
     const int name_id = static_cast<int>(found - names_.begin());
@@ -67,7 +74,8 @@ LineClassifier::LineClassifier(std::vector<const Rule*> rules) : impl_(std::make
       names_.push_back(rule->name);
     }
     std::string error;
-    if (impl_->set.Add(anchored_source(rule->pattern.source()), &error) < 0) {
+    sources.push_back(anchored_source(rule->pattern.source()));
+    if (impl_->set.Add(sources.back(), &error) < 0) {
       throw Error(rule->file + ":" + std::to_string(rule->line) + ": rule '" + rule->name + "': " + error);
     }
     impl_->rule_to_name.push_back(name_id);
@@ -75,6 +83,8 @@ LineClassifier::LineClassifier(std::vector<const Rule*> rules) : impl_(std::make
   if (!impl_->set.Compile()) {
     throw Error("grammar: the line rules are too large to compile together");
   }
+  impl_->filter = std::make_unique<Prefilter>(std::vector<std::string_view>(sources.begin(), sources.end()),
+                                              Prefilter::Mode::anchored);
 }
 
 LineClassifier::~LineClassifier() = default;
@@ -84,10 +94,15 @@ void LineClassifier::classify(std::string_view line, std::vector<int>& hits) con
   if (impl_->rule_to_name.empty()) {
     return;
   }
-  // Most lines match no rule: asking "any match?" first is cheaper than collecting the
-  // matches, which makes RE2 allocate per call.
+  // Most lines match no rule: the automaton proves that for most of them without RE2, and
+  // the lines it lets through nearly all match. When some rule is beyond the automaton it
+  // lets every line through: asking RE2 "any match?" first is then cheaper than collecting
+  // the matches, which makes RE2 allocate per call.
+  if (!impl_->filter->may_match(line)) {
+    return;
+  }
   const re2::StringPiece text(line.data(), line.size());
-  if (!impl_->set.Match(text, nullptr)) {
+  if (!impl_->filter->modelled() && !impl_->set.Match(text, nullptr)) {
     return;
   }
   // RE2 fills `hits` with Set indices; they become distinct name ids in place.

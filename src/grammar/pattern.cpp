@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "bpack/grammar/prefilter.hpp"
 #include "bpack/util/error.hpp"
 
 namespace bpack::grammar {
@@ -35,13 +36,21 @@ Pattern::Pattern(std::string_view source) : source_(source) {
     }
     group_names_[static_cast<std::size_t>(index)] = name;
   }
+  filter_ = std::make_unique<Prefilter>(std::vector<std::string_view>{source_}, Prefilter::Mode::unanchored);
 }
 
 Pattern::~Pattern() = default;
 Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 
+bool Pattern::may_match(std::string_view text, std::size_t from) const {
+  return filter_->may_match(text, from);
+}
+
 bool Pattern::search(std::string_view text) const {
+  if (!filter_->may_match(text)) {
+    return false;
+  }
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
 }
 
@@ -55,8 +64,9 @@ bool Pattern::search(std::string_view text, Captures& captures, std::size_t from
     big.resize(n);
     out = big.data();
   }
-  if (from > text.size() || !re_->Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED,
-                                        out, static_cast<int>(n))) {
+  if (from > text.size() || !filter_->may_match(text, from) ||
+      !re_->Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED, out,
+                  static_cast<int>(n))) {
     return false;
   }
   captures.whole_ = std::string_view(out[0].data(), out[0].size());

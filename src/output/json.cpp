@@ -3,13 +3,29 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <iterator>
 
 namespace bpack::output {
 
+namespace {
+
+bool needs_escape(unsigned char c) {
+  return c < 0x20 || c == 0x7F || c == '"' || c == '\\';
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
-  for (const char ch : text) {
+  std::size_t run = 0;  // start of the bytes that go out as they are
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
     const auto c = static_cast<unsigned char>(ch);
+    if (!needs_escape(c)) {
+      continue;
+    }
+    out.append(text.substr(run, i - run));
+    run = i + 1;
     switch (ch) {
       case '"':
         out += "\\\"";
@@ -27,13 +43,10 @@ void append_json_string(std::string& out, std::string_view text) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20 || c == 0x7F) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out.push_back(ch);
-        }
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
     }
   }
+  out.append(text.substr(run));
   out.push_back('"');
 }
 
@@ -96,20 +109,20 @@ JsonWriter& JsonWriter::value(const std::optional<std::string>& text) {
 
 JsonWriter& JsonWriter::value(std::int64_t number) {
   separate();
-  out_ += fmt::format("{}", number);
+  fmt::format_to(std::back_inserter(out_), "{}", number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::uint64_t number) {
   separate();
-  out_ += fmt::format("{}", number);
+  fmt::format_to(std::back_inserter(out_), "{}", number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
   separate();
   if (std::isfinite(number)) {
-    out_ += fmt::format("{}", number);
+    fmt::format_to(std::back_inserter(out_), "{}", number);
   } else {
     out_ += "null";
   }

@@ -1,5 +1,8 @@
 #include "bpack/segment/segmenter.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include "bpack/grammar/line_classifier.hpp"
 #include "bpack/util/strings.hpp"
 
@@ -16,6 +19,8 @@ constexpr LineNo kCoverWindow = 60;
 constexpr std::size_t kHeadingMax = 170;
 // Lines (non-blank) a pack may open with before its first recognised section.
 constexpr LineNo kPreambleMax = 60;
+// Line texts are stored in blocks of this size (a longer line gets a block of its own).
+constexpr std::size_t kBlockSize = 64 * 1024;
 
 enum LineRule {
   kEnumerated,
@@ -62,9 +67,39 @@ bool Segmenter::hit(const SegLine& line, int rule, bool head) const {
   return id >= 0 && id < 64 && ((head ? line.head_hits : line.line_hits) >> id & 1U) != 0;
 }
 
+std::string_view Segmenter::store(std::string_view text) {
+  if (blocks_.empty() || blocks_.back().capacity - blocks_.back().size < text.size()) {
+    Block block;
+    block.capacity = std::max(kBlockSize, text.size());
+    block.data = std::make_unique_for_overwrite<char[]>(block.capacity);
+    blocks_.push_back(std::move(block));
+  }
+  Block& block = blocks_.back();
+  char* at = block.data.get() + block.size;
+  if (!text.empty()) {
+    std::memcpy(at, text.data(), text.size());
+  }
+  block.size += text.size();
+  return {at, text.size()};
+}
+
+void Segmenter::release_stored(const char* oldest) {
+  // Lines are stored in order: the blocks before the one holding the oldest line still held
+  // are no longer needed.
+  while (blocks_.size() > 1) {
+    const Block& front = blocks_.front();
+    const char* begin = front.data.get();
+    if (oldest >= begin && oldest <= begin + front.size) {
+      break;
+    }
+    blocks_.pop_front();
+  }
+  closed_ = false;
+}
+
 void Segmenter::push(const text::Line& line) {
   SegLine seg;
-  seg.text.assign(line.text);
+  seg.text = store(line.text);
   seg.number = line.number;
   seg.page = line.page;
   seg.blank = util::is_blank(seg.text);
@@ -155,23 +190,26 @@ void Segmenter::process_front() {
     // Headings are short: only short lines are joined with what follows and classified.
     const std::string_view trimmed = util::trim(line.text);
     if (trimmed.size() <= kHeadingMax) {
-      std::string& head = head_;
-      head.assign(trimmed);
-      int joined = 0;
-      for (const auto& next : pending_) {
-        if (joined == 2) {
-          break;
+      // A bullet never opens a section (signal_of), whatever heading rules it matches.
+      if (!hit(line, kBullet, false)) {
+        std::string& head = head_;
+        head.assign(trimmed);
+        int joined = 0;
+        for (const auto& next : pending_) {
+          if (joined == 2) {
+            break;
+          }
+          if (!next.blank) {
+            head.push_back('\n');
+            head.append(util::trim(next.text));
+            ++joined;
+          }
         }
-        if (!next.blank) {
-          head.push_back('\n');
-          head.append(util::trim(next.text));
-          ++joined;
-        }
-      }
-      grammar_.head_classifier().classify(head, scratch_);
-      for (const int id : scratch_) {
-        if (id < 64) {
-          line.head_hits |= std::uint64_t{1} << id;
+        grammar_.head_classifier().classify(head, scratch_);
+        for (const int id : scratch_) {
+          if (id < 64) {
+            line.head_hits |= std::uint64_t{1} << id;
+          }
         }
       }
       if (line.head_hits != 0 || line.line_hits != 0) {
@@ -185,6 +223,11 @@ void Segmenter::process_front() {
   }
   if (!line.blank) {
     previous_was_appendix_ = hit(line, kAppendix, false);
+  }
+  if (closed_) {
+    // A section was handed on while this line was judged: it and the look-ahead after it
+    // are the oldest lines still held.
+    release_stored(line.text.data());
   }
   if (!open_) {
     if (line.blank) {
@@ -355,9 +398,11 @@ void Segmenter::close() {
     current_.section.page_end = current_.lines.back().page;
     sink_(current_);
   }
-  current_ = {};
+  current_.section = {};
+  current_.lines.clear();  // keeps its room for the next section
   current_text_lines_ = 0;
   open_ = false;
+  closed_ = true;
 }
 
 }  // namespace bpack::segment

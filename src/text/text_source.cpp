@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -116,7 +117,18 @@ bool TextSource::fill() {
 }
 
 void TextSource::check_binary(std::string_view raw) const {
-  for (const char ch : raw) {
+  // Eight bytes at a time while none is below 0x20 (the test is exact for that bound).
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= raw.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, raw.data() + i, 8);
+    if (((word - kOnes * 0x20) & ~word & kHigh) != 0) {
+      break;
+    }
+  }
+  for (const char ch : raw.substr(i)) {
     const auto c = static_cast<unsigned char>(ch);
     // Text extracted from PDFs carries tabs, form feeds and the odd vertical tab; NUL and the
     // other C0 controls mean a binary file (a PDF itself, an image, a zip).
@@ -146,6 +158,10 @@ void TextSource::decode_line(std::string_view raw) {
   line_.clear();
   std::string_view rest = raw;
   const bool plain = ascii == raw.size() || is_valid_utf8(raw.substr(ascii));
+  if (plain && (ascii == raw.size() || raw.find('\f', ascii) == std::string_view::npos)) {
+    view_ = raw;  // nothing to change: the line is read where it lies in the buffer
+    return;
+  }
   if (!plain && !used_cp1252_) {
     used_cp1252_ = true;
     if (diagnostics_ != nullptr) {
@@ -172,6 +188,7 @@ void TextSource::decode_line(std::string_view raw) {
   } else {
     append_cp1252_as_utf8(rest, line_);
   }
+  view_ = line_;
 }
 
 bool TextSource::next(Line& line) {
@@ -201,7 +218,7 @@ bool TextSource::next(Line& line) {
       break;
     }
   }
-  line.text = line_;
+  line.text = view_;
   line.number = number_;
   line.page = page_;
   return true;

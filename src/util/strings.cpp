@@ -1,10 +1,18 @@
 #include "bpack/util/strings.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace bpack::util {
 namespace {
+
+// A-Z only: the result does not depend on the C library's locale.
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool equal_ci(char a, char b) {
+  return lower_ascii(a) == lower_ascii(b);
+}
 
 bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
@@ -98,17 +106,17 @@ std::string join_collapsed(const std::vector<std::string_view>& parts) {
 std::string to_lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    c = lower_ascii(c);
   }
   return out;
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && to_lower_ascii(text.substr(0, prefix.size())) == to_lower_ascii(prefix);
+  return text.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), text.begin(), equal_ci);
 }
 
 bool contains_ci(std::string_view text, std::string_view needle) {
-  return to_lower_ascii(text).find(to_lower_ascii(needle)) != std::string::npos;
+  return std::search(text.begin(), text.end(), needle.begin(), needle.end(), equal_ci) != text.end() || needle.empty();
 }
 
 std::string_view trim_punctuation(std::string_view text) {

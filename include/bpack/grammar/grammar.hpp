@@ -25,6 +25,7 @@ struct Rule {
 };
 
 class LineClassifier;
+class Prefilter;
 
 class Grammar {
  public:
@@ -42,6 +43,9 @@ class Grammar {
 
   // The alternatives defined for `name`, in order; empty when there are none.
   const std::vector<const Rule*>& rules(std::string_view name) const;
+  // False when no alternative of `name` can match in `text`, found without RE2 (true only
+  // says one might: use matches() or match() to know).
+  bool may_match(std::string_view name, std::string_view text) const;
   // True when any alternative of `name` matches somewhere in `text`.
   bool matches(std::string_view name, std::string_view text) const;
   // The first alternative of `name` that matches, with its captures.
@@ -59,7 +63,13 @@ class Grammar {
     using is_transparent = void;
     std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
   };
-  std::unordered_map<std::string, std::vector<const Rule*>, NameHash, std::equal_to<>> by_name_;
+  struct Alternatives {
+    std::vector<const Rule*> rules;
+    // All of them in one automaton, when there are several: one walk rules most texts out.
+    std::unique_ptr<const Prefilter> filter;
+  };
+  const Alternatives* find(std::string_view name) const;
+  std::unordered_map<std::string, Alternatives, NameHash, std::equal_to<>> by_name_;
   std::unique_ptr<LineClassifier> line_classifier_;
   std::unique_ptr<LineClassifier> head_classifier_;
 };

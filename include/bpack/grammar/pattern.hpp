@@ -15,6 +15,8 @@ class RE2;
 
 namespace bpack::grammar {
 
+class Prefilter;
+
 // The groups a match captured, by name; a group that did not take part is absent.
 class Captures {
  public:
@@ -39,6 +41,8 @@ class Pattern {
   Pattern& operator=(Pattern&&) noexcept;
 
   const std::string& source() const { return source_; }
+  // False when the pattern cannot match in `text` at or after `from`, found without RE2.
+  bool may_match(std::string_view text, std::size_t from = 0) const;
   // Anywhere in `text` (use ^ and $ in the pattern to anchor).
   bool search(std::string_view text) const;
   bool search(std::string_view text, Captures& captures, std::size_t from = 0) const;
@@ -47,6 +51,8 @@ class Pattern {
  private:
   std::string source_;
   std::unique_ptr<re2::RE2> re_;
+  // Rules out most texts the pattern cannot match before RE2 is asked.
+  std::unique_ptr<Prefilter> filter_;
   std::vector<std::string> group_names_;  // index = capture group number; "" when unnamed
 };
 

@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bpack/grammar/grammar.hpp"
@@ -21,7 +23,7 @@ namespace bpack::segment {
 using model::LineNo;
 
 struct SegLine {
-  std::string text;
+  std::string_view text;  // valid until its section has been handed on
   LineNo number = 0;
   LineNo page = 1;
   std::uint64_t line_hits = 0;  // bit i: "line.*" rule id i matched
@@ -57,6 +59,8 @@ class Segmenter {
   void close();
   bool hit(const SegLine& line, int id, bool head) const;
   bool next_is_person() const;
+  std::string_view store(std::string_view text);
+  void release_stored(const char* oldest);
 
   const grammar::Grammar& grammar_;
   SectionSink sink_;
@@ -64,6 +68,15 @@ class Segmenter {
   std::vector<int> head_ids_;
   std::vector<int> scratch_;
   std::string head_;  // the line being judged joined with the next two, reused
+  // Line texts live in large blocks rather than a string each: a block is let go once every
+  // line in it has been handed on with its section.
+  struct Block {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    std::size_t capacity = 0;
+  };
+  std::deque<Block> blocks_;
+  bool closed_ = false;  // a section was handed on since blocks were last let go
   std::deque<SegLine> pending_;
   std::size_t pending_text_lines_ = 0;
 

@@ -73,7 +73,8 @@ class TextSource {
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
   bool eof_ = false;
-  std::string line_;
+  std::string line_;       // a line that decoding changed
+  std::string_view view_;  // the current line: in the buffer, or line_
   std::uint64_t bytes_ = 0;
   LineNo number_ = 0;
   LineNo lines_ = 0;
