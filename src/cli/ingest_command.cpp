@@ -249,7 +249,10 @@ int run_ingest(const IngestOptions& options, Context& context) {
         // before this one in the batch went with it.
         lose_batch(fmt::format("the database rolled back after the error in {}", input.path));
       }
-      pending.push_back({input.path, {}, e.what()});
+      Outcome outcome;
+      outcome.path = input.path;
+      outcome.error = e.what();
+      pending.push_back(std::move(outcome));
       if (options.strict) {
         break;
       }
