@@ -1,7 +1,6 @@
 #include "bpack/index/schema.hpp"
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
 
 #include <array>
 #include <string>
@@ -174,6 +173,24 @@ TEST_CASE("an index of schema version 1 is brought to the current version with i
             "SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('packs_by_recency', 'passage_packs', 'blocks')") == 3);
 }
 
+namespace {
+
+// The rows of a query, columns joined by spaces, rows ended by ';'.
+std::string rows_of(Database& db, const std::string& sql) {
+  std::string rows;
+  Statement q(db, sql);
+  while (q.step()) {
+    for (int c = 0; c < q.column_count(); ++c) {
+      rows += c == 0 ? "" : " ";
+      rows += q.column_text(c);
+    }
+    rows += ';';
+  }
+  return rows;
+}
+
+}  // namespace
+
 TEST_CASE("an index of schema version 2 keeps every block when its places move to pack_blocks and passage_packs") {
   TempDir dir;
   Database db(dir.file("v2.db"), OpenMode::create);
@@ -187,32 +204,14 @@ TEST_CASE("an index of schema version 2 keeps every block when its places move t
       // Pack 2 repeats passage 10 twice in its minutes and once in a paper.
       "INSERT INTO blocks (pack_id, passage_id, kind, line, page) VALUES (1, 10, 'minutes', 5, 1), "
       "(2, 10, 'minutes', 7, 1), (2, 11, 'paper', 20, 2), (2, 10, 'minutes', 30, 3), (2, 10, 'paper', 40, 4)");
-  const std::string before = [&] {
-    std::string rows;
-    Statement q(db, "SELECT pack_id, passage_id, kind, line, page FROM blocks ORDER BY pack_id, line");
-    while (q.step()) {
-      rows += fmt::format("{} {} {} {} {};", q.column_int(0), q.column_int(1), q.column_text(2), q.column_int(3),
-                          q.column_int(4));
-    }
-    return rows;
-  }();
+  const std::string before =
+      rows_of(db, "SELECT pack_id, passage_id, kind, line, page FROM blocks ORDER BY pack_id, line");
 
   prepare_schema(db, SchemaUse::existing);
   CHECK(schema_version(db) == current_schema_version());
-  std::string after;
-  Statement blocks(db, "SELECT pack_id, passage_id, kind, line, page FROM blocks ORDER BY pack_id, seq");
-  while (blocks.step()) {
-    after += fmt::format("{} {} {} {} {};", blocks.column_int(0), blocks.column_int(1), blocks.column_text(2),
-                         blocks.column_int(3), blocks.column_int(4));
-  }
-  CHECK(after == before);
-  std::string places;
-  Statement q(db,
-              "SELECT passage_id, pack_id, kind, line, page, occurrences FROM passage_packs "
-              "ORDER BY passage_id, pack_id, kind");
-  while (q.step()) {
-    places += fmt::format("{} {} {} {} {} {};", q.column_int(0), q.column_int(1), q.column_text(2), q.column_int(3),
-                          q.column_int(4), q.column_int(5));
-  }
-  CHECK(places == "10 1 minutes 5 1 1;10 2 minutes 7 1 2;10 2 paper 40 4 1;11 2 paper 20 2 1;");
+  CHECK(rows_of(db, "SELECT pack_id, passage_id, kind, line, page FROM blocks ORDER BY pack_id, seq") == before);
+  CHECK(rows_of(db,
+                "SELECT passage_id, pack_id, kind, line, page, occurrences FROM passage_packs "
+                "ORDER BY passage_id, pack_id, kind") ==
+        "10 1 minutes 5 1 1;10 2 minutes 7 1 2;10 2 paper 40 4 1;11 2 paper 20 2 1;");
 }
