@@ -528,9 +528,7 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
   if (!prepared.parsed) {
     result.pack_id = stream_pack(prepared, options, result);
   } else {
-    // The pack's rows before its text: the action upsert opens a statement journal, and
-    // FTS5 writes out its pending terms at every one (3.40), so tokens come last and reach
-    // the disk once, at the commit.
+    // The pack's rows, then its blocks: their new passages and places wait for write_pending.
     result.pack_id = begin_pack(prepared, result);
     finish_pack(result.pack_id, prepared.pack, result);
     for (std::size_t i = 0; i < prepared.blocks.size(); ++i) {

@@ -138,11 +138,11 @@ class Writer {
 
   // A transaction holding many packs, each of them still all or nothing (a savepoint): what
   // `bpack ingest` commits every few megabytes. While a batch is open, the paragraphs the
-  // packs add are tokenized into the full-text index when the batch commits (or every few
-  // megabytes), not pack by pack: FTS5 writes out its pending terms at every savepoint, and
-  // once per pack that was a tenth of an ingest. If the batch rolls back (destroyed without
-  // commit(), or after commit() threw), the writer forgets what the batch had stored.
-  // One batch at a time per writer; pack by pack (no batch), each pack is indexed at once.
+  // packs add (their passages, full-text entries and passage_packs rows) are written when
+  // the batch commits, or every few megabytes, outside the packs' savepoints and in key
+  // order (see write_pending). If the batch rolls back (destroyed without commit(), or after
+  // commit() threw), the writer forgets what the batch had stored. One batch at a time per
+  // writer; pack by pack (no batch), each pack's rows are all written in its transaction.
   class Batch {
    public:
     explicit Batch(Writer& writer);
