@@ -89,10 +89,9 @@ constexpr const char* kTextSql =
 // it occurs...
 std::string count_sql(const SearchOptions& o) {
   const std::string filter = location_filter(o);
-  return filter.empty() ? "SELECT COUNT(*), SUM(b.occurrences) FROM passage_packs b WHERE b.passage_id = :id"
-                        : "SELECT COUNT(*), SUM(b.occurrences) FROM passage_packs b JOIN packs p ON p.id = b.pack_id "
-                          "WHERE b.passage_id = :id" +
-                              filter;
+  // The packs are read only when a filter needs them.
+  return std::string("SELECT COUNT(*), SUM(b.occurrences) FROM passage_packs b") +
+         (filter.empty() ? "" : " JOIN packs p ON p.id = b.pack_id") + " WHERE b.passage_id = :id" + filter;
 }
 
 // ...and where it is: the latest pack's occurrence. A text held in few places is found from
@@ -200,9 +199,9 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
   std::vector<SearchHit> hits;
   for (const auto& [rowid, score] : winners) {
     count.bind(count.parameter_index(":id"), rowid);
-    const bool counted = count.step();
-    const std::int64_t places = counted ? count.column_int(0) : 0;
-    const std::int64_t occurrences = counted && places > 0 ? count.column_int(1) : 0;
+    count.step();  // an aggregate: always one row (SUM is NULL, read as 0, when nothing passes)
+    const std::int64_t places = count.column_int(0);
+    const std::int64_t occurrences = count.column_int(1);
     count.reset();
     Statement& where = cheaper_walk(places, packs) == Walk::packs ? by_packs : by_places;
     text.bind(text.parameter_index(":id"), rowid);
