@@ -35,7 +35,6 @@ PipelinedIngest::Item PipelinedIngest::prepare(const std::string& path) {
   Item item;
   try {
     std::string bytes = read_pack_file(path);
-    item.size = bytes.size();
     // Hashed first; parsed only if these bytes were neither indexed already nor met earlier
     // in this run (a copy of an earlier file is unchanged once that one is written; if it
     // is not, the writer parses it then).
@@ -74,7 +73,7 @@ void PipelinedIngest::read_ahead() {
       if (stop_) {
         return;
       }
-      ready_bytes_ += item.size;
+      ready_bytes_ += item.pack.size;
       ready_.push_back(std::move(item));
     }
     changed_.notify_all();
@@ -92,7 +91,7 @@ IngestResult PipelinedIngest::next() {
     changed_.wait(lock, [&] { return !ready_.empty(); });
     item = std::move(ready_.front());
     ready_.pop_front();
-    ready_bytes_ -= item.size;
+    ready_bytes_ -= item.pack.size;
   }
   changed_.notify_all();
 

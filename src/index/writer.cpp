@@ -247,16 +247,18 @@ Writer::Writer(Database& db, PackParser parser)
       parser_(std::move(parser)),
       known_(std::make_unique<KnownPassages>()),
       statements_(std::make_unique<Statements>(db)) {
-  // Each pack's commit appends every page it changed to the WAL, and the index pages of
-  // repeated paragraphs (blocks_by_passage, passages_by_hash) are scattered: packs change
-  // the same pages again and again. Checkpointing every 64 MB of WAL instead of every 4 MB
-  // copies each such page back to the database file once per checkpoint rather than a few
-  // times, and syncs less often; the WAL file is cut back to 64 MB after each checkpoint.
+  // Each commit appends every page it changed to the WAL, and the index pages of repeated
+  // paragraphs (passage_packs, passages_by_hash) are scattered: batches change the same
+  // pages again and again. Checkpointing every 64 MB of WAL instead of every 4 MB copies
+  // each such page back to the database file once per checkpoint rather than a few times,
+  // and syncs less often; the WAL file is cut back to 64 MB after each checkpoint.
   db_.exec("PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864");
-  // A batch of packs touches index pages all over blocks_by_passage and passages_by_hash:
-  // 32 MB of page cache (SQLite's default is 2 MB) keeps most of them in memory between
-  // packs; at 100 MB of input it cut ingest time by a fifth. Bounded, whatever the corpus.
+  // A batch touches index pages all over passage_packs and passages_by_hash: 32 MB of page
+  // cache (SQLite's default is 2 MB) keeps most of them in memory between batches; at
+  // 100 MB of input it cut ingest time by a fifth. Bounded, whatever the corpus.
   db_.exec("PRAGMA cache_size = -32768");
+  // A pack's savepoint keeps a copy of each page it changes (for a rollback) in memory, not
+  // in a temporary file: a pack changes a few hundred pages at most.
   db_.exec("PRAGMA temp_store = MEMORY");
   if (!parser_) {
     parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
@@ -303,14 +305,6 @@ void Writer::parse(PreparedPack& prepared, const extract::ParseOptions& options)
   prepared.bytes = std::string();
   prepared.pack = parser_(source, parse_options);
   prepared.parsed = true;
-}
-
-bool Writer::has_pack(const std::string& sha256) {
-  Statement& find = statements_->find_by_sha;
-  find.bind(1, sha256);
-  const bool found = find.step();
-  find.reset();
-  return found;
 }
 
 std::vector<std::string> Writer::pack_hashes() {
@@ -438,13 +432,13 @@ void Writer::write_pending() {
     s.insert_place.bind(4, place.line).bind(5, place.page).bind(6, place.count).run();
   }
   drop_pending({});
+  pack_marks_ = {};  // nothing of an earlier pack is pending now
 }
 
 void Writer::drop_pending(const PendingMarks& marks) {
   pending_passages_.resize(std::min(pending_passages_.size(), marks.passages));
   pending_text_.resize(std::min(pending_text_.size(), marks.text));
   pending_places_.resize(std::min(pending_places_.size(), marks.places));
-  pack_marks_ = {};
 }
 
 Writer::PendingMarks Writer::pending_marks() const {

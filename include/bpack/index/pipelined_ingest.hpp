@@ -47,8 +47,7 @@ class PipelinedIngest {
 
  private:
   struct Item {
-    std::uint64_t size = 0;
-    PreparedPack pack;
+    PreparedPack pack;                    // its size counts against bytes_ahead_ while it waits
     std::vector<Diagnostic> diagnostics;  // the parser's, reported when the pack is written
     std::exception_ptr error;             // reading or parsing failed
   };

@@ -73,7 +73,6 @@ class BlockList {
   // Views into this list: valid while it lives and is not added to.
   model::Block operator[](std::size_t i) const;
   const ParagraphDigest& digest(std::size_t i) const { return entries_[i].digest; }
-  std::size_t text_bytes() const { return text_.size(); }
 
  private:
   struct Entry {
@@ -167,8 +166,6 @@ class Writer {
   // write-ahead log back into the database file. One transaction of its own.
   void optimize();
 
-  // Whether a pack with these bytes (by SHA-256, lower-case hex) is indexed.
-  bool has_pack(const std::string& sha256);
   // The SHA-256 of every indexed pack.
   std::vector<std::string> pack_hashes();
 
