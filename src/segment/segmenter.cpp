@@ -140,12 +140,36 @@ bool Segmenter::next_is_person() const {
   return false;
 }
 
+bool Segmenter::never_opens_section(const SegLine& line) const {
+  return hit(line, kBullet, false);
+}
+
+void Segmenter::classify_head(SegLine& line, std::string_view trimmed) {
+  head_.assign(trimmed);
+  int joined = 0;
+  for (const auto& next : pending_) {
+    if (joined == 2) {
+      break;
+    }
+    if (!next.blank) {
+      head_.push_back('\n');
+      head_.append(util::trim(next.text));
+      ++joined;
+    }
+  }
+  grammar_.head_classifier().classify(head_, scratch_);
+  for (const int id : scratch_) {
+    if (id < 64) {
+      line.head_hits |= std::uint64_t{1} << id;
+    }
+  }
+}
+
 Segmenter::Signal Segmenter::signal_of(const SegLine& line) const {
-  const bool enumerated = hit(line, kEnumerated, false);
-  const bool bullet = hit(line, kBullet, false);
-  if (bullet) {
+  if (never_opens_section(line)) {
     return Signal::none;
   }
+  const bool enumerated = hit(line, kEnumerated, false);
   if (hit(line, kHForwardPlan, true) && !enumerated) {
     return Signal::forward_plan;
   }
@@ -190,27 +214,9 @@ void Segmenter::process_front() {
     // Headings are short: only short lines are joined with what follows and classified.
     const std::string_view trimmed = util::trim(line.text);
     if (trimmed.size() <= kHeadingMax) {
-      // A bullet never opens a section (signal_of), whatever heading rules it matches.
-      if (!hit(line, kBullet, false)) {
-        std::string& head = head_;
-        head.assign(trimmed);
-        int joined = 0;
-        for (const auto& next : pending_) {
-          if (joined == 2) {
-            break;
-          }
-          if (!next.blank) {
-            head.push_back('\n');
-            head.append(util::trim(next.text));
-            ++joined;
-          }
-        }
-        grammar_.head_classifier().classify(head, scratch_);
-        for (const int id : scratch_) {
-          if (id < 64) {
-            line.head_hits |= std::uint64_t{1} << id;
-          }
-        }
+      // Heading hits of a line that cannot open a section would be thrown away.
+      if (!never_opens_section(line)) {
+        classify_head(line, trimmed);
       }
       if (line.head_hits != 0 || line.line_hits != 0) {
         accept(signal_of(line), line);

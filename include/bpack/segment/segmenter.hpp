@@ -54,6 +54,11 @@ class Segmenter {
 
   void process_front();
   Signal signal_of(const SegLine& line) const;
+  // A bullet item never opens a section, whatever heading rules it matches.
+  bool never_opens_section(const SegLine& line) const;
+  // Sets line.head_hits from the heading rules, run over the trimmed line joined (with line
+  // breaks) to the next two non-blank lines, so that a wrapped heading is seen whole.
+  void classify_head(SegLine& line, std::string_view trimmed);
   bool accept(Signal signal, const SegLine& line);
   void open(model::SectionKind kind, const SegLine& line);
   void close();
