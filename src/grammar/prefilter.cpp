@@ -39,8 +39,8 @@ Prev prev_of(unsigned char c) {
 }
 
 struct Node {
-  enum class Kind : std::uint8_t { bytes, split, empty, assertion, match };
-  Kind kind = Kind::empty;
+  enum class Kind : std::uint8_t { bytes, split, assertion, match };
+  Kind kind = Kind::bytes;
   Assert assertion = Assert::begin_text;
   int out = -1;
   int out1 = -1;
@@ -68,16 +68,11 @@ class NfaBuilder {
     switch (ast.kind) {
       case Ast::Kind::empty:
         return next;
-      case Ast::Kind::bytes: {
-        Node node;
-        node.kind = Node::Kind::bytes;
-        node.bytes = ast.bytes;
-        node.out = next;
-        return add(node);
-      }
+      case Ast::Kind::bytes:
       case Ast::Kind::assertion: {
         Node node;
-        node.kind = Node::Kind::assertion;
+        node.kind = ast.kind == Ast::Kind::bytes ? Node::Kind::bytes : Node::Kind::assertion;
+        node.bytes = ast.bytes;
         node.assertion = ast.assertion;
         node.out = next;
         return add(node);
@@ -254,9 +249,6 @@ struct Prefilter::Impl {
         case Node::Kind::match:
           match = true;
           break;
-        case Node::Kind::empty:
-          stack.push_back(node.out);
-          break;
         case Node::Kind::split:
           stack.push_back(node.out1);
           stack.push_back(node.out);
@@ -297,9 +289,6 @@ struct Prefilter::Impl {
           return true;
         case Node::Kind::bytes:
           todo.emplace_back(node.out, true);
-          break;
-        case Node::Kind::empty:
-          todo.emplace_back(node.out, consumed);
           break;
         case Node::Kind::split:
           todo.emplace_back(node.out, consumed);
