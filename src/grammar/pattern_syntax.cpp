@@ -282,19 +282,19 @@ class Parser {
     return sequence(std::move(parts));
   }
 
-  // "(?i)", "(?-m)": true when one was read (and applied).
-  bool parse_flag_setting(Flags& flags) {
-    if (s_.substr(pos_, 2) != "(?") {
-      return false;
-    }
+  // Flag letters ("i", "-m", "is-U") from `at` up to `end`, applied to `flags`, with `at`
+  // left after `end`. False, with both untouched, at any other character or the end.
+  bool read_flags(std::size_t& at, char end, Flags& flags) const {
     Flags set = flags;
     bool negate = false;
-    for (std::size_t i = pos_ + 2; i < s_.size(); ++i) {
-      switch (s_[i]) {
-        case ')':
-          flags = set;
-          pos_ = i + 1;
-          return true;
+    for (std::size_t i = at; i < s_.size(); ++i) {
+      const char c = s_[i];
+      if (c == end) {
+        flags = set;
+        at = i + 1;
+        return true;
+      }
+      switch (c) {
         case '-':
           negate = true;
           break;
@@ -314,6 +314,19 @@ class Parser {
       }
     }
     return false;
+  }
+
+  // "(?i)", "(?-m)": true when one was read (and applied).
+  bool parse_flag_setting(Flags& flags) {
+    if (s_.substr(pos_, 2) != "(?") {
+      return false;
+    }
+    std::size_t at = pos_ + 2;
+    if (!read_flags(at, ')', flags)) {
+      return false;
+    }
+    pos_ = at;
+    return true;
   }
 
   Ast parse_atom(const Flags& flags) {
@@ -366,34 +379,8 @@ class Parser {
           throw Unmodelled{};
         }
         pos_ = close + 1;
-      } else {
-        bool negate = false;
-        for (bool done = false; !done;) {
-          if (at_end()) {
-            throw Unmodelled{};
-          }
-          switch (s_[pos_++]) {
-            case ':':
-              done = true;
-              break;
-            case '-':
-              negate = true;
-              break;
-            case 'i':
-              inner.fold = !negate;
-              break;
-            case 'm':
-              inner.multi_line = !negate;
-              break;
-            case 's':
-              inner.dot_nl = !negate;
-              break;
-            case 'U':
-              break;
-            default:
-              throw Unmodelled{};
-          }
-        }
+      } else if (!read_flags(pos_, ':', inner)) {  // "(?i:...)"
+        throw Unmodelled{};
       }
     }
     Ast body = parse_alternation(inner);
