@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "bpack/util/strings.hpp"
+
 namespace bpack::grammar {
 namespace {
 
@@ -88,22 +90,7 @@ Ast utf8_bytes(std::string_view seq) {
 
 std::string utf8_of(int code) {
   std::string out;
-  const auto u = static_cast<unsigned>(code);
-  if (u < 0x80) {
-    out += static_cast<char>(u);
-  } else if (u < 0x800) {
-    out += static_cast<char>(0xC0 | (u >> 6));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else if (u < 0x10000) {
-    out += static_cast<char>(0xE0 | (u >> 12));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (u >> 18));
-    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  }
+  util::append_utf8(static_cast<char32_t>(code), out);
   return out;
 }
 

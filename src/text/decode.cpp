@@ -4,21 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#include "bpack/util/strings.hpp"
+
 namespace bpack::text {
 namespace {
-
-void append_utf8(char32_t code, std::string& out) {
-  if (code < 0x80) {
-    out.push_back(static_cast<char>(code));
-  } else if (code < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  }
-}
 
 // Windows-1252 0x80-0x9F; the rest of the upper half is Latin-1.
 constexpr std::array<char32_t, 32> kHighControls{0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -108,9 +97,9 @@ void append_cp1252_as_utf8(std::string_view bytes, std::string& out) {
     if (c < 0x80) {
       out.push_back(ch);
     } else if (c < 0xA0) {
-      append_utf8(kHighControls[c - 0x80], out);
+      util::append_utf8(kHighControls[c - 0x80], out);
     } else {
-      append_utf8(c, out);
+      util::append_utf8(c, out);
     }
   }
 }

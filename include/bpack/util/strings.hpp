@@ -18,4 +18,7 @@ bool contains_ci(std::string_view text, std::string_view needle);
 // Strips a trailing '.', ':' or ';' and white space.
 std::string_view trim_punctuation(std::string_view text);
 
+// Appends the UTF-8 encoding of a Unicode code point.
+void append_utf8(char32_t code, std::string& out);
+
 }  // namespace bpack::util
