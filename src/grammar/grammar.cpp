@@ -85,7 +85,6 @@ void Grammar::load(std::string_view text, const std::string& file) {
 }
 
 std::vector<const Rule*> Grammar::live_rules(std::string_view prefix) const {
-  // Only rules still in force (not replaced by a later file) take part, in load order.
   std::vector<const Rule*> out;
   for (const auto& rule : rules_) {
     if (rule->name.rfind(prefix, 0) != 0) {

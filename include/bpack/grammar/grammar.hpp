@@ -51,12 +51,15 @@ class Grammar {
   // The first alternative of `name` that matches, with its captures.
   bool match(std::string_view name, std::string_view text, Captures& captures) const;
 
+  // The rules in force (not replaced by a later file) whose names start with `prefix`, in
+  // load order.
+  std::vector<const Rule*> live_rules(std::string_view prefix = {}) const;
+
   const LineClassifier& line_classifier() const { return *line_classifier_; }
   const LineClassifier& head_classifier() const { return *head_classifier_; }
   std::size_t size() const { return rules_.size(); }
 
  private:
-  std::vector<const Rule*> live_rules(std::string_view prefix) const;
   std::vector<std::unique_ptr<Rule>> rules_;
   // Looked up by string_view without building a std::string: rules are asked for per line.
   struct NameHash {
