@@ -39,8 +39,11 @@ constexpr segment::KindSet kAttendanceStaysIn =
     kinds_of({SectionKind::attendance, SectionKind::paper, SectionKind::forward_plan, SectionKind::action_log,
               SectionKind::minutes});
 constexpr Cue kAttendanceCues[] = {
-    {SectionKind::attendance, "line.attendance.inline", CueWeight::labelled_list, kAttendanceStaysIn},
-    {SectionKind::attendance, "line.attendance.heading", CueWeight::list_heading, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.member", CueWeight::list_label, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.attendees", CueWeight::list_label, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.attendee", CueWeight::list_label, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.apologies", CueWeight::list_label, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.absent", CueWeight::list_label, kAttendanceStaysIn},
 };
 constexpr Cue kAgendaCues[] = {
     {.kind = SectionKind::agenda,
@@ -86,7 +89,7 @@ const std::array<SectionKindSpec, 7> kKinds{{
     {SectionKind::forward_plan, "forward_plan", kForwardPlanCues, true, read_forward_plan},
     {SectionKind::action_log, "action_log", kActionLogCues, true, read_action_log},
     {SectionKind::minutes, "minutes", kMinutesCues, true, read_minutes},
-    {SectionKind::attendance, "attendance", kAttendanceCues, false, read_attendance},
+    {SectionKind::attendance, "attendance", kAttendanceCues, false, read_attendance, SectionKind::minutes},
     {SectionKind::agenda, "agenda", kAgendaCues, false, read_agenda},
     {SectionKind::paper, "paper", kPaperCues, true, read_paper},
     {SectionKind::other, "other", {}, false, nullptr},
@@ -100,7 +103,6 @@ segment::SegmenterRules build_rules() {
       rules.body_kinds |= kinds_of({spec.kind});
     }
   }
-  rules.after_attendance = SectionKind::minutes;
   return rules;
 }
 

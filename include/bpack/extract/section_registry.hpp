@@ -19,14 +19,17 @@ namespace bpack::extract {
 struct ExtractContext;
 
 // Reads one closed section into the pack (its entities, and clues for later sections).
-using SectionReader = void (*)(ExtractContext& ctx, segment::SectionChunk& chunk);
+// Returns how many of its lines it read: lines after those (an attendance list's section
+// that goes on with the minutes it heads) are read as a section of the kind's `then`.
+using SectionReader = std::size_t (*)(ExtractContext& ctx, segment::SectionChunk& chunk);
 
 struct SectionKindSpec {
   model::SectionKind kind = model::SectionKind::other;
-  std::string_view name;               // the contract's name
-  std::span<const segment::Cue> cues;  // what opens it, in order of precedence
-  bool body = false;                   // a kind of the pack's body: no agenda after it
-  SectionReader read = nullptr;        // nullptr: its text is indexed, nothing is read
+  std::string_view name;                                // the contract's name
+  std::span<const segment::Cue> cues;                   // what opens it, in order of precedence
+  bool body = false;                                    // a kind of the pack's body: no agenda after it
+  SectionReader read = nullptr;                         // nullptr: its text is indexed, nothing is read
+  model::SectionKind then = model::SectionKind::other;  // what lines after the read ones are
 };
 
 // The kinds, in the order in which their cues take precedence on a line.

@@ -103,7 +103,8 @@ struct Action {
   Text item;
   Text text;
   Text owner;
-  Text owner_initials;  // as written in the pack, when the owner was given as initials
+  Text owner_initials;  // the owner as written, when the pack gives initials ("PB", "TE/LG")
+  Text owner_name;      // the name those initials stand for in the pack's attendance list
   Text due;
   Text due_text;
   ActionStatus status = ActionStatus::unknown;
