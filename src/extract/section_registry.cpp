@@ -83,13 +83,13 @@ constexpr Cue kPaperCues[] = {
 };
 
 const std::array<SectionKindSpec, 7> kKinds{{
-    {SectionKind::forward_plan, "forward_plan", kForwardPlanCues, true, read_forward_plan},
-    {SectionKind::action_log, "action_log", kActionLogCues, true, read_action_log},
-    {SectionKind::minutes, "minutes", kMinutesCues, true, read_minutes},
-    {SectionKind::attendance, "attendance", kAttendanceCues, false, read_attendance},
-    {SectionKind::agenda, "agenda", kAgendaCues, false, read_agenda},
-    {SectionKind::paper, "paper", kPaperCues, true, read_paper},
-    {SectionKind::other, "other", {}, false, nullptr},
+    {SectionKind::forward_plan, kForwardPlanCues, true, read_forward_plan},
+    {SectionKind::action_log, kActionLogCues, true, read_action_log},
+    {SectionKind::minutes, kMinutesCues, true, read_minutes},
+    {SectionKind::attendance, kAttendanceCues, false, read_attendance},
+    {SectionKind::agenda, kAgendaCues, false, read_agenda},
+    {SectionKind::paper, kPaperCues, true, read_paper},
+    {SectionKind::other, {}, false, nullptr},
 }};
 
 segment::SegmenterRules build_rules() {
@@ -117,19 +117,6 @@ const SectionKindSpec& section_kind(SectionKind kind) {
     }
   }
   return kKinds.back();
-}
-
-std::string_view section_name(SectionKind kind) {
-  return section_kind(kind).name;
-}
-
-std::optional<SectionKind> section_kind_named(std::string_view name) {
-  for (const auto& spec : kKinds) {
-    if (spec.name == name) {
-      return spec.kind;
-    }
-  }
-  return std::nullopt;
 }
 
 const segment::SegmenterRules& segmenter_rules() {
