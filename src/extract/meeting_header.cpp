@@ -53,10 +53,15 @@ bool is_people_label(const grammar::Grammar& grammar, std::string_view text) {
   return false;
 }
 
-// A line that ends a header: an item, a list, a paragraph of prose.
+// A line that ends a header: an item, a bullet (a date such as "24 SEPTEMBER 2009" looks like
+// an item but is none).
 bool ends_header(const grammar::Grammar& grammar, std::string_view text) {
-  return grammar.matches("line.enumerated", text) || grammar.matches("line.item", text) ||
-         grammar.matches("line.bullet", text);
+  if (!(grammar.matches("line.enumerated", text) || grammar.matches("line.item", text) ||
+        grammar.matches("line.bullet", text))) {
+    return false;
+  }
+  const auto date = find_date(grammar, text);
+  return !(date && date->offset == 0);
 }
 
 bool is_place(const grammar::Grammar& grammar, std::string_view text) {

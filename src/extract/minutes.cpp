@@ -263,8 +263,13 @@ class MinutesReader {
     return block;
   }
 
+  // The line after a bare marker ("NOTED") is its text: "That ...", "(a) ...". A new page is
+  // not.
   bool next_line_continues_decision() const {
     for (std::size_t j = i_ + 1; j < lines_.size(); ++j) {
+      if (lines_[j].page_start) {
+        return false;
+      }
       if (lines_[j].blank || furniture_[j]) {
         continue;
       }

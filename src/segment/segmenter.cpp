@@ -39,6 +39,7 @@ Segmenter::Segmenter(const grammar::Grammar& grammar, const SegmenterRules& rule
   bullet_ = ids_of("line.bullet");
   person_ = ids_of("line.person");
   item_ = ids_of("line.item");
+  number_only_ = ids_of("line.number_only");
 }
 
 bool Segmenter::hit(const SegLine& line, RuleIds rule) const {
@@ -174,8 +175,9 @@ const Cue* Segmenter::cue_of(const SegLine& line) const {
   if (never_opens_section(line)) {
     return nullptr;
   }
-  // A numbered item ("3.", "7   WORK PROGRAMME") is never a section's heading.
-  const bool enumerated = hit(line, enumerated_) || hit(line, item_);
+  // A numbered item ("3.", "7   WORK PROGRAMME"), or the title after a number printed alone,
+  // is never a section's heading (a page number before a page's first line is no item number).
+  const bool enumerated = hit(line, enumerated_) || hit(line, item_) || (previous_was_number_ && !line.page_start);
   for (std::size_t i = 0; i < rules_.cues.size(); ++i) {
     const Cue& cue = rules_.cues[i];
     if (!hit(line, cue_ids_[i]) || (cue.not_enumerated && enumerated)) {
@@ -217,6 +219,7 @@ void Segmenter::process_front() {
   }
   if (!line.blank) {
     previous_was_appendix_ = is_appendix(line);
+    previous_was_number_ = hit(line, number_only_);
   }
   if (closed_) {
     // A section was handed on while this line was judged: it and the look-ahead after it
