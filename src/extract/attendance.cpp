@@ -95,9 +95,7 @@ class ListReader {
         used = i + 1;
         continue;
       }
-      // A line may open a bracket the next line closes: "Cllr Tracey Stock (Central Bedfordshire".
-      const PeopleList people = open_bracket(text) ? read_people(g_, std::string(text) + ")") : read_people(g_, text);
-      if (!people.people.empty() && people.rejected == 0) {
+      if (reads_as_people(text)) {
         flush();
         start(text, line.number);
         used = i + 1;
@@ -110,6 +108,34 @@ class ListReader {
   }
 
  private:
+  // A line that starts a new paragraph of the list: each of its sentences reads as people.
+  // It may end in a name the next line completes ("... Mark Betteridge, Margaret"), or open a
+  // bracket the next line closes ("Cllr Tracey Stock (Central Bedfordshire").
+  bool reads_as_people(std::string_view text) const {
+    std::string line(text);
+    if (open_bracket(line)) {
+      line += ")";
+    }
+    const std::vector<Sentence> sentences = split_sentences(line);
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      const std::string_view words = strip_lead(sentences[k].text);
+      if (k > 0 && k + 1 == sentences.size() && words.find(' ') == std::string_view::npos) {
+        continue;  // "... Danny Connellan. Councillors" / "Angela Caldara, ...": cut by the line end
+      }
+      const PeopleList people = read_people(g_, words);
+      std::size_t rejected = people.rejected;
+      const std::string_view tail = last_part(sentences[k].text);
+      if (rejected == 1 && k + 1 == sentences.size() && !tail.empty() && tail.find(' ') == std::string_view::npos &&
+          std::isupper(static_cast<unsigned char>(tail.front())) != 0) {
+        rejected = 0;  // a name cut by the end of the line
+      }
+      if (people.people.empty() || rejected > 0) {
+        return false;
+      }
+    }
+    return !sentences.empty();
+  }
+
   void set_label(Kind kind) {
     group_ = 0;
     first_group_size_ = 0;
@@ -286,7 +312,7 @@ class ListReader {
     std::size_t j = i + 1;
     while (sentence.back() != '.' && j < end && !lines_[j].blank && sentence.size() < 600) {
       const std::string_view next = util::trim(lines_[j].text);
-      if (list_label(g_, next) || g_.matches("line.item", next)) {
+      if (list_label(g_, next) || g_.matches("line.item", next) || g_.matches("line.number_only", next)) {
         break;
       }
       sentence += " " + std::string(next);

@@ -57,7 +57,7 @@ bool is_people_label(const grammar::Grammar& grammar, std::string_view text) {
 // an item but is none).
 bool ends_header(const grammar::Grammar& grammar, std::string_view text) {
   if (!(grammar.matches("line.enumerated", text) || grammar.matches("line.item", text) ||
-        grammar.matches("line.bullet", text))) {
+        grammar.matches("line.bullet", text) || grammar.matches("line.number_only", text))) {
     return false;
   }
   const auto date = find_date(grammar, text);
