@@ -281,6 +281,9 @@ bool Segmenter::accept(const Cue* cue, const SegLine& line) {
   if (have && cue->only_in != 0 && !in(cue->only_in, kind)) {
     return false;
   }
+  if (have && in(cue->page_top_in, kind) && !line.page_start) {
+    return false;
+  }
   if (have && kind == cue->kind &&
       (age < cue->same_kind_gap || (cue->weight == CueWeight::report_heading && !line.page_start))) {
     return false;
