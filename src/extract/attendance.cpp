@@ -56,6 +56,12 @@ class ListReader {
   ListReader(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, const model::Text& date)
       : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date) {}
 
+  // Lines read as if a label giving `status` stood before them.
+  void assume(AttendanceStatus status) {
+    status_ = status;
+    labelled_ = true;
+  }
+
   std::size_t run(std::size_t begin, std::size_t end) {
     std::size_t used = begin;
     for (std::size_t i = begin; i < end; ++i) {
@@ -418,6 +424,13 @@ void settle_apologies(std::vector<model::Attendee>& people) {
 std::size_t read_attendance_lists(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
                                   std::size_t end, const model::Text& meeting_date) {
   return ListReader(ctx, lines, meeting_date).run(begin, end);
+}
+
+std::size_t read_people_under(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
+                              std::size_t end, const model::Text& meeting_date, model::AttendanceStatus status) {
+  ListReader reader(ctx, lines, meeting_date);
+  reader.assume(status);
+  return reader.run(begin, end);
 }
 
 std::size_t read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk) {

@@ -60,8 +60,9 @@ bool ends_header(const grammar::Grammar& grammar, std::string_view text) {
         grammar.matches("line.bullet", text) || grammar.matches("line.number_only", text))) {
     return false;
   }
+  // "- 8th January 2019": a dash before a date is no bullet of a list.
   const auto date = find_date(grammar, text);
-  return !(date && date->offset == 0);
+  return !(date && date->offset <= 2);
 }
 
 bool is_place(const grammar::Grammar& grammar, std::string_view text) {

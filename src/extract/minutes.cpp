@@ -518,6 +518,7 @@ class MinutesReader {
           !decision_marker(g_, text)) {
         open_item(*pending_number_, text, pending_line_);
         pending_number_.reset();
+        read_item_list(text);
         return true;
       }
       if (text.size() > kTitleMax) {
@@ -565,6 +566,8 @@ class MinutesReader {
         open_item(number, title, lines_[i_].number);
         if (!body.empty()) {
           add_to_paragraph(body, i_);
+        } else {
+          read_item_list(title);
         }
         return true;
       }
@@ -591,6 +594,22 @@ class MinutesReader {
       return true;
     }
     return false;
+  }
+
+  // "19.01.1 Apologies" / "R Healey": an item whose title is a list's label, its lines names.
+  void read_item_list(std::string_view title) {
+    const auto label = list_label(g_, title);
+    if (!label || !label->rest.empty() || label->kind == ListLabel::Kind::mode) {
+      return;
+    }
+    const auto status = label->kind == ListLabel::Kind::apologies ? model::AttendanceStatus::apologies
+                        : label->kind == ListLabel::Kind::absent  ? model::AttendanceStatus::absent
+                        : label->kind == ListLabel::Kind::member  ? model::AttendanceStatus::member
+                                                                  : model::AttendanceStatus::attendee;
+    const std::size_t end = read_people_under(ctx_, lines_, i_ + 1, lines_.size(), date_, status);
+    if (end > i_ + 1) {
+      i_ = end - 1;
+    }
   }
 
   void open_item(model::Text number, std::string_view title, model::LineNo line) {

@@ -432,15 +432,18 @@ PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
       previous->initials = std::string(words[0]);
       continue;
     }
-    // "Dr Ravi Patel, Medical Director": a part of role words after a person without one.
+    ReadPart read = read_part(grammar, part.text);
+    // "Dr Ravi Patel, Medical Director": role words after a person without a role read like a
+    // name; a part whose "name" is role words is that person's role ("EDC Clerk J Connelly"
+    // is a role and then a person).
     if (previous != nullptr && !previous->role && !part.after_and && words.size() <= 8 &&
         grammar.matches("attendance.role", part.text) && kind_of(grammar, words.front()) != WordKind::title &&
-        part.text.find('(') == std::string_view::npos) {
+        part.text.find('(') == std::string_view::npos &&
+        (!read.person || grammar.matches("attendance.role", read.person->name))) {
       previous->role = util::collapse_spaces(util::trim_punctuation(part.text));
       last_was_role = true;
       continue;
     }
-    ReadPart read = read_part(grammar, part.text);
     if (read.person) {
       if (!read.before.empty() && previous != nullptr && !previous->role && role_like(grammar, read.before)) {
         previous->role = read.before;
