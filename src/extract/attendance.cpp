@@ -415,7 +415,10 @@ void settle_apologies(std::vector<model::Attendee>& people) {
   std::size_t out = 0;
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (!drop[i]) {
-      people[out++] = std::move(people[i]);
+      if (out != i) {
+        people[out] = std::move(people[i]);
+      }
+      ++out;
     }
   }
   people.resize(out);

@@ -77,9 +77,10 @@ std::optional<std::pair<model::DecisionKind, std::size_t>> first_verb(const gram
       if (grammar.matches("minutes.decision_blocked", before)) {
         continue;
       }
-      // "it was noted:" introduces a list of discussion points, not a decision.
+      // "it was noted:" introduces a list of discussion points, not a decision; "agreed at the
+      // committee meeting" reports a decision taken elsewhere.
       const std::string_view after = util::trim(text.substr(captures.end()));
-      if (!after.empty() && after.front() == ':') {
+      if ((!after.empty() && after.front() == ':') || grammar.matches("minutes.decided_elsewhere", after)) {
         return std::nullopt;
       }
       return std::pair(decision_kind(captures.get("kind").value_or("")), at);

@@ -128,7 +128,10 @@ class MinutesReader {
   void read_line() {
     const SegLine& line = lines_[i_];
     if (line.blank) {
-      end_paragraph();
+      // A sentence cut by a page break goes on on the next page.
+      if (!paragraph_.text.empty() && !(!ends_sentence(paragraph_.text) && continues_on_next_page())) {
+        end_paragraph();
+      }
       return;
     }
     if (furniture_[i_]) {
@@ -150,7 +153,27 @@ class MinutesReader {
         read_item(text) || read_subheading(text)) {
       return;
     }
+    // A bullet starts a paragraph of its own.
+    if (g_.matches("line.bullet", text)) {
+      end_paragraph();
+      text = util::trim(text.substr(text.find_first_of(" \t")));
+    }
     add_to_paragraph(text, i_);
+  }
+
+  // The next text (past blank lines and page furniture) is on a new page and goes on with a
+  // sentence ("... are delighted with the" / page break / "positive message ...").
+  bool continues_on_next_page() const {
+    bool new_page = false;
+    for (std::size_t j = i_ + 1; j < lines_.size(); ++j) {
+      new_page = new_page || lines_[j].page != lines_[i_].page;
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      return new_page && std::islower(static_cast<unsigned char>(next.front())) != 0;
+    }
+    return false;
   }
 
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
@@ -225,6 +248,13 @@ class MinutesReader {
     }
     if (!action_column_) {
       return false;
+    }
+    explicit_actions_ = true;
+    // Printed between two lines of a paragraph: the initials stand beside the line above.
+    if (!paragraph_.text.empty() && i_ > 0 && !lines_[i_ - 1].blank && i_ + 1 < lines_.size() &&
+        !lines_[i_ + 1].blank) {
+      marks_.push_back({paragraph_.last, std::string(text)});
+      return true;
     }
     end_paragraph();
     if (!last_paragraph_.text.empty()) {
@@ -532,6 +562,15 @@ class MinutesReader {
     if (g_.match("item.numbered", text, captures)) {
       std::string number(captures.get("number").value_or(""));
       std::string_view title = captures.get("title").value_or("");
+      if (plain_number(number) && !sibling_form(true)) {
+        // A numbered list inside an item: a short entry heads what follows it.
+        if (title.size() > kSubheadingMax || ends_sentence(title)) {
+          return false;
+        }
+        end_paragraph();
+        heading_ = std::string(util::trim_punctuation(util::collapse_spaces(title)));
+        return true;
+      }
       if (accept_number(number, title, captures.get("letter") || captures.get("sub"))) {
         if (const auto letter = captures.get("letter")) {
           number += *letter;
@@ -584,8 +623,13 @@ class MinutesReader {
         open_item(std::string(number), subheading_, lines_[subheading_index_].number);
         return true;
       }
+      if (!sibling_form(false)) {
+        return false;
+      }
       pending_number_ = std::string(number);
       pending_line_ = lines_[i_].number;
+      pending_form_ = true;
+      pending_indent_ = lines_[i_].text.find_first_not_of(" \t");
       return true;
     }
     if (last_number_ < 0 && top_ == npos && text.size() <= 40 && g_.match("item.unnumbered", text, captures)) {
@@ -612,6 +656,18 @@ class MinutesReader {
     }
   }
 
+  // Items of the minutes are printed alike: a number with its title beside it, or a number on
+  // a line of its own, at one indentation. A numbered line printed otherwise ("1. Fixed Asset
+  // Review" indented under "4. Decisions", or beside its title where the items stand alone)
+  // belongs to a list inside an item.
+  bool sibling_form(bool inline_title) const {
+    if (!item_form_ || !inline_title) {
+      return true;
+    }
+    const std::size_t indent = lines_[i_].text.find_first_not_of(" \t");
+    return item_form_->inline_title && indent <= item_form_->indent + 3;
+  }
+
   void open_item(model::Text number, std::string_view title, model::LineNo line) {
     close_items(line);
     model::MinuteItem item;
@@ -626,9 +682,15 @@ class MinutesReader {
     if (number) {
       if (plain_number(*number)) {
         last_number_ = leading_int(*number);
+        if (!item_form_) {
+          const bool inline_title = !pending_form_;
+          item_form_ =
+              ItemForm{inline_title, inline_title ? lines_[i_].text.find_first_not_of(" \t") : pending_indent_};
+        }
       }
       item_shape_ = shape_of(*number);
     }
+    pending_form_ = false;
   }
 
   void close_items(model::LineNo line) {
@@ -881,6 +943,13 @@ class MinutesReader {
   std::size_t sub_ = npos;
   int last_number_ = -1;
   std::string item_shape_;
+  struct ItemForm {
+    bool inline_title = true;
+    std::size_t indent = 0;
+  };
+  std::optional<ItemForm> item_form_;  // how the first numbered item was printed
+  bool pending_form_ = false;          // the item being opened had its number alone
+  std::size_t pending_indent_ = 0;
   std::optional<std::string> pending_number_;
   model::LineNo pending_line_ = 0;
   std::string heading_;
