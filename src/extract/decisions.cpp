@@ -83,7 +83,12 @@ std::optional<std::pair<model::DecisionKind, std::size_t>> first_verb(const gram
       if ((!after.empty() && after.front() == ':') || grammar.matches("minutes.decided_elsewhere", after)) {
         return std::nullopt;
       }
-      return std::pair(decision_kind(captures.get("kind").value_or("")), at);
+      const model::DecisionKind kind = decision_kind(captures.get("kind").value_or(""));
+      // "Kent was noted for its accurate forecasting": known for, not decided.
+      if (kind == model::DecisionKind::noted && util::starts_with_ci(after, "for ")) {
+        return std::nullopt;
+      }
+      return std::pair(kind, at);
     }
   }
   return std::nullopt;

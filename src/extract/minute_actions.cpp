@@ -13,9 +13,11 @@ bool is_actor(const grammar::Grammar& grammar, std::string_view actor) {
   if (actor.empty() || grammar.matches("minutes.not_actor", actor)) {
     return false;
   }
+  // A person ("Alan Armstrong", "Cllr Smith"), initials, an officer or a group; one capitalised
+  // word ("Changes to wellbeing services") is none of them.
   return looks_like_name(grammar, actor) || is_initials_list(grammar, actor) ||
-         grammar.matches("minutes.officer", actor) || !leading_name(grammar, actor).empty() ||
-         std::isupper(static_cast<unsigned char>(actor.front())) != 0;
+         grammar.matches("minutes.officer", actor) || grammar.matches("minutes.group_actor", actor) ||
+         looks_like_name(grammar, leading_name(grammar, actor));
 }
 
 // A bracket's words name people or groups only: "Panel and Olivia Burman", "Secretariat".

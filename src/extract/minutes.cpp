@@ -129,7 +129,7 @@ class MinutesReader {
     const SegLine& line = lines_[i_];
     if (line.blank) {
       // A sentence cut by a page break goes on on the next page.
-      if (!paragraph_.text.empty() && !(!ends_sentence(paragraph_.text) && continues_on_next_page())) {
+      if (!paragraph_.text.empty() && !(!ends_sentence(paragraph_.text) && page_break_follows())) {
         end_paragraph();
       }
       return;
@@ -153,25 +153,33 @@ class MinutesReader {
         read_item(text) || read_subheading(text)) {
       return;
     }
+    // A bullet point ends with its sentence: the next sentence starting a line is the text
+    // after the list.
+    if (paragraph_.bullet && ends_sentence(paragraph_.text) &&
+        std::isupper(static_cast<unsigned char>(text.front())) != 0) {
+      end_paragraph();
+    }
     // A bullet starts a paragraph of its own.
     if (g_.matches("line.bullet", text)) {
       end_paragraph();
       text = util::trim(text.substr(text.find_first_of(" \t")));
+      add_to_paragraph(text, i_);
+      paragraph_.bullet = true;
+      return;
     }
     add_to_paragraph(text, i_);
   }
 
-  // The next text (past blank lines and page furniture) is on a new page and goes on with a
-  // sentence ("... are delighted with the" / page break / "positive message ...").
-  bool continues_on_next_page() const {
-    bool new_page = false;
+  // The next text (past blank lines and page furniture) is on a new page: a sentence cut
+  // there goes on ("... are delighted with the" / page break / "positive message ...").
+  bool page_break_follows() const {
     for (std::size_t j = i_ + 1; j < lines_.size(); ++j) {
-      new_page = new_page || lines_[j].page != lines_[i_].page;
-      if (lines_[j].blank || furniture_[j]) {
-        continue;
+      if (lines_[j].page != lines_[i_].page) {
+        return true;
       }
-      const std::string_view next = util::trim(lines_[j].text);
-      return new_page && std::islower(static_cast<unsigned char>(next.front())) != 0;
+      if (!lines_[j].blank && !furniture_[j]) {
+        return false;
+      }
     }
     return false;
   }
@@ -275,8 +283,10 @@ class MinutesReader {
     std::size_t k = i_ + 1;
     for (std::size_t taken = 0; k < lines_.size() && taken < kBlockLines; ++k) {
       if (lines_[k].blank || furniture_[k]) {
-        // A resolution cut by a page break goes on where the next page's text continues it.
-        if (furniture_[k] || (!ends_sentence(block) && next_continues(k))) {
+        // A resolution cut by a page break goes on where the next page's text continues it,
+        // and one that ends with a colon goes on with its points ("agree to:" / "A) ...").
+        const bool list_follows = !block.empty() && block.back() == ':' && next_is_point(k);
+        if (furniture_[k] || list_follows || (!ends_sentence(block) && next_continues(k))) {
           continue;
         }
         break;
@@ -300,6 +310,16 @@ class MinutesReader {
       if (lines_[j].page_start) {
         return false;
       }
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      return g_.matches("minutes.decision_continues", util::trim(lines_[j].text));
+    }
+    return false;
+  }
+
+  bool next_is_point(std::size_t k) const {
+    for (std::size_t j = k; j < lines_.size(); ++j) {
       if (lines_[j].blank || furniture_[j]) {
         continue;
       }
@@ -804,7 +824,8 @@ class MinutesReader {
       }
       return;
     }
-    if (const auto decision = decision_in_sentence(g_, sentence.text)) {
+    // Bullet points record what was said; the meeting's decisions are not among them.
+    if (const auto decision = paragraph_.bullet ? std::nullopt : decision_in_sentence(g_, sentence.text)) {
       model::Decision d;
       d.kind = decision->kind;
       d.text = util::collapse_spaces(decision->text);

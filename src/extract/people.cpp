@@ -91,8 +91,8 @@ bool is_name_word(std::string_view word) {
       return false;
     }
   }
-  // All-capital words are organisations or initials ("SCC", "EDC"), unless long.
-  return has_lower || word.size() > 4;
+  // All-capital words are organisations, initials or headings ("SCC", "UNRESTRICTED").
+  return has_lower;
 }
 
 WordKind kind_of(const grammar::Grammar& grammar, std::string_view word) {
