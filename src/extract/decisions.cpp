@@ -83,6 +83,10 @@ std::optional<std::pair<model::DecisionKind, std::size_t>> first_verb(const gram
       if ((!after.empty() && after.front() == ':') || grammar.matches("minutes.decided_elsewhere", after)) {
         return std::nullopt;
       }
+      // "..., approved by Tech Leaders": a participle, unless "was approved by".
+      if (util::starts_with_ci(after, "by ") && !grammar.matches("minutes.decision_passive_before", before)) {
+        continue;
+      }
       const model::DecisionKind kind = decision_kind(captures.get("kind").value_or(""));
       // "Kent was noted for its accurate forecasting": known for, not decided.
       if (kind == model::DecisionKind::noted && util::starts_with_ci(after, "for ")) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bpack/extract/dates.hpp"
+#include "bpack/extract/people.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -474,6 +475,14 @@ class HeaderReader {
       if (ends_header(g_, t) || t.size() > kHeadingLine || label_of(g_, t)) {
         break;
       }
+      // A new paragraph of the cells starts with names ("Action", the next column's header,
+      // does not).
+      if (current.text.empty() &&
+          read_people(g_, std::string(t) +
+                              (std::count(t.begin(), t.end(), '(') > std::count(t.begin(), t.end(), ')') ? ")" : ""))
+              .people.empty()) {
+        break;
+      }
       if (current.text.empty()) {
         current.line = lines_[i].number;
         current.label = people_labels_[label];
@@ -515,6 +524,11 @@ class HeaderReader {
       const std::string_view next = text(j);
       const auto cut = next.find_first_of(",(");
       const std::string_view first = util::trim(next.substr(0, cut));
+      // After a whole entry ("... (Marketing Manager)"), a line that is not a list of names
+      // (the next column's "Action") ends the cells.
+      if (last.back() == ')' && cut == std::string_view::npos) {
+        return true;
+      }
       // "Nikki Sturmey (" begins a name of two words or more; "Wheeler (" ends one.
       return first.find(' ') != std::string_view::npos;
     }
