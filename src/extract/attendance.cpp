@@ -101,6 +101,12 @@ class ListReader {
         used = i + 1;
         continue;
       }
+      // A table printed column by column: the names, then their organisations in order.
+      if (const std::size_t after = read_role_column(i, end); after > i) {
+        used = after;
+        i = after - 1;
+        continue;
+      }
       if (reads_as_people(text)) {
         flush();
         start(text, line.number);
@@ -142,8 +148,49 @@ class ListReader {
     return !sentences.empty();
   }
 
+  // After a column of names one a line (no roles), a block of as many lines that are not all
+  // names: the table's second column, each line the role of the name in the same row.
+  std::size_t read_role_column(std::size_t i, std::size_t end) {
+    flush();
+    if (column_.size() < 3 || i == 0 || !lines_[i - 1].blank) {
+      return i;
+    }
+    std::vector<std::string_view> cells;
+    std::size_t j = i;
+    std::size_t blanks = 0;
+    std::size_t not_names = 0;
+    for (; j < end && cells.size() < column_.size(); ++j) {
+      if (lines_[j].blank) {
+        if (++blanks > 2) {
+          break;
+        }
+        continue;
+      }
+      blanks = 0;
+      const std::string_view cell = util::trim(lines_[j].text);
+      if (list_label(g_, cell) || g_.matches("line.item", cell) || cell.size() > 80) {
+        break;
+      }
+      const PeopleList people = read_people(g_, cell);
+      not_names += people.people.empty() || g_.matches("attendance.role", cell) ? 1U : 0U;
+      cells.push_back(cell);
+    }
+    if (cells.size() != column_.size() || not_names * 3 < cells.size()) {
+      return i;
+    }
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      auto& person = ctx_.pack.attendance[column_[k]];
+      if (!person.role) {
+        person.role = util::collapse_spaces(cells[k]);
+      }
+    }
+    column_.clear();
+    return j;
+  }
+
   void set_label(Kind kind) {
     group_ = 0;
+    column_.clear();
     first_group_size_ = 0;
     switch (kind) {
       case Kind::member:
@@ -227,6 +274,12 @@ class ListReader {
     const std::size_t before = ctx_.pack.attendance.size();
     read_sentences(later_group ? AttendanceStatus::attendee : status_);
     const std::size_t added = ctx_.pack.attendance.size() - before;
+    // One person a line without a role: perhaps the first column of a table.
+    if (added == 1 && !ctx_.pack.attendance.back().role) {
+      column_.push_back(ctx_.pack.attendance.size() - 1);
+    } else if (added > 0) {
+      column_.clear();
+    }
     if (group_ == 0) {
       first_group_size_ = added;
     }
@@ -342,6 +395,7 @@ class ListReader {
   bool lists_seen_ = false;
   std::size_t group_ = 0;
   std::size_t first_group_size_ = 0;
+  std::vector<std::size_t> column_;  // people read one a line without roles, in order
   std::string para_;
   std::vector<std::pair<std::size_t, model::LineNo>> offsets_;  // where each line starts in para_
 };

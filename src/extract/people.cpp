@@ -269,6 +269,12 @@ bool initials_match(const grammar::Grammar& grammar, std::string_view initials, 
 ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
   ReadPart out;
   text = util::trim(text);
+  // A table row: the name, then across a gutter the person's role or organisation.
+  std::string_view gutter_role;
+  if (const auto gutter = text.find("   "); gutter != std::string_view::npos) {
+    gutter_role = util::trim(text.substr(gutter));
+    text = util::trim(text.substr(0, gutter));
+  }
   while (!text.empty() && (text.front() == '-' || text.front() == ':' || text.front() == '.')) {
     text = util::trim(text.substr(1));
   }
@@ -388,6 +394,9 @@ ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
   }
   if (!role_prefix.empty() && !person.role) {
     person.role = role_prefix;
+  }
+  if (!gutter_role.empty() && !person.role) {
+    person.role = util::collapse_spaces(gutter_role);
   }
   if (trailing_initials) {
     person.initials = std::string(*trailing_initials);
