@@ -56,6 +56,9 @@ class ListReader {
   ListReader(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, const model::Text& date)
       : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date) {}
 
+  // The lists that follow are the body's membership: read, but no attendance.
+  void membership() { membership_ = true; }
+
   // Lines read as if a label giving `status` stood before them.
   void assume(AttendanceStatus status) {
     status_ = status;
@@ -302,6 +305,9 @@ class ListReader {
   }
 
   void add(model::Attendee person, AttendanceStatus status, std::size_t offset) {
+    if (membership_) {
+      return;  // a list of who sits on the body, not of who attended
+    }
     person.status = status;
     person.meeting_date = date_;
     person.line = line_at(offset);
@@ -392,6 +398,7 @@ class ListReader {
   const model::Text& date_;
   AttendanceStatus status_ = AttendanceStatus::member;
   bool labelled_ = false;
+  bool membership_ = false;
   bool lists_seen_ = false;
   std::size_t group_ = 0;
   std::size_t first_group_size_ = 0;
@@ -503,7 +510,13 @@ std::size_t read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk) {
   if (begin == chunk.lines.size()) {
     return chunk.lines.size();
   }
-  const std::size_t end = read_attendance_lists(ctx, chunk.lines, begin, chunk.lines.size(), meeting.date);
+  ListReader reader(ctx, chunk.lines, meeting.date);
+  for (std::size_t i = meeting.header_end; i < begin; ++i) {
+    if (ctx.grammar.matches("attendance.membership", util::trim(chunk.lines[i].text))) {
+      reader.membership();
+    }
+  }
+  const std::size_t end = reader.run(begin, chunk.lines.size());
   return std::max(end, begin + 1);
 }
 

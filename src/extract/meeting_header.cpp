@@ -175,6 +175,36 @@ class HeaderReader {
         }
         return i;
       }
+      // A heading sentence whose date falls on a later line, blank lines between ("MINUTES OF
+      // ... ON FRIDAY, 11TH" / "" / "OCTOBER, 2019 AT 11.30 A.M.").
+      if (!label && g_.matches("meeting.heading_start", t)) {
+        if (const auto last = join_heading(i)) {
+          return last;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::size_t> join_heading(std::size_t first) {
+    std::string joined(text(first));
+    std::size_t taken = 0;
+    for (std::size_t j = first + 1; j < lines_.size() && taken < 3; ++j) {
+      if (lines_[j].blank) {
+        continue;
+      }
+      const std::string_view next = text(j);
+      if (joined.back() == '.' || label_of(g_, next) || is_people_label(g_, next) || ends_header(g_, next) ||
+          next.size() > kHeadingLine) {
+        return std::nullopt;
+      }
+      joined += " " + std::string(next);
+      ++taken;
+      if (find_date(g_, joined)) {
+        joined_anchor_ = std::move(joined);
+        joined_first_ = first;
+        return j;
+      }
     }
     return std::nullopt;
   }
@@ -269,7 +299,11 @@ class HeaderReader {
     // the Council Chamber, Sessions" / "House, County Hall, Maidstone on Thursday, 30 January".
     std::string joined(t);
     std::size_t first = anchor;
-    for (int k = 0; k < 2 && first > 0; ++k) {
+    if (!joined_anchor_.empty()) {
+      joined = joined_anchor_;
+      first = joined_first_;
+    }
+    for (int k = 0; k < 2 && first > 0 && joined_anchor_.empty(); ++k) {
       std::size_t prev = first - 1;
       if (lines_[prev].blank || lines_[first].page_start) {
         break;
@@ -541,7 +575,9 @@ class HeaderReader {
   std::size_t tail_;  // lines before this index end the section before
   MeetingHeader header_;
   LineNo body_line_ = 0;
-  std::string venue_raw_;  // the venue's lines as printed, joined
+  std::string venue_raw_;      // the venue's lines as printed, joined
+  std::string joined_anchor_;  // a heading sentence over several lines that holds the date
+  std::size_t joined_first_ = 0;
   std::size_t label_column_start_ = npos;
   std::size_t people_start_ = npos;
   std::vector<std::string> people_labels_;
