@@ -153,6 +153,9 @@ class HeaderReader {
       if (i < tail_ && (ends_header(g_, t) || t.size() > kHeadingLine)) {
         continue;  // the end of the section before: an item, a paragraph
       }
+      if (lines_[i].page_start && g_.matches("page.number", t)) {
+        continue;  // a page number printed at the top of the page
+      }
       if (t.size() > kDateLine || ends_header(g_, t) || is_people_label(g_, t)) {
         if (label_column_start_ != npos) {
           return read_label_column();
@@ -427,6 +430,38 @@ class HeaderReader {
     }
     if (people_start_ != npos) {
       read_people_cells();
+    }
+    read_restating_sentence();
+  }
+
+  // "Manordeilo and Salem Community Council held their meeting at 7.00pm on the 9th May 2018
+  // at the Reading Room, Cwmifor.": a sentence after the header that restates its date gives
+  // the time and the place the header left out.
+  void read_restating_sentence() {
+    if (header_.meeting.time && header_.meeting.venue) {
+      return;
+    }
+    std::size_t i = header_.end;
+    while (i < lines_.size() && lines_[i].blank) {
+      ++i;
+    }
+    if (i >= lines_.size()) {
+      return;
+    }
+    std::string sentence(text(i));
+    if (i + 1 < lines_.size() && !lines_[i + 1].blank && sentence.back() != '.') {
+      sentence += " " + std::string(text(i + 1));
+    }
+    const auto date = find_date(g_, sentence);
+    if (!date || date->iso != header_.meeting.date || sentence.size() > 300) {
+      return;
+    }
+    if (!header_.meeting.time) {
+      header_.meeting.time = find_time(g_, sentence);
+    }
+    grammar::Captures captures;
+    if (!header_.meeting.venue && g_.match("meeting.venue", sentence, captures) && captures.get("venue")) {
+      header_.meeting.venue = clean_venue(std::string(*captures.get("venue")));
     }
   }
 

@@ -85,7 +85,8 @@ void Segmenter::push(const text::Line& line) {
   seg.blank = util::is_blank(seg.text);
   if (!seg.blank) {
     const bool leading_space = seg.text.size() > 1 && seg.text[0] == ' ' && seg.text[1] != ' ';
-    seg.page_start = line.page != last_text_page_ || (leading_space && !previous_had_leading_space_);
+    seg.page_start = line.page != last_text_page_ || (leading_space && !previous_had_leading_space_) || !seen_text_;
+    seen_text_ = true;
     previous_had_leading_space_ = leading_space;
     grammar_.line_classifier().classify(seg.text, scratch_);
     for (const int id : scratch_) {

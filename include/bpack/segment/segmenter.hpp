@@ -108,6 +108,7 @@ class Segmenter {
   bool previous_had_leading_space_ = false;
   bool previous_was_appendix_ = false;
   bool previous_was_number_ = false;  // the last text line was an item number alone
+  bool seen_text_ = false;            // a line with text has been read (the first starts page 1)
 };
 
 }  // namespace bpack::segment
