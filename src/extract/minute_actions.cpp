@@ -1,5 +1,6 @@
 #include "bpack/extract/minute_actions.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "bpack/extract/people.hpp"
@@ -54,6 +55,28 @@ bool names_only(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_actor_cell(const grammar::Grammar& grammar, std::string_view cell) {
+  cell = util::trim(cell);
+  if (cell.empty() || cell.size() > 40) {
+    return false;
+  }
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t end = cell.find_first_of("/&,", start);
+    if (end == std::string_view::npos) {
+      end = cell.size();
+    }
+    const std::string_view part = util::trim(cell.substr(start, end - start));
+    const bool officer = std::count(part.begin(), part.end(), ' ') <= 2 && grammar.matches("minutes.officer", part) &&
+                         !grammar.matches("minutes.not_actor", part);
+    if (part.empty() || !(is_initials_list(grammar, part) || looks_like_name(grammar, part) || officer)) {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
 
 std::string owner_of(std::string_view actor) {
   actor = util::trim(actor);

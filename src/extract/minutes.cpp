@@ -233,7 +233,8 @@ class MinutesReader {
     return true;
   }
 
-  // Layout text: initials at the far right of a line, in an action column.
+  // Layout text: who is to act at the far right of a line, in an action column ("KV",
+  // "Clerk", "Cllr. J. Davies"). Other entries of such a column ("Noted") are cut off too.
   std::string_view take_column_initials(const SegLine& line, std::string_view text) {
     const auto cells = layout_cells(line.text);
     if (cells.size() < 2) {
@@ -241,10 +242,17 @@ class MinutesReader {
     }
     const Cell& last = cells.back();
     const Cell& before = cells[cells.size() - 2];
-    if (last.column < kActionColumn || last.column < before.end + kActionGutter || !is_initials_list(g_, last.text)) {
+    if (cells.size() > 3 || last.column < kActionColumn || last.column < before.end + kActionGutter ||
+        last.text.size() > 30) {
       return text;
     }
-    marks_.push_back({i_, std::string(last.text)});
+    if (is_actor_cell(g_, last.text)) {
+      marks_.push_back({i_, std::string(last.text)});
+    } else if (before.end < kActionColumn && char_count(last.text) > 0 && ends_sentence(before.text)) {
+      // A column entry after a finished sentence: kept out of the sentence.
+    } else {
+      return text;
+    }
     return util::trim(line.text.substr(0, static_cast<std::size_t>(last.text.data() - line.text.data())));
   }
 
