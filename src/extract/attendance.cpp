@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <tuple>
 
 #include "bpack/extract/meeting.hpp"
 #include "bpack/extract/people.hpp"
@@ -446,16 +447,24 @@ void settle_apologies(std::vector<model::Attendee>& people) {
   const auto key = [](const model::Attendee& p) {
     return std::pair(p.meeting_date.value_or(""), util::to_lower_ascii(p.name));
   };
+  // A name printed twice in one list is one person.
+  std::vector<bool> drop(people.size(), false);
+  {
+    std::map<std::tuple<std::string, std::string, int>, std::size_t> seen;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      const auto [date, name] = key(people[i]);
+      if (!seen.emplace(std::tuple(date, name, static_cast<int>(people[i].status)), i).second &&
+          people[i].line - people[seen[std::tuple(date, name, static_cast<int>(people[i].status))]].line < 40) {
+        drop[i] = true;
+      }
+    }
+  }
   std::map<std::pair<std::string, std::string>, std::size_t> apologies;
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (people[i].status == AttendanceStatus::apologies) {
       apologies.emplace(key(people[i]), i);
     }
   }
-  if (apologies.empty()) {
-    return;
-  }
-  std::vector<bool> drop(people.size(), false);
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (people[i].status == AttendanceStatus::apologies) {
       continue;

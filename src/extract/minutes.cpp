@@ -629,6 +629,13 @@ class MinutesReader {
         if (const auto gutter = title.find("  "); gutter != std::string_view::npos) {
           title = title.substr(0, gutter);
         }
+        // A numbered paragraph rather than a heading ("1.1 JP proposed ... and this was
+        // agreed."): its words are text to read, the item has no title.
+        if (ends_sentence(title) &&
+            (decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty())) {
+          body = util::trim(std::string_view(text).substr(static_cast<std::size_t>(title.data() - text.data())));
+          title = {};
+        }
         end_paragraph();
         open_item(number, title, lines_[i_].number);
         if (!body.empty()) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "bpack/extract/layout.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -421,6 +422,20 @@ bool role_like(const grammar::Grammar& grammar, std::string_view part) {
 }  // namespace
 
 PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
+  // A table row: the person in the first cell, their organisation or role in the others.
+  if (const auto gutter = text.find("   "); gutter != std::string_view::npos) {
+    PeopleList row = read_people(grammar, util::trim(text.substr(0, gutter)));
+    if (row.people.size() == 1 && row.rejected == 0) {
+      if (!row.people.front().role) {
+        std::vector<std::string_view> cells;
+        for (const Cell& cell : layout_cells(text.substr(gutter))) {
+          cells.push_back(cell.text);
+        }
+        row.people.front().role = util::join_collapsed(cells);
+      }
+      return row;
+    }
+  }
   PeopleList list;
   std::vector<bool> bracket_role;
   bool last_after_and = false;
@@ -470,9 +485,10 @@ PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
         last_was_role = true;
         continue;
       }
-      if (last_was_role && part.after_and) {
-        // "Head of Finance and Audit": the role goes on after "and".
-        *previous->role += " and " + role;
+      if (last_was_role) {
+        // "Head of Finance and Audit", "HSCIC, C4H interop community board member": the role
+        // goes on after "and" or a comma.
+        *previous->role += (part.after_and ? " and " : ", ") + role;
         continue;
       }
     }
