@@ -70,7 +70,8 @@ bool is_actor_cell(const grammar::Grammar& grammar, std::string_view cell) {
     const std::string_view part = util::trim(cell.substr(start, end - start));
     const bool officer = std::count(part.begin(), part.end(), ' ') <= 2 && grammar.matches("minutes.officer", part) &&
                          !grammar.matches("minutes.not_actor", part);
-    if (part.empty() || !(is_initials_list(grammar, part) || looks_like_name(grammar, part) || officer)) {
+    if (part.empty() || !(is_initials_list(grammar, part) || looks_like_name(grammar, part) || officer ||
+                          grammar.matches("minutes.column_actor", part))) {
       return false;
     }
     start = end + 1;

@@ -26,7 +26,7 @@ constexpr std::size_t kSubheadingMax = 70;
 constexpr std::size_t kBlockLines = 40;
 // An action column's initials stand at least this far right, after a gutter this wide.
 constexpr std::size_t kActionColumn = 50;
-constexpr std::size_t kActionGutter = 8;
+constexpr std::size_t kActionGutter = 3;
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
