@@ -713,7 +713,12 @@ class MinutesReader {
     item.line_end = line;
     ctx_.pack.minute_items.push_back(std::move(item));
     top_ = ctx_.pack.minute_items.size() - 1;
-    heading_ = ctx_.pack.minute_items.back().title;
+    // A numbered paragraph ("2.1 Matthew Brown explained the background ...") is not what
+    // the actions under it are about: the heading before it still is.
+    const std::string& item_title = ctx_.pack.minute_items.back().title;
+    if (!item_title.empty() && (item_title.size() <= kSubheadingMax || !number || plain_number(*number))) {
+      heading_ = item_title;
+    }
     if (number) {
       if (plain_number(*number)) {
         last_number_ = leading_int(*number);

@@ -422,17 +422,34 @@ bool role_like(const grammar::Grammar& grammar, std::string_view part) {
 }  // namespace
 
 PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
-  // A table row: the person in the first cell, their organisation or role in the others.
-  if (const auto gutter = text.find("   "); gutter != std::string_view::npos) {
-    PeopleList row = read_people(grammar, util::trim(text.substr(0, gutter)));
-    if (row.people.size() == 1 && row.rejected == 0) {
-      if (!row.people.front().role) {
-        std::vector<std::string_view> cells;
-        for (const Cell& cell : layout_cells(text.substr(gutter))) {
-          cells.push_back(cell.text);
-        }
-        row.people.front().role = util::join_collapsed(cells);
+  // A table row: a person in a cell, then cells of their initials or their organisation or
+  // role; a grid holds several people a row ("Margaret Carey   MC   Catherine Chisholm   CC").
+  if (text.find("   ") != std::string_view::npos) {
+    const auto cells = layout_cells(text);
+    PeopleList row;
+    for (const Cell& cell : cells) {
+      model::Attendee* last = row.people.empty() ? nullptr : &row.people.back();
+      if (last != nullptr && !last->initials && grammar.matches("attendance.initials", cell.text)) {
+        last->initials = std::string(cell.text);
+        continue;
       }
+      // Two cells are a person and their organisation; a second person needs a grid.
+      const PeopleList one = read_people(grammar, cell.text);
+      if (one.people.size() == 1 && one.rejected == 0 && (last == nullptr || cells.size() > 2) &&
+          (last == nullptr || !grammar.matches("attendance.role", one.people.front().name))) {
+        row.people.push_back(one.people.front());
+        continue;
+      }
+      if (last != nullptr) {
+        last->role =
+            last->role ? *last->role + ", " + util::collapse_spaces(cell.text) : util::collapse_spaces(cell.text);
+        continue;
+      }
+      row = {};
+      break;
+    }
+    if (!row.people.empty()) {
+      row.parts = cells.size();
       return row;
     }
   }
