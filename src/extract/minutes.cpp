@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "bpack/extract/action_table.hpp"
 #include "bpack/extract/attendance.hpp"
 #include "bpack/extract/dates.hpp"
 #include "bpack/extract/decisions.hpp"
@@ -149,8 +150,8 @@ class MinutesReader {
     if (text.empty()) {
       return;
     }
-    if (read_lists(text) || read_standalone_initials(text) || read_resolution(text) || read_marker(text) ||
-        read_item(text) || read_subheading(text)) {
+    if (read_table(line) || read_lists(text) || read_standalone_initials(text) || read_resolution(text) ||
+        read_marker(text) || read_item(text) || read_subheading(text)) {
       return;
     }
     // A bullet point ends with its sentence: the next sentence starting a line is the text
@@ -182,6 +183,25 @@ class MinutesReader {
       }
     }
     return false;
+  }
+
+  // A table of actions under an item ("Action items   Person responsible   Deadline").
+  bool read_table(const SegLine& line) {
+    if (!action_table_header(g_, line.text)) {
+      return false;
+    }
+    end_paragraph();
+    TableContext context;
+    context.raised = date_;
+    context.raised_text = date_text_;
+    context.meeting_date = date_;
+    if (!heading_.empty()) {
+      context.item = heading_;
+    }
+    const std::size_t end = read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
+    explicit_actions_ = true;
+    i_ = end - 1;
+    return true;
   }
 
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
