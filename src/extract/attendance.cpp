@@ -1,5 +1,7 @@
 #include "bpack/extract/attendance.hpp"
 
+#include "bpack/grammar/line_classifier.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -55,7 +57,7 @@ std::string_view last_part(std::string_view text) {
 class ListReader {
  public:
   ListReader(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, const model::Text& date)
-      : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date) {}
+      : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date), label_classes_(list_label_classes(ctx.grammar)) {}
 
   // The lists that follow are the body's membership: read, but no attendance.
   void membership() { membership_ = true; }
@@ -78,7 +80,7 @@ class ListReader {
       if (text.size() > kParagraphMax) {
         break;
       }
-      if (const auto label = list_label(g_, text)) {
+      if (const auto label = (line.line_hits & label_classes_) != 0 ? list_label(g_, text) : std::nullopt) {
         flush();
         set_label(label->kind);
         start(strip_lead(label->rest), line.number);
@@ -397,6 +399,7 @@ class ListReader {
   const grammar::Grammar& g_;
   const std::vector<segment::SegLine>& lines_;
   const model::Text& date_;
+  std::uint64_t label_classes_;
   AttendanceStatus status_ = AttendanceStatus::member;
   bool labelled_ = false;
   bool membership_ = false;
@@ -423,6 +426,12 @@ std::optional<ListLabel> list_label(const grammar::Grammar& grammar, std::string
     }
   }
   return std::nullopt;
+}
+
+std::uint64_t list_label_classes(const grammar::Grammar& grammar) {
+  return grammar.line_classifier().mask({"line.attendance.apologies", "line.attendance.attendee",
+                                         "line.attendance.absent", "line.attendance.attendees",
+                                         "line.attendance.member", "line.attendance.mode"});
 }
 
 std::vector<model::Attendee> apologies_in(const grammar::Grammar& grammar, std::string_view sentence) {

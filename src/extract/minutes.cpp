@@ -72,7 +72,7 @@ struct Candidate {
 class MinutesReader {
  public:
   MinutesReader(ExtractContext& ctx, segment::SectionChunk& chunk)
-      : ctx_(ctx), g_(ctx.grammar), lines_(chunk.lines), chunk_(chunk) {}
+      : ctx_(ctx), g_(ctx.grammar), lines_(chunk.lines), chunk_(chunk), label_classes_(list_label_classes(g_)) {}
 
   void run() {
     read_header();
@@ -187,7 +187,7 @@ class MinutesReader {
 
   // A table of actions under an item ("Action items   Person responsible   Deadline").
   bool read_table(const SegLine& line) {
-    if (!action_table_header(g_, line.text)) {
+    if (util::trim(line.text).find("  ") == std::string_view::npos || !action_table_header(g_, line.text)) {
       return false;
     }
     end_paragraph();
@@ -207,6 +207,9 @@ class MinutesReader {
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
   // record (a joint session): the lists of people.
   bool read_lists(std::string_view text) {
+    if ((lines_[i_].line_hits & label_classes_) == 0) {
+      return false;
+    }
     const auto label = list_label(g_, text);
     if (!label || label->kind == ListLabel::Kind::mode) {
       return false;
@@ -256,6 +259,9 @@ class MinutesReader {
   // Layout text: who is to act at the far right of a line, in an action column ("KV",
   // "Clerk", "Cllr. J. Davies"). Other entries of such a column ("Noted") are cut off too.
   std::string_view take_column_initials(const SegLine& line, std::string_view text) {
+    if (text.find("   ") == std::string_view::npos) {
+      return text;  // no gutter, no second column
+    }
     const auto cells = layout_cells(line.text);
     if (cells.size() < 2) {
       return text;
@@ -994,6 +1000,7 @@ class MinutesReader {
   const std::vector<SegLine>& lines_;
   segment::SectionChunk& chunk_;
   std::vector<bool> furniture_;
+  std::uint64_t label_classes_;  // the line classes of list labels
   model::Text date_;
   model::Text date_text_;
   std::size_t first_ = 0;

@@ -37,6 +37,10 @@ struct ListLabel {
 };
 std::optional<ListLabel> list_label(const grammar::Grammar& grammar, std::string_view text);
 
+// The line classes (segment::SegLine::line_hits) of a list's labels: a line without any of
+// them starts with no label, found without asking the rules again.
+std::uint64_t list_label_classes(const grammar::Grammar& grammar);
+
 // People sent apologies in a sentence ("Apologies were received from A, B and C."): the people,
 // or nothing when the sentence is not one.
 std::vector<model::Attendee> apologies_in(const grammar::Grammar& grammar, std::string_view sentence);
