@@ -570,9 +570,10 @@ bool is_initials_list(const grammar::Grammar& grammar, std::string_view text) {
   }
   std::size_t start = 0;
   while (start <= text.size()) {
-    std::size_t end = text.find_first_of("/&,", start);
-    if (end == std::string_view::npos) {
-      end = text.size();
+    // Up to the next "/", "&" or ",": a part is checked before the rest of the line is read.
+    std::size_t end = start;
+    while (end < text.size() && text[end] != '/' && text[end] != '&' && text[end] != ',') {
+      ++end;
     }
     if (!grammar.matches("attendance.initials", util::trim(text.substr(start, end - start)))) {
       return false;

@@ -47,28 +47,37 @@ void inline_markup(std::string_view line, std::string& out) {
   }
 }
 
-// Bytes that may start markup, looked up a byte at a time (most lines have none).
+// Bytes that may be markup, looked up a byte at a time: those that open a line's markup
+// ("#", ">") count only there, the others anywhere.
 struct MarkupBytes {
-  bool table[256] = {};
+  bool lead[256] = {};
+  bool inner[256] = {};
   constexpr MarkupBytes() {
-    for (const char c : std::string_view("*_[\\|#>")) {
-      table[static_cast<unsigned char>(c)] = true;
+    for (const char c : std::string_view("*_[\\|")) {
+      lead[static_cast<unsigned char>(c)] = true;
+      inner[static_cast<unsigned char>(c)] = true;
+    }
+    for (const char c : std::string_view("#>")) {
+      lead[static_cast<unsigned char>(c)] = true;
     }
   }
 };
 constexpr MarkupBytes kMarkupBytes;
 
-// Most lines have no markup: a line's first text byte and a few searches (memchr) tell.
+// Most lines have no markup: one pass over the line tells.
 bool may_have_markup(std::string_view line) {
-  const std::size_t lead = line.find_first_not_of(" \t");
-  if (lead == std::string_view::npos) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
+    ++i;
+  }
+  if (i == line.size()) {
     return false;
   }
-  if (kMarkupBytes.table[static_cast<unsigned char>(line[lead])]) {
+  if (kMarkupBytes.lead[static_cast<unsigned char>(line[i])]) {
     return true;
   }
-  for (const char c : std::string_view("*_[\\|")) {
-    if (std::memchr(line.data(), c, line.size()) != nullptr) {
+  for (; i < line.size(); ++i) {
+    if (kMarkupBytes.inner[static_cast<unsigned char>(line[i])]) {
       return true;
     }
   }
