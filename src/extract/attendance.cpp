@@ -73,6 +73,11 @@ class ListReader {
     for (std::size_t i = begin; i < end; ++i) {
       const auto& line = lines_[i];
       if (line.blank) {
+        // A list cut mid-entry by one blank line goes on after it (converters print a blank
+        // line between the wrapped lines of a paragraph).
+        if (i + 1 < end && !lines_[i + 1].blank && (i == 0 || !lines_[i - 1].blank) && unfinished(true)) {
+          continue;
+        }
         flush();
         continue;
       }
@@ -113,7 +118,8 @@ class ListReader {
         i = after - 1;
         continue;
       }
-      if (reads_as_people(text)) {
+      // "Councillors" alone: the names it titles follow.
+      if (reads_as_people(text) || (para_.empty() && g_.matches("attendance.plural_title", text))) {
         flush();
         start(text, line.number);
         used = i + 1;
@@ -244,6 +250,17 @@ class ListReader {
   // The line goes on with the paragraph: the paragraph ends mid-entry (a comma, "and", an
   // open bracket, a name cut in two) or the line starts with what cannot begin an entry.
   bool continues(std::string_view text) const {
+    if (util::trim(para_).empty()) {
+      return false;
+    }
+    const char first = text.front();
+    return first == '(' || std::islower(static_cast<unsigned char>(first)) != 0 || unfinished(false);
+  }
+
+  // The paragraph so far stops mid-list: after a comma or "and", inside a bracket, on an
+  // initial ("B.") or a plural title ("Councillors"); unless `surely`, also on what may be the
+  // start of a name ("... Charlotte Clark, Marion", "Dr M").
+  bool unfinished(bool surely) const {
     const std::string_view para = util::trim(para_);
     if (para.empty()) {
       return false;
@@ -253,17 +270,18 @@ class ListReader {
         (para.size() >= 4 && util::to_lower_ascii(para.substr(para.size() - 4)) == " and")) {
       return true;
     }
-    const char first = text.front();
-    if (first == '(' || std::islower(static_cast<unsigned char>(first)) != 0) {
+    const std::string_view tail = last_part(para);
+    const std::string_view last_word = para.substr(para.find_last_of(' ') + 1);
+    const bool initial =
+        last_word.size() == 2 && last_word.back() == '.' && std::isupper(static_cast<unsigned char>(last_word[0])) != 0;
+    if (initial || g_.matches("attendance.plural_title", last_word)) {
       return true;
     }
-    if (last == '.') {
+    if (surely) {
       return false;
     }
-    // "... Charlotte Clark, Marion" / "Harvey", "Dr M" / "Gogarty": the last entry is the
-    // start of a name (a given name, or a title and initials), not a role.
-    const std::string_view tail = last_part(para);
-    if (tail.empty() || g_.matches("attendance.role", tail) || std::count(tail.begin(), tail.end(), ' ') > 2) {
+    if (tail.empty() || (last == '.' && !initial) || g_.matches("attendance.role", tail) ||
+        std::count(tail.begin(), tail.end(), ' ') > 2) {
       return false;
     }
     return read_people(g_, tail).people.empty() && std::isupper(static_cast<unsigned char>(tail.front())) != 0;
