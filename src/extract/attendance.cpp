@@ -112,6 +112,11 @@ class ListReader {
         used = i + 1;
         continue;
       }
+      // A name/organisation table printed a cell a line: the person's organisation or role.
+      if (read_role_cell(i, end)) {
+        used = i + 1;
+        continue;
+      }
       // A table printed column by column: the names, then their organisations in order.
       if (const std::size_t after = read_role_column(i, end); after > i) {
         used = after;
@@ -160,6 +165,40 @@ class ListReader {
     return !sentences.empty();
   }
 
+  // "Paul Okoro (PO)" then "Harbour Health, network member": a line that names nobody, right
+  // after a line of one person without a role, is that person's organisation or role. Once
+  // rows have gone so twice, a cell after a person is a role even if it reads like a name
+  // ("Harbour Health, Chair").
+  bool read_role_cell(std::size_t i, std::size_t end) {
+    const std::string_view text = util::trim(lines_[i].text);
+    if (para_.empty() || text.size() > 80 || g_.matches("line.item", text)) {
+      return false;
+    }
+    if (role_cells_ < 2 && reads_as_people(text) &&
+        !(initialled_row(para_) && i + 1 < end && !lines_[i + 1].blank &&
+          initialled_row(util::trim(lines_[i + 1].text)) && text.find('(') == std::string_view::npos)) {
+      return false;  // a person, unless it stands between two rows of a person and initials
+    }
+    const std::size_t before = ctx_.pack.attendance.size();
+    flush();
+    if (ctx_.pack.attendance.size() != before + 1 || ctx_.pack.attendance.back().role) {
+      return false;
+    }
+    ctx_.pack.attendance.back().role = util::collapse_spaces(util::trim_punctuation(text));
+    ++role_cells_;
+    if (!column_.empty() && column_.back() == before) {
+      column_.pop_back();
+    }
+    return true;
+  }
+
+  // "Nadia Brennan (NB)": one person, with initials and no role.
+  bool initialled_row(std::string_view text) const {
+    const PeopleList people = read_people(g_, text);
+    return people.people.size() == 1 && people.rejected == 0 && people.people.front().initials &&
+           !people.people.front().role;
+  }
+
   // After a column of names one a line (no roles), a block of as many lines that are not all
   // names: the table's second column, each line the role of the name in the same row.
   std::size_t read_role_column(std::size_t i, std::size_t end) {
@@ -202,6 +241,7 @@ class ListReader {
 
   void set_label(Kind kind) {
     group_ = 0;
+    role_cells_ = 0;
     column_.clear();
     first_group_size_ = 0;
     switch (kind) {
@@ -423,6 +463,7 @@ class ListReader {
   bool membership_ = false;
   bool lists_seen_ = false;
   std::size_t group_ = 0;
+  std::size_t role_cells_ = 0;  // rows read as a person's line, then their role's
   std::size_t first_group_size_ = 0;
   std::vector<std::size_t> column_;  // people read one a line without roles, in order
   std::string para_;

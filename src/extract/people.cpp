@@ -264,7 +264,20 @@ bool initials_match(const grammar::Grammar& grammar, std::string_view initials, 
     return true;
   }
   // First and last only ("Mary Jane Smith" -> "MS").
-  return all.size() > 2 && initials.size() == 2 && initials[0] == all.front() && initials[1] == all.back();
+  if (all.size() > 2 && initials.size() == 2 && initials[0] == all.front() && initials[1] == all.back()) {
+    return true;
+  }
+  // One letter more, to tell two people apart ("Jon Payne" -> "JPE" beside "John Parry", "JP").
+  if (all.empty() || initials.size() != all.size() + 1 || initials[0] != all[0]) {
+    return false;
+  }
+  std::size_t k = 0;
+  for (const char c : initials) {
+    if (k < all.size() && c == all[k]) {
+      ++k;
+    }
+  }
+  return k == all.size();
 }
 
 ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
