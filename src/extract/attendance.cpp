@@ -113,7 +113,8 @@ class ListReader {
         continue;
       }
       // A name/organisation table printed a cell a line: the person's organisation or role.
-      if (read_role_cell(i, end)) {
+      const bool people = reads_as_people(text);
+      if (read_role_cell(i, end, people)) {
         used = i + 1;
         continue;
       }
@@ -124,7 +125,7 @@ class ListReader {
         continue;
       }
       // "Councillors" alone: the names it titles follow.
-      if (reads_as_people(text) || (para_.empty() && g_.matches("attendance.plural_title", text))) {
+      if (people || (para_.empty() && g_.matches("attendance.plural_title", text))) {
         flush();
         start(text, line.number);
         used = i + 1;
@@ -169,14 +170,14 @@ class ListReader {
   // after a line of one person without a role, is that person's organisation or role. Once
   // rows have gone so twice, a cell after a person is a role even if it reads like a name
   // ("Harbour Health, Chair").
-  bool read_role_cell(std::size_t i, std::size_t end) {
+  bool read_role_cell(std::size_t i, std::size_t end, bool people) {
     const std::string_view text = util::trim(lines_[i].text);
     if (para_.empty() || text.size() > 80 || g_.matches("line.item", text)) {
       return false;
     }
-    if (role_cells_ < 2 && reads_as_people(text) &&
-        !(initialled_row(para_) && i + 1 < end && !lines_[i + 1].blank &&
-          initialled_row(util::trim(lines_[i + 1].text)) && text.find('(') == std::string_view::npos)) {
+    if (role_cells_ < 2 && people &&
+        !(text.find('(') == std::string_view::npos && i + 1 < end && !lines_[i + 1].blank &&
+          util::trim(para_).back() == ')' && initialled_row(para_) && initialled_row(util::trim(lines_[i + 1].text)))) {
       return false;  // a person, unless it stands between two rows of a person and initials
     }
     const std::size_t before = ctx_.pack.attendance.size();

@@ -47,17 +47,11 @@ void inline_markup(std::string_view line, std::string& out) {
   }
 }
 
-// Bytes that may be markup, looked up a byte at a time: those that open a line's markup
-// ("#", ">") count only there, the others anywhere.
+// Bytes that may open a line's markup, looked up at the line's first text byte.
 struct MarkupBytes {
   bool lead[256] = {};
-  bool inner[256] = {};
   constexpr MarkupBytes() {
-    for (const char c : std::string_view("*_[\\|")) {
-      lead[static_cast<unsigned char>(c)] = true;
-      inner[static_cast<unsigned char>(c)] = true;
-    }
-    for (const char c : std::string_view("#>")) {
+    for (const char c : std::string_view("*_[\\|#>")) {
       lead[static_cast<unsigned char>(c)] = true;
     }
   }
@@ -74,7 +68,8 @@ void append_key(std::string_view key, std::string& out) {
   }
 }
 
-// Most lines have no markup: one pass over the line tells.
+// Most lines have no markup: the line's first text byte, then a vectorised search (memchr)
+// for each byte that may be markup inside a line, tell.
 bool may_have_markup(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
@@ -86,8 +81,8 @@ bool may_have_markup(std::string_view line) {
   if (kMarkupBytes.lead[static_cast<unsigned char>(line[i])]) {
     return true;
   }
-  for (; i < line.size(); ++i) {
-    if (kMarkupBytes.inner[static_cast<unsigned char>(line[i])]) {
+  for (const char c : std::string_view("*_[\\|")) {
+    if (std::memchr(line.data() + i, c, line.size() - i) != nullptr) {
       return true;
     }
   }
