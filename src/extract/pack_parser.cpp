@@ -2,6 +2,7 @@
 
 #include "bpack/extract/extractors.hpp"
 #include "bpack/segment/segmenter.hpp"
+#include "bpack/text/open_source.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -50,7 +51,7 @@ void emit_blocks(const segment::SectionChunk& chunk, const BlockSink& sink) {
 
 }  // namespace
 
-model::Pack parse_pack(text::TextSource& source, const ParseOptions& options) {
+model::Pack parse_pack(text::LineSource& source, const ParseOptions& options) {
   const grammar::Grammar& grammar = options.grammar != nullptr ? *options.grammar : grammar::default_grammar();
   model::Pack pack;
   pack.source.path = source.name();
@@ -104,8 +105,8 @@ model::Pack parse_pack(text::TextSource& source, const ParseOptions& options) {
 }
 
 model::Pack parse_file(const std::string& path, const ParseOptions& options) {
-  text::TextSource source(text::open_file(path), path, options.diagnostics);
-  return parse_pack(source, options);
+  const auto source = text::open_source(text::open_file(path), path, options.diagnostics);
+  return parse_pack(*source, options);
 }
 
 }  // namespace bpack::extract

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bpack/text/byte_stream.hpp"
+#include "bpack/text/open_source.hpp"
 #include "bpack/util/sha256.hpp"
 #include "pack_rows.hpp"
 
@@ -167,19 +169,7 @@ model::Block BlockList::operator[](std::size_t i) const {
 }
 
 std::string read_pack_file(const std::string& path) {
-  const auto stream = text::open_file(path);
-  std::string bytes;
-  std::size_t size = 0;
-  for (;;) {
-    bytes.resize(size + 256 * 1024);
-    const std::size_t got = stream->read(bytes.data() + size, bytes.size() - size);
-    if (got == 0) {
-      break;
-    }
-    size += got;
-  }
-  bytes.resize(size);
-  return bytes;
+  return text::read_all(*text::open_file(path));
 }
 
 std::string source_key_of(const std::string& path) {
@@ -261,7 +251,7 @@ Writer::Writer(Database& db, PackParser parser)
   // in a temporary file: a pack changes a few hundred pages at most.
   db_.exec("PRAGMA temp_store = MEMORY");
   if (!parser_) {
-    parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
+    parser_ = [](text::LineSource& source, const extract::ParseOptions& options) {
       return extract::parse_pack(source, options);
     };
   }
@@ -300,10 +290,10 @@ void Writer::parse(PreparedPack& prepared, const extract::ParseOptions& options)
   }
   extract::ParseOptions parse_options = options;
   parse_options.on_block = [&](const model::Block& block) { prepared.blocks.add(block); };
-  text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.path, options.diagnostics);
-  source.use_known_sha256(prepared.sha256);
+  const auto source = text::open_source(std::move(prepared.bytes), prepared.path, options.diagnostics);
+  source->use_known_sha256(prepared.sha256);
   prepared.bytes = std::string();
-  prepared.pack = parser_(source, parse_options);
+  prepared.pack = parser_(*source, parse_options);
   prepared.parsed = true;
 }
 
@@ -568,9 +558,9 @@ std::int64_t Writer::stream_pack(PreparedPack& prepared, const extract::ParseOpt
     }
     write_block(block, paragraph_digest(block.section_title, block.text), result);
   };
-  text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.path, options.diagnostics);
-  source.use_known_sha256(prepared.sha256);
-  const model::Pack pack = parser_(source, parse_options);
+  const auto source = text::open_source(std::move(prepared.bytes), prepared.path, options.diagnostics);
+  source->use_known_sha256(prepared.sha256);
+  const model::Pack pack = parser_(*source, parse_options);
   finish_pack(pack_id, pack, result);
   write_places(pack_id);
   return pack_id;

@@ -18,7 +18,7 @@
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/index/database.hpp"
 #include "bpack/model/pack.hpp"
-#include "bpack/text/text_source.hpp"
+#include "bpack/text/line_source.hpp"
 
 namespace bpack::index {
 
@@ -38,7 +38,7 @@ struct IngestResult {
 
 // Parses a pack, handing each full-text block to options.on_block: extract::parse_pack by
 // default; tests pass a function that returns a hand-made pack.
-using PackParser = std::function<model::Pack(text::TextSource&, const extract::ParseOptions&)>;
+using PackParser = std::function<model::Pack(text::LineSource&, const extract::ParseOptions&)>;
 
 // The bytes of the file at `path` ("-": standard input). Throws bpack::Error naming the path.
 std::string read_pack_file(const std::string& path);
