@@ -41,6 +41,7 @@ int run(int argc, char** argv) {
   add_attendance_command(app, context);
   add_show_command(app, context);
   add_export_command(app, context);
+  add_text_command(app, context);
 
   try {
     app.parse(argc, argv);
