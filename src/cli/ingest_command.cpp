@@ -4,68 +4,28 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <optional>
 
 #include "bpack/index/pipelined_ingest.hpp"
 #include "bpack/index/writer.hpp"
 #include "bpack/output/json.hpp"
 #include "bpack/util/error.hpp"
-#include "bpack/util/strings.hpp"
 #include "cli/context.hpp"
 #include "cli/index_access.hpp"
+#include "cli/input_files.hpp"
 #include "cli/output_options.hpp"
 
 namespace bpack::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct IngestOptions {
   std::vector<std::string> paths;
   bool strict = false;
+  bool verbose = false;
   OutputOptions output;
 };
-
-struct Input {
-  std::string path;
-  std::uint64_t bytes = 0;  // for progress; 0 for stdin
-  std::string error;        // set when the path could not be listed
-};
-
-// Files as given; directories become their *.txt files (recursively, in name order, so a
-// run is repeatable); "-" is standard input.
-std::vector<Input> expand(const std::vector<std::string>& paths) {
-  std::vector<Input> inputs;
-  for (const auto& path : paths) {
-    std::error_code error;
-    if (path == "-" || !fs::is_directory(path, error)) {
-      // A missing file is reported when ingest tries to read it, in its turn.
-      const auto size = path == "-" ? 0 : fs::file_size(path, error);
-      inputs.push_back({path, error ? 0 : static_cast<std::uint64_t>(size), {}});
-      continue;
-    }
-    std::vector<Input> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-      const fs::directory_entry& entry = *it;
-      std::error_code entry_error;
-      if (entry.is_regular_file(entry_error) && util::to_lower_ascii(entry.path().extension().string()) == ".txt") {
-        const auto size = entry.file_size(entry_error);
-        found.push_back({entry.path().string(), entry_error ? 0 : static_cast<std::uint64_t>(size), {}});
-      }
-    }
-    if (error) {
-      inputs.push_back({path, 0, fmt::format("{}: cannot list directory: {}", path, error.message())});
-    }
-    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
-    inputs.insert(inputs.end(), found.begin(), found.end());
-  }
-  return inputs;
-}
 
 // Counts parser warnings instead of printing them: ingest reports packs, `bpack parse`
 // shows the warnings of one.
@@ -146,8 +106,26 @@ void print_json(const index::IngestResult* result, const std::string& path, cons
   write_stdout(out);
 }
 
+void print_skipped_json(const std::string& path) {
+  std::string out;
+  output::JsonWriter json(out);
+  json.begin_object().field("path", std::string_view(path)).field("outcome", "skipped");
+  json.field("error", "not text or PDF").end_object();
+  out.push_back('\n');
+  write_stdout(out);
+}
+
 int run_ingest(const IngestOptions& options, Context& context) {
-  const std::vector<Input> inputs = expand(options.paths);
+  const InputFiles found = expand_inputs(options.paths);
+  const std::vector<InputFile>& inputs = found.packs;
+  for (const std::string& path : found.skipped) {
+    if (options.verbose) {
+      fmt::print(stderr, "bpack: skipped {}: not text or PDF\n", path);
+    }
+    if (options.output.json) {
+      print_skipped_json(path);
+    }
+  }
   auto db = open_index_for_ingest(context);
   index::Writer writer(*db);
   CountingSink warnings;
@@ -164,7 +142,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
 
   // Packs are read and parsed a few ahead on a second thread while this one writes them.
   std::vector<std::string> readable;
-  for (const Input& input : inputs) {
+  for (const InputFile& input : inputs) {
     if (input.error.empty()) {
       readable.push_back(input.path);
     }
@@ -225,7 +203,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   };
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const Input& input = inputs[i];
+    const InputFile& input = inputs[i];
     progress.show(i, bytes_done, input.path);
     if (!batch) {
       batch.emplace(writer);
@@ -272,8 +250,9 @@ int run_ingest(const IngestOptions& options, Context& context) {
     }
   }
   if (!context.quiet) {
-    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}\n", added, replaced, unchanged,
-               failed, db->path(),
+    const std::string skipped = skipped_summary(found.skipped);
+    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}\n", added, replaced, unchanged,
+               failed, db->path(), skipped.empty() ? "" : "; " + skipped,
                warnings.warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings.warnings)
                                      : std::string());
   }
@@ -285,14 +264,20 @@ int run_ingest(const IngestOptions& options, Context& context) {
 void add_ingest_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* sub = app.add_subcommand("ingest", "Parse packs into the index (created when missing)");
-  sub->add_option("paths", options->paths, "Pack text files, directories (every *.txt below) or - for standard input")
+  sub->add_option("paths", options->paths,
+                  "Packs (PDF or text files), directories (every PDF and *.txt below) or - for standard input")
       ->required()
       ->type_name("PATH");
   sub->add_flag("--strict", options->strict, "Stop at the first file that fails (default: report it and go on)");
+  sub->add_flag("-v,--verbose", options->verbose, "List the files in directories that were skipped (not text or PDF)");
   add_output_options(*sub, options->output, false);
   sub->footer(
-      "Each pack is all or nothing: a file that fails leaves the index as it was. Packs reach the\n"
-      "disk in batches (64 MB of input or 2 s); an interrupted ingest keeps the batches before it,\n"
+      "PDFs are read directly, their text laid out as `bpack text FILE` prints it. In directories,\n"
+      "every PDF and *.txt file below is a pack; other files are skipped (counted, and listed with\n"
+      "-v), as are hidden files and folders. Each pack is all or nothing: a file that fails (a\n"
+      "password-protected or damaged PDF, a scan without text, a binary file) leaves the index as\n"
+      "it was. Packs reach the disk in batches (64 MB of input or 2 s); an interrupted ingest keeps the batches before "
+      "it,\n"
       "and running it again skips what is there. The same bytes again are skipped (unchanged);\n"
       "a changed file at an indexed path replaces that pack. After 16 MB or more of new packs the\n"
       "full-text index is merged into one segment, which makes searches faster.\n"
@@ -300,8 +285,8 @@ void add_ingest_command(CLI::App& app, Context& context) {
       "Exit status: 0 all ingested or unchanged, 1 a file failed.\n"
       "\n"
       "Examples:\n"
-      "  bpack ingest corpus/\n"
-      "  bpack --db board.db ingest packs/2021-*.txt packs/2022-*.txt\n"
+      "  bpack ingest packs/\n"
+      "  bpack --db board.db ingest packs/2021-*.pdf packs/2022-*.pdf\n"
       "  pdftotext -layout pack.pdf - | bpack ingest -");
   sub->callback([options, &context] { context.status = run_ingest(*options, context); });
 }

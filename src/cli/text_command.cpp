@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iterator>
 
 #include "bpack/output/json.hpp"
@@ -51,8 +52,10 @@ int run_text(const TextOptions& options, Context& context) {
       out.clear();
     }
   }
-  if (!options.output.json && source->pages() > page) {
-    out.append(static_cast<std::size_t>(source->pages() - page), '\f');  // pages without text at the end
+  if (!options.output.json) {
+    // Each page ends with a form feed, as in pdftotext's output (pages without text at the
+    // end of a PDF included); a final one starts no page when read back.
+    out.append(static_cast<std::size_t>(std::max<text::LineNo>(source->pages() - page, 0) + 1), '\f');
   }
   write_stdout(out);
   return kOk;
@@ -73,8 +76,8 @@ void add_text_command(CLI::App& app, Context& context) {
       "These are the lines that line numbers in bpack's output refer to (parse, search, show,\n"
       "actions). A PDF is laid out page by page: words on one baseline make one line, and\n"
       "text that stands apart (table cells, a column of initials) stays apart, two or more\n"
-      "spaces between, so a table row is one line. Pages are separated by form feeds, as\n"
-      "pdftotext separates them. --json prints one object per line: line, page, text.\n"
+      "spaces between, so a table row is one line. Each page ends with a form feed, as in\n"
+      "pdftotext's output. --json prints one object per line: line, page, text.\n"
       "\n"
       "Examples:\n"
       "  bpack text pack.pdf | less\n"

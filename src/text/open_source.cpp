@@ -1,10 +1,14 @@
 #include "bpack/text/open_source.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 
 #include "bpack/text/pdf_source.hpp"
 #include "bpack/text/text_source.hpp"
+#include "bpack/util/error.hpp"
+#include "bpack/util/strings.hpp"
 
 namespace bpack::text {
 namespace {
@@ -30,6 +34,16 @@ class ReplayStream final : public ByteStream {
   std::unique_ptr<ByteStream> rest_;
 };
 
+// A file named .pdf that is not one is most often a failed download (an error page saved
+// under the PDF's name): said so, rather than read as a text pack.
+void refuse_false_pdf(const std::string& name) {
+  const std::string_view view(name);
+  if (view.size() >= 4 && util::to_lower_ascii(view.substr(view.size() - 4)) == ".pdf") {
+    throw Error(
+        fmt::format("{}: named .pdf but not a PDF (no %PDF- signature at its start): a failed download?", name));
+  }
+}
+
 }  // namespace
 
 bool looks_like_pdf(std::string_view head) {
@@ -51,6 +65,7 @@ std::unique_ptr<LineSource> open_source(std::unique_ptr<ByteStream> stream, std:
   if (looks_like_pdf(head)) {
     return open_pdf(head + read_all(*stream), std::move(name), diagnostics);
   }
+  refuse_false_pdf(name);
   return std::make_unique<TextSource>(std::make_unique<ReplayStream>(std::move(head), std::move(stream)),
                                       std::move(name), diagnostics);
 }
@@ -59,6 +74,7 @@ std::unique_ptr<LineSource> open_source(std::string bytes, std::string name, Dia
   if (looks_like_pdf(bytes)) {
     return open_pdf(std::move(bytes), std::move(name), diagnostics);
   }
+  refuse_false_pdf(name);
   return std::make_unique<TextSource>(from_string(std::move(bytes)), std::move(name), diagnostics);
 }
 
