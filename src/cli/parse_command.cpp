@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "bpack/extract/pack_parser.hpp"
+#include "bpack/extract/section_registry.hpp"
 #include "bpack/output/pack_json.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
@@ -35,7 +36,7 @@ std::string outline(const model::Pack& pack) {
   out += "sections\n";
   out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", "KIND", "LINES", "PAGES", "TITLE");
   for (const auto& s : pack.sections) {
-    out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", model::to_string(s.kind),
+    out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", extract::section_name(s.kind),
                        fmt::format("{}-{}", s.line_start, s.line_end), fmt::format("{}-{}", s.page_start, s.page_end),
                        s.title);
   }

@@ -3,8 +3,9 @@
 
 #include <cctype>
 
+#include "bpack/extract/agenda.hpp"
 #include "bpack/extract/dates.hpp"
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/meeting_header.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -61,7 +62,7 @@ bool read_cells(const grammar::Grammar& grammar, std::string_view text, Cells& c
 
 }  // namespace
 
-void extract_agenda(ExtractContext& ctx, segment::SectionChunk& chunk) {
+void read_agenda(ExtractContext& ctx, segment::SectionChunk& chunk) {
   const auto& grammar = ctx.grammar;
   model::Meeting meeting = read_meeting_header(grammar, chunk, model::MeetingRole::agenda);
   if (meeting.date) {

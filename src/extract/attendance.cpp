@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/attendance.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/util/strings.hpp"
 
@@ -85,7 +85,7 @@ std::size_t read_attendance_lines(const grammar::Grammar& grammar, const std::ve
   return found;
 }
 
-void extract_attendance(ExtractContext& ctx, const segment::SectionChunk& chunk) {
+void read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk) {
   read_attendance_lines(ctx.grammar, chunk.lines, 0, chunk.lines.size(), ctx.pack.attendance);
 }
 

@@ -7,7 +7,8 @@
 #include <charconv>
 
 #include "bpack/extract/dates.hpp"
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/meeting_header.hpp"
+#include "bpack/extract/minutes.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/extract/status.hpp"
 #include "bpack/util/strings.hpp"
@@ -429,7 +430,7 @@ class MinutesReader {
 
 }  // namespace
 
-void extract_minutes(ExtractContext& ctx, segment::SectionChunk& chunk) {
+void read_minutes(ExtractContext& ctx, segment::SectionChunk& chunk) {
   model::Meeting meeting = read_meeting_header(ctx.grammar, chunk, model::MeetingRole::minutes);
   ++ctx.clues.minutes_meetings;
   if (meeting.date) {

@@ -1,6 +1,7 @@
 #include "bpack/extract/pack_parser.hpp"
 
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/context.hpp"
+#include "bpack/extract/section_registry.hpp"
 #include "bpack/segment/segmenter.hpp"
 #include "bpack/text/open_source.hpp"
 #include "bpack/util/strings.hpp"
@@ -55,32 +56,13 @@ model::Pack parse_pack(text::LineSource& source, const ParseOptions& options) {
   const grammar::Grammar& grammar = options.grammar != nullptr ? *options.grammar : grammar::default_grammar();
   model::Pack pack;
   pack.source.path = source.name();
-  ExtractContext ctx{grammar, pack};
+  ExtractContext ctx(grammar, pack);
 
   // 1. Segment: every line is classified once; each section is handed over when it closes.
-  segment::Segmenter segmenter(grammar, [&](segment::SectionChunk& chunk) {
-    // 2. Extract: the section's own extractor reads its lines into entities.
-    switch (chunk.section.kind) {
-      case model::SectionKind::agenda:
-        extract_agenda(ctx, chunk);
-        break;
-      case model::SectionKind::attendance:
-        extract_attendance(ctx, chunk);
-        break;
-      case model::SectionKind::minutes:
-        extract_minutes(ctx, chunk);
-        break;
-      case model::SectionKind::action_log:
-        extract_action_log(ctx, chunk);
-        break;
-      case model::SectionKind::paper:
-        extract_paper(ctx, chunk);
-        break;
-      case model::SectionKind::forward_plan:
-        extract_forward_plan(ctx, chunk);
-        break;
-      case model::SectionKind::other:
-        break;
+  segment::Segmenter segmenter(grammar, segmenter_rules(), [&](segment::SectionChunk& chunk) {
+    // 2. Read: the section's own reader turns its lines into entities.
+    if (const SectionReader read = section_kind(chunk.section.kind).read) {
+      read(ctx, chunk);
     }
     pack.sections.push_back(chunk.section);
     // 3. Index: paragraphs go to the full-text sink (ingest) while their section is in hand.

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/context.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/util/strings.hpp"
 

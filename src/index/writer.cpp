@@ -1,4 +1,5 @@
 #include "bpack/index/writer.hpp"
+#include "bpack/extract/section_registry.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -418,7 +419,7 @@ void Writer::write_pending() {
     return std::tie(a.passage_id, a.pack_id, a.kind) < std::tie(b.passage_id, b.pack_id, b.kind);
   });
   for (const Place& place : pending_places_) {
-    s.insert_place.bind(1, place.passage_id).bind(2, place.pack_id).bind(3, model::to_string(place.kind));
+    s.insert_place.bind(1, place.passage_id).bind(2, place.pack_id).bind(3, extract::section_name(place.kind));
     s.insert_place.bind(4, place.line).bind(5, place.page).bind(6, place.count).run();
   }
   drop_pending({});
@@ -603,7 +604,7 @@ void Writer::write_places(std::int64_t pack_id) {
     json += json.size() > 1 ? ",[" : "[";
     number(place.passage_id);
     json += ",\"";
-    json += model::to_string(place.kind);
+    json += extract::section_name(place.kind);
     json += "\",";
     number(place.line);
     json += ',';

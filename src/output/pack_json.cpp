@@ -1,4 +1,5 @@
 #include "bpack/output/pack_json.hpp"
+#include "bpack/extract/section_registry.hpp"
 
 #include "bpack/output/json.hpp"
 
@@ -37,7 +38,7 @@ void append_pack_json(const model::Pack& pack, std::string& out) {
     json.field("line", m.line);
   });
   write_list(json, "sections", pack.sections, [&](const Section& s) {
-    json.field("kind", to_string(s.kind)).field("title", s.title);
+    json.field("kind", extract::section_name(s.kind)).field("title", s.title);
     json.field("line_start", s.line_start).field("line_end", s.line_end);
     json.field("page_start", s.page_start).field("page_end", s.page_end);
   });

@@ -16,6 +16,7 @@ namespace bpack::model {
 using Text = std::optional<std::string>;
 using LineNo = std::int64_t;
 
+// The kinds of section; their names, cues and readers are in extract/section_registry.hpp.
 enum class SectionKind { agenda, attendance, minutes, action_log, paper, forward_plan, other };
 enum class MeetingRole { agenda, minutes };
 enum class AttendanceStatus { member, apologies, attendee, absent };
@@ -23,16 +24,15 @@ enum class DecisionKind { agreed, resolved, noted, approved, endorsed };
 enum class ActionStatus { open, in_progress, proposed_closed, closed, deferred, unknown };
 enum class ActionSource { action_log, minutes };
 
-std::string_view to_string(SectionKind kind);
 std::string_view to_string(MeetingRole role);
 std::string_view to_string(AttendanceStatus status);
 std::string_view to_string(DecisionKind kind);
 std::string_view to_string(ActionStatus status);
 std::string_view to_string(ActionSource source);
 
-// Parse the contract's spelling back into the enumeration (used by --kind, --status options
-// and by readers of stored rows). Empty when the text names no value.
-std::optional<SectionKind> section_kind_from(std::string_view text);
+// Parse the contract's spelling back into the enumeration (used by the --status option and by
+// readers of stored rows). Empty when the text names no value. Section kinds are named in
+// the section registry (extract/section_registry.hpp).
 std::optional<ActionStatus> action_status_from(std::string_view text);
 
 struct SourceInfo {

@@ -1,12 +1,9 @@
-// Meeting headers (agenda and minutes) and the dates a forward plan is laid out by.
-
-#include <re2/re2.h>
+#include "bpack/extract/meeting_header.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include "bpack/extract/dates.hpp"
-#include "bpack/extract/extractors.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -15,8 +12,8 @@ namespace {
 // How far into a section its meeting header may reach.
 constexpr int kHeaderLines = 14;
 
-// The board's name in a heading: noise like "Minutes of the meeting of" and trailing
-// "Minutes" / "held on ..." removed.
+}  // namespace
+
 std::string board_from_heading(const grammar::Grammar& grammar, std::string text) {
   grammar::Captures captures;
   if (grammar.match("meeting.heading_noise", text, captures) && captures.whole().data() == text.data()) {
@@ -27,8 +24,6 @@ std::string board_from_heading(const grammar::Grammar& grammar, std::string text
   }
   return std::string(util::trim_punctuation(util::collapse_spaces(text)));
 }
-
-}  // namespace
 
 model::Meeting read_meeting_header(const grammar::Grammar& grammar, const segment::SectionChunk& chunk,
                                    model::MeetingRole role) {
@@ -108,37 +103,6 @@ model::Meeting read_meeting_header(const grammar::Grammar& grammar, const segmen
   }
   meeting.line = body_line != 0 ? body_line : chunk.section.line_start;
   return meeting;
-}
-
-void extract_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk) {
-  // A forward plan's columns are headed by meeting dates: the first ones say which meeting
-  // this pack is for when it has no agenda.
-  int seen = 0;
-  for (const auto& line : chunk.lines) {
-    if (line.blank) {
-      continue;
-    }
-    if (seen++ == 0) {
-      const std::string board = board_from_heading(ctx.grammar, std::string(util::trim(line.text)));
-      // The fullest form of the board's name wins ("BLMK ICS Partnership Board" over
-      // "BLMK Partnership Board").
-      if (board.size() > ctx.clues.board.size() && board.size() < 80) {
-        ctx.clues.board = board;
-      }
-    }
-    if (seen > 12) {
-      break;
-    }
-    std::string_view rest = line.text;
-    while (auto date = find_date(ctx.grammar, rest)) {
-      if (ctx.clues.plan_dates.empty()) {
-        ctx.clues.plan_line = line.number;
-      }
-      ctx.clues.plan_dates.push_back(date->iso);
-      ctx.clues.plan_dates_text.push_back(date->text);
-      rest.remove_prefix(date->offset + date->text.size());
-    }
-  }
 }
 
 }  // namespace bpack::extract
