@@ -22,6 +22,9 @@ constexpr double kSameLine = 0.5;
 // this from the baseline of the word before it.
 constexpr double kAttachedBaselines = 0.6;
 constexpr double kSmallerFont = 0.9;
+// A row whose height lies more than this share within the line beside it joins that line
+// (see join_stray_rows).
+constexpr double kStrayOverlap = 0.5;
 // Words farther apart than this along a line stand apart: separate cells, not words of one
 // run of text...
 constexpr double kCellGap = 0.7;
@@ -193,6 +196,62 @@ void split_cells(Row& row) {
   }
 }
 
+// How far a row's words reach across lines.
+std::pair<double, double> extent(const Row& row) {
+  double top = row.words.front().top;
+  double bottom = row.words.front().bottom;
+  for (const FramedWord& word : row.words) {
+    top = std::min(top, word.top);
+    bottom = std::max(bottom, word.bottom);
+  }
+  return {top, bottom};
+}
+
+// Whether no cell of `a` stands where, or within a gutter of where, a cell of `b` stands.
+bool side_by_side(const Row& a, const Row& b) {
+  const double gutter = kCellGap * std::max(a.size, b.size);
+  for (const Cell& x : a.cells) {
+    for (const Cell& y : b.cells) {
+      if (x.left < y.right + gutter && y.left < x.right + gutter) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// A row set a little lower or higher than the line beside it (a column of initials centred
+// on a two-line cell, a figure in a smaller font) joins that line when most of its height
+// lies within the line's and their cells stand apart: the initials stay on the row they
+// belong to, where pdftotext gives them a line of their own.
+void join_stray_rows(std::vector<Row>& rows) {
+  for (std::size_t i = 0; i < rows.size();) {
+    const auto [top, bottom] = extent(rows[i]);
+    std::size_t best = i;
+    double best_overlap = kStrayOverlap * (bottom - top);
+    for (const std::size_t j : {i - 1, i + 1}) {
+      if (j >= rows.size() || !side_by_side(rows[i], rows[j])) {  // i - 1 wraps round when i is 0
+        continue;
+      }
+      const auto [other_top, other_bottom] = extent(rows[j]);
+      const double overlap = std::min(bottom, other_bottom) - std::max(top, other_top);
+      if (overlap > best_overlap && other_bottom - other_top >= bottom - top) {
+        best = j;
+        best_overlap = overlap;
+      }
+    }
+    if (best == i) {
+      ++i;
+      continue;
+    }
+    Row& line = rows[best];
+    line.words.insert(line.words.end(), rows[i].words.begin(), rows[i].words.end());
+    line.cells.insert(line.cells.end(), rows[i].cells.begin(), rows[i].cells.end());
+    std::sort(line.cells.begin(), line.cells.end(), [](const Cell& a, const Cell& b) { return a.left < b.left; });
+    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
 // The width on the page that one character column stands for (see kColumnWidthQuantile).
 double column_width(const std::vector<Row>& rows) {
   std::vector<std::pair<double, std::size_t>> widths;  // points per character, characters
@@ -231,6 +290,7 @@ void lay_out_rows(std::vector<Row>& rows, std::vector<std::string>& lines) {
     split_cells(row);
     origin = std::min(origin, row.cells.front().left);
   }
+  join_stray_rows(rows);
   const double width = column_width(rows);
   const Row* previous = nullptr;
   for (const Row& row : rows) {

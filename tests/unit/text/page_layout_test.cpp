@@ -102,6 +102,22 @@ TEST_CASE("page_layout: a raised 'th' stays with its number, on its line") {
   CHECK(lay_out(words) == std::vector<std::string>{"26th May 2016"});
 }
 
+TEST_CASE("page_layout: initials set off the baseline of the line beside them stay on its row") {
+  // A column of initials in a smaller font, its cell top-aligned: "ST" sits 6.3 points above
+  // the baseline of the line it stands beside (further than half a font size: not one line
+  // by baseline), but most of its height lies within that line's.
+  std::vector<WordBox> words = run({"expected", "soon"}, 100, 529);
+  append(words, run({"and", "he", "will", "send", "them."}, 100, 541));
+  append(words, run({"ST"}, 500, 535.4, 8));
+  // Columns of 100 / 22 points for "and he will send them.": x 500 is column 88.
+  CHECK(lay_out(words) == std::vector<std::string>{"expected soon", "and he will send them." + spaces(66) + "ST"});
+  // Where it would stand on the text of the line, it keeps a line of its own.
+  std::vector<WordBox> crowded = run({"expected", "soon"}, 100, 529);
+  append(crowded, run({"and", "he", "will", "send", "them."}, 100, 541));
+  append(crowded, run({"ST"}, 150, 535.4, 8));
+  CHECK(lay_out(crowded).size() == 3);
+}
+
 TEST_CASE("page_layout: vertical space becomes blank lines, one per font size, at most four") {
   std::vector<WordBox> words;
   append(words, run({"one"}, 50, 100));
