@@ -2,41 +2,20 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "bpack/util/error.hpp"
+#include "unit/text/line_reading.hpp"
 
 namespace {
 
 using bpack::text::looks_like_pdf;
 
-// Hands out bytes a few at a time, as a pipe does.
-class TrickleStream final : public bpack::text::ByteStream {
- public:
-  TrickleStream(std::string bytes, std::size_t step) : bytes_(std::move(bytes)), step_(step) {}
-  std::size_t read(char* buffer, std::size_t size) override {
-    const std::size_t take = std::min({size, step_, bytes_.size() - offset_});
-    bytes_.copy(buffer, take, offset_);
-    offset_ += take;
-    return take;
-  }
-
- private:
-  std::string bytes_;
-  std::size_t step_;
-  std::size_t offset_ = 0;
-};
-
-std::string all_lines(bpack::text::LineSource& source) {
-  std::string out;
-  bpack::text::Line line;
-  while (source.next(line)) {
-    out += std::to_string(line.number) + "/" + std::to_string(line.page) + ":" + std::string(line.text) + "\n";
-  }
-  return out;
-}
+using bpack::test::Read;
+using bpack::test::read_all;
+using bpack::test::TrickleStream;
 
 }  // namespace
 
@@ -55,12 +34,12 @@ TEST_CASE("open_source: text read through the signature check is the text, byte 
     text += "Line " + std::to_string(i) + (i % 97 == 0 ? "\f" : "") + " of the minutes\n";
   }
   const auto whole = bpack::text::open_source(text, "pack.txt");
-  const std::string expected = all_lines(*whole);
+  const std::vector<Read> expected = read_all(*whole);
   CHECK(whole->lines() == 400);
   for (const std::size_t step : {1UL, 7UL, 1000UL, 1024UL, 1025UL, 100000UL}) {
     CAPTURE(step);
     const auto streamed = bpack::text::open_source(std::make_unique<TrickleStream>(text, step), "pack.txt");
-    CHECK(all_lines(*streamed) == expected);
+    CHECK(read_all(*streamed) == expected);
     CHECK(streamed->bytes() == text.size());
     CHECK(streamed->sha256_hex() == whole->sha256_hex());
   }
@@ -79,5 +58,5 @@ TEST_CASE("open_source: a file named .pdf that is not a PDF is refused as such")
   }
   // Named otherwise, it is text.
   const auto source = bpack::text::open_source(page, "page.html");
-  CHECK(all_lines(*source) == "1/1:<html><body>Not found</body></html>\n");
+  CHECK(read_all(*source) == std::vector<Read>{{"<html><body>Not found</body></html>", 1, 1}});
 }

@@ -10,29 +10,15 @@
 #include "bpack/util/error.hpp"
 #include "bpack/util/sha256.hpp"
 #include "support/pdf_writer.hpp"
+#include "unit/text/line_reading.hpp"
 
 namespace {
 
 using bpack::CollectingSink;
 using bpack::Diagnostic;
 using bpack::test::PdfWriter;
-using bpack::text::Line;
-
-struct Read {
-  std::string text;
-  std::int64_t number = 0;
-  std::int64_t page = 0;
-  bool operator==(const Read&) const = default;
-};
-
-std::vector<Read> read_all(bpack::text::LineSource& source) {
-  std::vector<Read> out;
-  Line line;
-  while (source.next(line)) {
-    out.push_back({std::string(line.text), line.number, line.page});
-  }
-  return out;
-}
+using bpack::test::Read;
+using bpack::test::read_all;
 
 // The message bpack::Error carries when `bytes` are opened and read as `name`; empty when
 // they are read without one.
