@@ -6,12 +6,12 @@
 #include <cstdio>
 
 #include "bpack/extract/pack_parser.hpp"
-#include "bpack/extract/section_registry.hpp"
+#include "bpack/ingest/input_list.hpp"
+#include "bpack/model/section_kind.hpp"
 #include "bpack/output/pack_json.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics_printer.hpp"
-#include "cli/input_files.hpp"
 
 namespace bpack::cli {
 namespace {
@@ -36,7 +36,7 @@ std::string outline(const model::Pack& pack) {
   out += "sections\n";
   out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", "KIND", "LINES", "PAGES", "TITLE");
   for (const auto& s : pack.sections) {
-    out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", extract::section_name(s.kind),
+    out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", model::section_name(s.kind),
                        fmt::format("{}-{}", s.line_start, s.line_end), fmt::format("{}-{}", s.page_start, s.page_end),
                        s.title);
   }
@@ -53,7 +53,7 @@ int run_parse(const ParseOptions& options, Context& context) {
   parse_options.diagnostics = &printer;
   int status = kOk;
   bool first = true;
-  const InputFiles inputs = expand_inputs(options.files);
+  const ingest::InputList inputs = ingest::list_inputs(options.files);
   for (const auto& input : inputs.packs) {
     const std::string& file = input.path;
     try {
@@ -77,7 +77,7 @@ int run_parse(const ParseOptions& options, Context& context) {
     }
   }
   if (!inputs.skipped.empty() && !context.quiet) {
-    fmt::print(stderr, "bpack: parse: {}\n", skipped_summary(inputs.skipped));
+    fmt::print(stderr, "bpack: parse: {}\n", ingest::skipped_summary(inputs.skipped));
   }
   return status;
 }

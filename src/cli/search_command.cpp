@@ -5,8 +5,8 @@
 
 #include <cstdio>
 
-#include "bpack/extract/section_registry.hpp"
 #include "bpack/index/search.hpp"
+#include "bpack/model/section_kind.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
 #include "cli/index_access.hpp"
@@ -80,7 +80,7 @@ int run_search(const SearchCommandOptions& options, Context& context) {
   }
   search.raw = options.raw;
   if (options.kind) {
-    search.kind = extract::section_kind_named(*options.kind);
+    search.kind = model::section_kind_named(*options.kind);
   }
   search.board = options.filter.board;
   search.since = options.filter.since;

@@ -10,7 +10,7 @@
 
 namespace bpack::extract {
 
-void read_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk) {
+std::size_t read_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk) {
   // A forward plan's columns are headed by meeting dates: the first ones say which meeting
   // this pack is for when it has no agenda.
   int seen = 0;
@@ -39,6 +39,7 @@ void read_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk) {
       rest.remove_prefix(date->offset + date->text.size());
     }
   }
+  return chunk.lines.size();
 }
 
 }  // namespace bpack::extract

@@ -17,6 +17,7 @@ constexpr model::LineNo kCoverWindow = 60;
 // A second minutes heading this close to the first is part of the same heading block.
 constexpr model::LineNo kMinutesHeadingGap = 12;
 
+constexpr std::span<const Cue> kNoCues;
 constexpr Cue kForwardPlanCues[] = {
     {SectionKind::forward_plan, "head.forward_plan", CueWeight::heading, kinds_of({SectionKind::forward_plan})},
 };
@@ -39,8 +40,11 @@ constexpr segment::KindSet kAttendanceStaysIn =
     kinds_of({SectionKind::attendance, SectionKind::paper, SectionKind::forward_plan, SectionKind::action_log,
               SectionKind::minutes});
 constexpr Cue kAttendanceCues[] = {
-    {SectionKind::attendance, "line.attendance.inline", CueWeight::labelled_list, kAttendanceStaysIn},
-    {SectionKind::attendance, "line.attendance.heading", CueWeight::list_heading, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.member", CueWeight::list_label, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.attendees", CueWeight::list_label, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.attendee", CueWeight::list_label, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.apologies", CueWeight::list_label, kAttendanceStaysIn},
+    {SectionKind::attendance, "line.attendance.absent", CueWeight::list_label, kAttendanceStaysIn},
 };
 constexpr Cue kAgendaCues[] = {
     {.kind = SectionKind::agenda,
@@ -82,15 +86,11 @@ constexpr Cue kPaperCues[] = {
      .same_kind_gap = kCoverWindow},
 };
 
-const std::array<SectionKindSpec, 7> kKinds{{
-    {SectionKind::forward_plan, "forward_plan", kForwardPlanCues, true, read_forward_plan},
-    {SectionKind::action_log, "action_log", kActionLogCues, true, read_action_log},
-    {SectionKind::minutes, "minutes", kMinutesCues, true, read_minutes},
-    {SectionKind::attendance, "attendance", kAttendanceCues, false, read_attendance},
-    {SectionKind::agenda, "agenda", kAgendaCues, false, read_agenda},
-    {SectionKind::paper, "paper", kPaperCues, true, read_paper},
-    {SectionKind::other, "other", {}, false, nullptr},
-}};
+const SectionKindSpec kKinds[] = {
+#define SECTION_KIND(id, name, cues, body, reader, then) {SectionKind::id, cues, body, reader, SectionKind::then},
+#include "bpack/model/section_kinds.def"
+#undef SECTION_KIND
+};
 
 segment::SegmenterRules build_rules() {
   segment::SegmenterRules rules;
@@ -100,7 +100,6 @@ segment::SegmenterRules build_rules() {
       rules.body_kinds |= kinds_of({spec.kind});
     }
   }
-  rules.after_attendance = SectionKind::minutes;
   return rules;
 }
 
@@ -116,20 +115,7 @@ const SectionKindSpec& section_kind(SectionKind kind) {
       return spec;
     }
   }
-  return kKinds.back();
-}
-
-std::string_view section_name(SectionKind kind) {
-  return section_kind(kind).name;
-}
-
-std::optional<SectionKind> section_kind_named(std::string_view name) {
-  for (const auto& spec : kKinds) {
-    if (spec.name == name) {
-      return spec.kind;
-    }
-  }
-  return std::nullopt;
+  return kKinds[std::size(kKinds) - 1];
 }
 
 const segment::SegmenterRules& segmenter_rules() {

@@ -1,6 +1,6 @@
 #include "pack_rows.hpp"
 
-#include "bpack/extract/section_registry.hpp"
+#include "bpack/model/section_kind.hpp"
 
 namespace bpack::index {
 
@@ -44,7 +44,7 @@ std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, con
     meeting_.bind(6, m.venue).bind(7, to_string(m.role)).bind(8, m.line).run();
   }
   for (const auto& s : pack.sections) {
-    section_.bind(1, pack_id).bind(2, extract::section_name(s.kind)).bind(3, s.title).bind(4, s.line_start);
+    section_.bind(1, pack_id).bind(2, model::section_name(s.kind)).bind(3, s.title).bind(4, s.line_start);
     section_.bind(5, s.line_end).bind(6, s.page_start).bind(7, s.page_end).run();
   }
   for (const auto& a : pack.agenda_items) {

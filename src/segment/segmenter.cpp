@@ -80,6 +80,7 @@ void Segmenter::push(const text::Line& line) {
   seg.text = store(line.text);
   seg.number = line.number;
   seg.page = line.page;
+  seg.heading = line.heading;
   seg.blank = util::is_blank(seg.text);
   if (!seg.blank) {
     const bool leading_space = seg.text.size() > 1 && seg.text[0] == ' ' && seg.text[1] != ' ';
@@ -116,6 +117,21 @@ bool Segmenter::next_is_person() const {
     }
   }
   return false;
+}
+
+bool Segmenter::person_follows(const Cue& cue, const SegLine& line) const {
+  grammar::Captures captures;
+  const std::string_view text = util::trim(line.text);
+  if (grammar_.match(cue.rule, text, captures)) {
+    std::string_view rest = util::trim(text.substr(captures.end()));
+    while (!rest.empty() && (rest.front() == '-' || rest.front() == ':')) {
+      rest = util::trim(rest.substr(1));
+    }
+    if (!rest.empty()) {
+      return grammar_.matches("line.person", rest);
+    }
+  }
+  return next_is_person();
 }
 
 bool Segmenter::never_opens_section(const SegLine& line) const {
@@ -158,13 +174,14 @@ const Cue* Segmenter::cue_of(const SegLine& line) const {
   if (never_opens_section(line)) {
     return nullptr;
   }
-  const bool enumerated = hit(line, enumerated_);
+  // A numbered item ("3.", "7   WORK PROGRAMME") is never a section's heading.
+  const bool enumerated = hit(line, enumerated_) || hit(line, item_);
   for (std::size_t i = 0; i < rules_.cues.size(); ++i) {
     const Cue& cue = rules_.cues[i];
     if (!hit(line, cue_ids_[i]) || (cue.not_enumerated && enumerated)) {
       continue;
     }
-    if (cue.weight == CueWeight::list_heading && !next_is_person()) {
+    if (cue.weight == CueWeight::list_label && !person_follows(cue, line)) {
       continue;
     }
     // A numbered appendix ("Appendix 4") is usually a part of the report before it: it
@@ -247,12 +264,6 @@ bool Segmenter::accept(const Cue* cue, const SegLine& line) {
       open(SectionKind::paper, line);
       return true;
     }
-  }
-  // An attendance list ends where numbered items begin: the items of the meeting it records.
-  if (have && kind == SectionKind::attendance && (cue == nullptr || cue->kind == SectionKind::attendance) &&
-      (hit(line, enumerated_) || hit(line, item_))) {
-    open(rules_.after_attendance, line);
-    return true;
   }
   if (cue == nullptr || (cue->front_only && seen_body_)) {
     return false;

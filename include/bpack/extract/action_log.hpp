@@ -4,6 +4,6 @@
 
 namespace bpack::extract {
 
-void read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk);
+std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk);
 
 }  // namespace bpack::extract

@@ -20,6 +20,7 @@ struct HeldLine {
   std::string text;
   model::LineNo number = 0;
   model::LineNo page = 1;
+  bool page_start = false;
 };
 
 // What one section tells the sections after it (or resolve()) beyond the pack's entities.

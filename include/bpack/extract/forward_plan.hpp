@@ -4,6 +4,6 @@
 
 namespace bpack::extract {
 
-void read_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk);
+std::size_t read_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk);
 
 }  // namespace bpack::extract

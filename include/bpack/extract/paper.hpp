@@ -4,6 +4,6 @@
 
 namespace bpack::extract {
 
-void read_paper(ExtractContext& ctx, segment::SectionChunk& chunk);
+std::size_t read_paper(ExtractContext& ctx, segment::SectionChunk& chunk);
 
 }  // namespace bpack::extract

@@ -32,8 +32,7 @@ constexpr bool in(KindSet set, SectionKind kind) {
 // How a cue's hit is weighed.
 enum class CueWeight : std::uint8_t {
   heading,            // a heading (head.* rule, seen with the two lines after it)
-  list_heading,       // a line heading a list: believed only when a person's line follows
-  labelled_list,      // a label and the list on one line ("Present: Cllr A, Cllr B")
+  list_label,         // a list's label: believed when a person follows it on its line or the next
   cover,              // a paper's cover-sheet field: opens a paper outside its own cover
   report_heading,     // "Introduction", "Background": a new paper only on a new page
   appendix,           // an appendix title page
@@ -63,8 +62,6 @@ struct Cue {
 struct SegmenterRules {
   std::vector<Cue> cues;   // in order of precedence: the first cue a line has wins
   KindSet body_kinds = 0;  // kinds that start the body of a pack (no agenda after them)
-  // The kind a section takes when an attendance list ends and numbered items follow.
-  SectionKind after_attendance = SectionKind::minutes;
 };
 
 }  // namespace bpack::segment

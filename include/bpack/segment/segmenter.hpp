@@ -30,6 +30,7 @@ struct SegLine {
   std::uint64_t line_hits = 0;  // bit i: "line.*" rule id i matched
   std::uint64_t head_hits = 0;  // bit i: "head.*" rule id i matched
   bool blank = true;
+  bool heading = false;     // marked up as a heading in the source (Markdown)
   bool page_start = false;  // first text of a page (form feed, or the lone leading space
                             // pdftotext writes where a page's text begins)
 };
@@ -70,6 +71,8 @@ class Segmenter {
   void close();
   bool hit(const SegLine& line, RuleIds rule) const;
   bool next_is_person() const;
+  // A list label's line, or the line after it, starts with a person.
+  bool person_follows(const Cue& cue, const SegLine& line) const;
   std::string_view store(std::string_view text);
   void release_stored(const char* oldest);
 

@@ -19,6 +19,7 @@ struct Line {
   std::string_view text;  // decoded UTF-8, without the line break, the BOM or form feeds
   LineNo number = 0;      // 1-based
   LineNo page = 1;        // 1-based, counted by form feeds (text) or pages (PDF)
+  bool heading = false;   // marked up as a heading (a Markdown `#` line)
 };
 
 class LineSource {

@@ -1,4 +1,4 @@
-#include "cli/input_files.hpp"
+#include "bpack/ingest/input_list.hpp"
 
 #include <fmt/format.h>
 
@@ -10,7 +10,7 @@
 #include "bpack/text/open_source.hpp"
 #include "bpack/util/strings.hpp"
 
-namespace bpack::cli {
+namespace bpack::ingest {
 namespace {
 
 namespace fs = std::filesystem;
@@ -40,17 +40,16 @@ bool is_pack(const fs::path& path) {
 
 }  // namespace
 
-InputFiles expand_inputs(const std::vector<std::string>& paths) {
-  InputFiles inputs;
+InputList list_inputs(const std::vector<std::string>& paths) {
+  InputList inputs;
   for (const auto& path : paths) {
     std::error_code error;
     if (path == "-" || !fs::is_directory(path, error)) {
-      // A missing file is reported when it is read, in its turn.
       const auto size = path == "-" ? 0 : fs::file_size(path, error);
       inputs.packs.push_back({path, error ? 0 : static_cast<std::uint64_t>(size), {}});
       continue;
     }
-    std::vector<InputFile> found;
+    std::vector<Input> found;
     std::vector<std::string> skipped;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
     for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
@@ -73,7 +72,7 @@ InputFiles expand_inputs(const std::vector<std::string>& paths) {
     if (error) {
       inputs.packs.push_back({path, 0, fmt::format("{}: cannot list directory: {}", path, error.message())});
     }
-    std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     std::sort(skipped.begin(), skipped.end());
     inputs.packs.insert(inputs.packs.end(), found.begin(), found.end());
     inputs.skipped.insert(inputs.skipped.end(), skipped.begin(), skipped.end());
@@ -100,4 +99,4 @@ std::string skipped_summary(const std::vector<std::string>& skipped) {
   return fmt::format("{} skipped (not text or PDF: {})", skipped.size(), list);
 }
 
-}  // namespace bpack::cli
+}  // namespace bpack::ingest
