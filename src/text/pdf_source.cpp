@@ -7,9 +7,12 @@
 
 #include <algorithm>
 #include <climits>
+#include <condition_variable>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <string_view>
+#include <thread>
 
 #include "bpack/util/error.hpp"
 #include "bpack/util/sha256.hpp"
@@ -117,11 +120,33 @@ std::string page_ranges(const std::vector<LineNo>& pages) {
 
 }  // namespace
 
+// Pages laid out ahead of the parser: enough to keep both threads busy, few enough that
+// memory does not grow with the document.
+constexpr std::size_t kPagesAhead = 8;
+
 struct PdfSource::Document {
   std::string bytes;  // poppler reads them where they are: they must outlive `pdf`
   std::unique_ptr<poppler::document> pdf;
   int pages = 0;
+  // poppler's messages: the constructor's, then the reading thread's. The parser's thread
+  // reads them once the reading thread is done.
   std::vector<std::string> messages;
+
+  struct Page {
+    LineNo number = 0;
+    std::vector<std::string> lines;
+    bool has_text = false;
+  };
+  Page read(int index);  // on the reading thread
+
+  std::vector<WordBox> words;  // the reading thread's, kept for its capacity
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Page> ready;    // laid out, not yet taken
+  bool done = false;         // every page read, or reading failed
+  std::exception_ptr error;  // what made reading fail
+  bool stop = false;         // the source is going away
+  std::thread reader;
 };
 
 bool pdf_supported() {
@@ -162,24 +187,63 @@ PdfSource::PdfSource(std::string bytes, std::string name, DiagnosticSink* diagno
   if (doc.pages <= 0) {
     throw Error(fmt::format("{}: PDF without pages{}", this->name(), poppler_said(doc.messages)));
   }
+  doc.reader = std::thread([this] { read_pages(); });
 }
 
-PdfSource::~PdfSource() = default;
-
-bool PdfSource::read_page() {
+PdfSource::~PdfSource() {
   Document& doc = *document_;
-  page_lines_.clear();
-  next_line_ = 0;
-  if (page_ >= doc.pages) {
-    return false;
+  if (doc.reader.joinable()) {
+    {
+      const std::lock_guard lock(doc.mutex);
+      doc.stop = true;
+    }
+    doc.changed.notify_all();
+    doc.reader.join();
   }
-  ++page_;
+}
+
+void PdfSource::read_pages() {
+  Document& doc = *document_;
   const MessageCapture capture(doc.messages);
-  words_.clear();
   try {
-    const std::unique_ptr<poppler::page> page(doc.pdf->create_page(static_cast<int>(page_ - 1)));
+    for (int index = 0; index < doc.pages; ++index) {
+      {
+        std::unique_lock lock(doc.mutex);
+        doc.changed.wait(lock, [&] { return doc.stop || doc.ready.size() < kPagesAhead; });
+        if (doc.stop) {
+          return;
+        }
+      }
+      Document::Page page = doc.read(index);
+      {
+        const std::lock_guard lock(doc.mutex);
+        doc.ready.push_back(std::move(page));
+      }
+      doc.changed.notify_all();
+    }
+  } catch (const Error& e) {
+    // Document::read's errors say what is wrong with a page; the file's name goes first.
+    const std::lock_guard lock(doc.mutex);
+    doc.error = std::make_exception_ptr(Error(fmt::format("{}: {}", name(), e.what())));
+  } catch (const std::exception& e) {
+    const std::lock_guard lock(doc.mutex);
+    doc.error = std::make_exception_ptr(Error(fmt::format("{}: reading the PDF failed: {}", name(), e.what())));
+  }
+  {
+    const std::lock_guard lock(doc.mutex);
+    doc.done = true;
+  }
+  doc.changed.notify_all();
+}
+
+PdfSource::Document::Page PdfSource::Document::read(int index) {
+  Page laid_out;
+  laid_out.number = index + 1;
+  words.clear();
+  try {
+    const std::unique_ptr<poppler::page> page(pdf->create_page(index));
     if (!page) {
-      throw Error(fmt::format("{}: damaged PDF: page {} cannot be read{}", name(), page_, poppler_said(doc.messages)));
+      throw Error(fmt::format("damaged PDF: page {} cannot be read{}", laid_out.number, poppler_said(messages)));
     }
     for (const poppler::text_box& box : page->text_list(poppler::page::text_list_include_font)) {
       WordBox word;
@@ -195,23 +259,44 @@ bool PdfSource::read_page() {
       word.font_size = box.get_font_size();
       word.rotation = box.rotation();
       word.space_after = box.has_space_after();
-      words_.push_back(std::move(word));
+      words.push_back(std::move(word));
     }
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {
-    throw Error(fmt::format("{}: damaged PDF: reading page {} failed: {}", name(), page_, clean_message(e.what())));
+    throw Error(fmt::format("damaged PDF: reading page {} failed: {}", laid_out.number, clean_message(e.what())));
   }
-  if (words_.empty()) {
+  laid_out.has_text = !words.empty();
+  lay_out_page(words, laid_out.lines);
+  return laid_out;
+}
+
+bool PdfSource::take_page() {
+  Document& doc = *document_;
+  std::unique_lock lock(doc.mutex);
+  doc.changed.wait(lock, [&] { return !doc.ready.empty() || doc.done; });
+  if (doc.ready.empty()) {
+    if (doc.error) {
+      std::rethrow_exception(doc.error);
+    }
+    return false;
+  }
+  Document::Page page = std::move(doc.ready.front());
+  doc.ready.pop_front();
+  lock.unlock();
+  doc.changed.notify_all();
+  page_ = page.number;
+  page_lines_ = std::move(page.lines);
+  next_line_ = 0;
+  if (!page.has_text) {
     empty_pages_.push_back(page_);
   }
-  lay_out_page(words_, page_lines_);
   return true;
 }
 
 bool PdfSource::next(Line& line) {
   while (next_line_ >= page_lines_.size()) {
-    if (!read_page()) {
+    if (!take_page()) {
       finish();
       return false;
     }

@@ -6,6 +6,9 @@
 // (`bpack text FILE` prints it), and its page is the PDF's page. The pack's hash and size
 // are the PDF file's.
 //
+// Pages are read on a thread of the source's own, a few pages ahead of the parser, so that
+// poppler's work and the parser's overlap as they do in `pdftotext -layout | bpack parse -`.
+//
 // A PDF that cannot be read as a pack is refused with one message naming the file:
 // password-protected, damaged or cut short, without pages, or without any text (a scan).
 // What poppler says about a damaged file is captured: it never reaches the terminal as it
@@ -33,8 +36,9 @@ std::unique_ptr<LineSource> open_pdf(std::string bytes, std::string name, Diagno
 
 class PdfSource final : public LineSource {
  public:
-  // Opens the document; pages are read as next() reaches them. Throws bpack::Error.
+  // Opens the document and starts reading its pages. Throws bpack::Error.
   PdfSource(std::string bytes, std::string name, DiagnosticSink* diagnostics);
+  // Stops the reading thread and waits for it.
   ~PdfSource() override;
 
   // Throws bpack::Error for a page poppler cannot read, and at the end when no page had
@@ -46,16 +50,18 @@ class PdfSource final : public LineSource {
   LineNo pages() const override { return page_; }
 
  private:
-  struct Document;  // poppler's, kept out of this header
-  // Lays out the next page into page_lines_; false when there is none.
-  bool read_page();
+  struct Document;  // poppler's, and what the reading thread hands over; kept out of this header
+  // The reading thread: every page laid out in turn, a few ahead of the parser.
+  void read_pages();
+  // The next page's lines into page_lines_; false after the last page. Throws what the
+  // reading thread met.
+  bool take_page();
   // At the end of the document: the hash, and the checks and warnings about the whole file.
   void finish();
 
   std::unique_ptr<Document> document_;
   DiagnosticSink* diagnostics_;
   std::uint64_t size_ = 0;
-  std::vector<WordBox> words_;
   std::vector<std::string> page_lines_;
   std::size_t next_line_ = 0;
   LineNo lines_ = 0;
