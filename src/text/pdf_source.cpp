@@ -11,6 +11,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <thread>
 
@@ -120,34 +121,94 @@ std::string page_ranges(const std::vector<LineNo>& pages) {
 
 }  // namespace
 
-// Pages laid out ahead of the parser: enough to keep both threads busy, few enough that
+// Pages laid out ahead of the parser: enough to keep the threads busy, few enough that
 // memory does not grow with the document.
-constexpr std::size_t kPagesAhead = 8;
+constexpr int kPagesAhead = 8;
+// poppler reads one document on one thread at a time: two readers, each with its own
+// document over the same bytes, take every other page. On two cores that about halves the
+// time to the last page, which poppler's work decides.
+constexpr unsigned kMaxReaders = 2;
 
 struct PdfSource::Document {
-  std::string bytes;  // poppler reads them where they are: they must outlive `pdf`
-  std::unique_ptr<poppler::document> pdf;
+  std::string bytes;  // poppler reads them where they are: they must outlive the readers
   int pages = 0;
-  // poppler's messages: the constructor's, then the reading thread's. The parser's thread
-  // reads them once the reading thread is done.
-  std::vector<std::string> messages;
 
   struct Page {
-    LineNo number = 0;
     std::vector<std::string> lines;
     bool has_text = false;
+    std::exception_ptr error;  // reading the page failed: the parser gets this instead
   };
-  Page read(int index);  // on the reading thread
 
-  std::vector<WordBox> words;  // the reading thread's, kept for its capacity
+  // A reading thread and its own poppler document (the first reader's is opened by the
+  // constructor, to check the file). Its messages are read once it has been joined.
+  struct Reader {
+    std::unique_ptr<poppler::document> pdf;
+    std::vector<std::string> messages;
+    std::thread thread;
+  };
+  std::vector<Reader> readers;  // not resized once the threads run
+
   std::mutex mutex;
   std::condition_variable changed;
-  std::deque<Page> ready;    // laid out, not yet taken
-  bool done = false;         // every page read, or reading failed
-  std::exception_ptr error;  // what made reading fail
-  bool stop = false;         // the source is going away
-  std::thread reader;
+  std::vector<std::optional<Page>> slots;  // by page index: laid out, not yet taken
+  int taken = 0;                           // pages the parser has taken
+  bool stop = false;                       // the source is going away
+  std::exception_ptr failure;              // the parser's thread only: what it was given
+
+  void join_readers() {
+    {
+      const std::lock_guard lock(mutex);
+      stop = true;
+    }
+    changed.notify_all();
+    for (Reader& reader : readers) {
+      if (reader.thread.joinable()) {
+        reader.thread.join();
+      }
+    }
+  }
 };
+
+namespace {
+
+std::unique_ptr<poppler::document> open_document(const std::string& bytes) {
+  return std::unique_ptr<poppler::document>(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+}
+
+// One page's words as poppler reports them. Throws bpack::Error, without the file's name.
+void read_words(poppler::document& pdf, int index, const std::vector<std::string>& messages,
+                std::vector<WordBox>& words) {
+  words.clear();
+  try {
+    const std::unique_ptr<poppler::page> page(pdf.create_page(index));
+    if (!page) {
+      throw Error(fmt::format("damaged PDF: page {} cannot be read{}", index + 1, poppler_said(messages)));
+    }
+    for (const poppler::text_box& box : page->text_list(poppler::page::text_list_include_font)) {
+      WordBox word;
+      append_word_text(box.text(), word.text);
+      if (word.text.empty()) {
+        continue;
+      }
+      const poppler::rectf bbox = box.bbox();
+      word.x_min = bbox.left();
+      word.x_max = bbox.right();
+      word.y_min = bbox.top();
+      word.y_max = bbox.bottom();
+      word.font_size = box.get_font_size();
+      word.rotation = box.rotation();
+      word.space_after = box.has_space_after();
+      words.push_back(std::move(word));
+    }
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(fmt::format("damaged PDF: reading page {} failed: {}", index + 1, clean_message(e.what())));
+  }
+}
+
+}  // namespace
 
 bool pdf_supported() {
   return true;
@@ -170,122 +231,112 @@ PdfSource::PdfSource(std::string bytes, std::string name, DiagnosticSink* diagno
   if (doc.bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     throw Error(fmt::format("{}: PDF too large to read (2 GB or more)", this->name()));
   }
-  const MessageCapture capture(doc.messages);
+  Document::Reader first;
+  const MessageCapture capture(first.messages);  // what poppler says while the file is checked
   try {
-    doc.pdf.reset(poppler::document::load_from_raw_data(doc.bytes.data(), static_cast<int>(doc.bytes.size())));
+    first.pdf = open_document(doc.bytes);
   } catch (const std::exception& e) {
     throw Error(fmt::format("{}: damaged PDF: reading it failed: {}", this->name(), clean_message(e.what())));
   }
-  if (!doc.pdf) {
-    throw Error(fmt::format("{}: damaged PDF, it cannot be opened{}", this->name(), poppler_said(doc.messages)));
+  if (!first.pdf) {
+    throw Error(fmt::format("{}: damaged PDF, it cannot be opened{}", this->name(), poppler_said(first.messages)));
   }
-  if (doc.pdf->is_locked()) {
+  if (first.pdf->is_locked()) {
     throw Error(
         fmt::format("{}: password-protected PDF: remove the password first (e.g. qpdf --decrypt)", this->name()));
   }
-  doc.pages = doc.pdf->pages();
+  doc.pages = first.pdf->pages();
   if (doc.pages <= 0) {
-    throw Error(fmt::format("{}: PDF without pages{}", this->name(), poppler_said(doc.messages)));
+    throw Error(fmt::format("{}: PDF without pages{}", this->name(), poppler_said(first.messages)));
   }
-  doc.reader = std::thread([this] { read_pages(); });
+  doc.slots.resize(static_cast<std::size_t>(doc.pages));
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  const unsigned count = std::min({kMaxReaders, cores, static_cast<unsigned>(doc.pages)});
+  doc.readers.resize(count);
+  doc.readers[0] = std::move(first);
+  for (unsigned k = 0; k < count; ++k) {
+    doc.readers[k].thread = std::thread([this, k, count] { read_pages(k, count); });
+  }
 }
 
 PdfSource::~PdfSource() {
+  document_->join_readers();
+}
+
+void PdfSource::read_pages(unsigned reader_index, unsigned step) {
   Document& doc = *document_;
-  if (doc.reader.joinable()) {
+  Document::Reader& reader = doc.readers[reader_index];
+  const MessageCapture capture(reader.messages);
+  const auto put = [&](int index, Document::Page page) {
     {
       const std::lock_guard lock(doc.mutex);
-      doc.stop = true;
+      doc.slots[static_cast<std::size_t>(index)] = std::move(page);
     }
     doc.changed.notify_all();
-    doc.reader.join();
-  }
-}
-
-void PdfSource::read_pages() {
-  Document& doc = *document_;
-  const MessageCapture capture(doc.messages);
-  try {
-    for (int index = 0; index < doc.pages; ++index) {
-      {
-        std::unique_lock lock(doc.mutex);
-        doc.changed.wait(lock, [&] { return doc.stop || doc.ready.size() < kPagesAhead; });
-        if (doc.stop) {
-          return;
-        }
-      }
-      Document::Page page = doc.read(index);
-      {
-        const std::lock_guard lock(doc.mutex);
-        doc.ready.push_back(std::move(page));
-      }
-      doc.changed.notify_all();
+  };
+  auto index = static_cast<int>(reader_index);
+  if (!reader.pdf) {
+    try {
+      reader.pdf = open_document(doc.bytes);
+    } catch (const std::exception&) {
+      reader.pdf.reset();
     }
-  } catch (const Error& e) {
-    // Document::read's errors say what is wrong with a page; the file's name goes first.
-    const std::lock_guard lock(doc.mutex);
-    doc.error = std::make_exception_ptr(Error(fmt::format("{}: {}", name(), e.what())));
-  } catch (const std::exception& e) {
-    const std::lock_guard lock(doc.mutex);
-    doc.error = std::make_exception_ptr(Error(fmt::format("{}: reading the PDF failed: {}", name(), e.what())));
-  }
-  {
-    const std::lock_guard lock(doc.mutex);
-    doc.done = true;
-  }
-  doc.changed.notify_all();
-}
-
-PdfSource::Document::Page PdfSource::Document::read(int index) {
-  Page laid_out;
-  laid_out.number = index + 1;
-  words.clear();
-  try {
-    const std::unique_ptr<poppler::page> page(pdf->create_page(index));
-    if (!page) {
-      throw Error(fmt::format("damaged PDF: page {} cannot be read{}", laid_out.number, poppler_said(messages)));
+    if (!reader.pdf || reader.pdf->is_locked() || reader.pdf->pages() != doc.pages) {
+      Document::Page failed;
+      failed.error = std::make_exception_ptr(
+          Error(fmt::format("{}: damaged PDF, it cannot be opened again{}", name(), poppler_said(reader.messages))));
+      put(index, std::move(failed));
+      return;
     }
-    for (const poppler::text_box& box : page->text_list(poppler::page::text_list_include_font)) {
-      WordBox word;
-      append_word_text(box.text(), word.text);
-      if (word.text.empty()) {
-        continue;
+  }
+  std::vector<WordBox> words;
+  for (; index < doc.pages; index += static_cast<int>(step)) {
+    {
+      std::unique_lock lock(doc.mutex);
+      doc.changed.wait(lock, [&] { return doc.stop || index < doc.taken + kPagesAhead; });
+      if (doc.stop) {
+        return;
       }
-      const poppler::rectf bbox = box.bbox();
-      word.x_min = bbox.left();
-      word.x_max = bbox.right();
-      word.y_min = bbox.top();
-      word.y_max = bbox.bottom();
-      word.font_size = box.get_font_size();
-      word.rotation = box.rotation();
-      word.space_after = box.has_space_after();
-      words.push_back(std::move(word));
     }
-  } catch (const Error&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw Error(fmt::format("damaged PDF: reading page {} failed: {}", laid_out.number, clean_message(e.what())));
+    Document::Page page;
+    try {
+      read_words(*reader.pdf, index, reader.messages, words);
+      page.has_text = !words.empty();
+      lay_out_page(words, page.lines);
+    } catch (const Error& e) {
+      page.error = std::make_exception_ptr(Error(fmt::format("{}: {}", name(), e.what())));
+    } catch (const std::exception& e) {
+      page.error = std::make_exception_ptr(Error(fmt::format("{}: reading the PDF failed: {}", name(), e.what())));
+    }
+    const bool failed = page.error != nullptr;
+    put(index, std::move(page));
+    if (failed) {
+      return;  // the parser stops at this page
+    }
   }
-  laid_out.has_text = !words.empty();
-  lay_out_page(words, laid_out.lines);
-  return laid_out;
 }
 
 bool PdfSource::take_page() {
   Document& doc = *document_;
-  std::unique_lock lock(doc.mutex);
-  doc.changed.wait(lock, [&] { return !doc.ready.empty() || doc.done; });
-  if (doc.ready.empty()) {
-    if (doc.error) {
-      std::rethrow_exception(doc.error);
-    }
+  if (doc.failure) {
+    std::rethrow_exception(doc.failure);
+  }
+  if (doc.taken >= doc.pages) {
     return false;
   }
-  Document::Page page = std::move(doc.ready.front());
-  doc.ready.pop_front();
+  const auto slot = static_cast<std::size_t>(doc.taken);
+  std::unique_lock lock(doc.mutex);
+  doc.changed.wait(lock, [&] { return doc.slots[slot].has_value(); });
+  Document::Page page = std::move(*doc.slots[slot]);
+  doc.slots[slot].reset();
+  ++doc.taken;
   lock.unlock();
   doc.changed.notify_all();
-  page_ = page.number;
+  if (page.error) {
+    doc.failure = page.error;
+    std::rethrow_exception(page.error);
+  }
+  page_ = static_cast<LineNo>(slot) + 1;
   page_lines_ = std::move(page.lines);
   next_line_ = 0;
   if (!page.has_text) {
@@ -312,7 +363,8 @@ void PdfSource::finish() {
     return;
   }
   finished_ = true;
-  const Document& doc = *document_;
+  Document& doc = *document_;
+  doc.join_readers();  // every page is taken: they are done, and their messages can be read
   if (std::cmp_equal(empty_pages_.size(), doc.pages)) {
     throw Error(fmt::format("{}: no text layer (a scanned PDF?): run OCR first, e.g. ocrmypdf", name()));
   }
@@ -330,10 +382,19 @@ void PdfSource::finish() {
                                       "them first, e.g. with ocrmypdf",
                                       empty_pages_.size() == 1 ? "" : "s", page_ranges(empty_pages_))});
   }
-  if (!doc.messages.empty()) {
-    const std::size_t more = doc.messages.size() - 1;
+  // Each reader opened the document and may have been told the same: each message once.
+  std::vector<std::string> messages;
+  for (const Document::Reader& reader : doc.readers) {
+    for (const std::string& message : reader.messages) {
+      if (std::find(messages.begin(), messages.end(), message) == messages.end()) {
+        messages.push_back(message);
+      }
+    }
+  }
+  if (!messages.empty()) {
+    const std::size_t more = messages.size() - 1;
     diagnostics_->report({Diagnostic::Level::warning, name(), 0,
-                          fmt::format("damaged PDF, read as poppler repaired it: {}{}", clean_message(doc.messages[0]),
+                          fmt::format("damaged PDF, read as poppler repaired it: {}{}", clean_message(messages[0]),
                                       more == 0 ? std::string() : fmt::format(" (and {} more messages)", more))});
   }
 }

@@ -6,8 +6,9 @@
 // (`bpack text FILE` prints it), and its page is the PDF's page. The pack's hash and size
 // are the PDF file's.
 //
-// Pages are read on a thread of the source's own, a few pages ahead of the parser, so that
-// poppler's work and the parser's overlap as they do in `pdftotext -layout | bpack parse -`.
+// Pages are read on threads of the source's own (two where there are two cores, each with
+// its own poppler document, taking every other page), a few pages ahead of the parser, so
+// that poppler's work and the parser's overlap as in `pdftotext -layout | bpack parse -`.
 //
 // A PDF that cannot be read as a pack is refused with one message naming the file:
 // password-protected, damaged or cut short, without pages, or without any text (a scan).
@@ -38,7 +39,7 @@ class PdfSource final : public LineSource {
  public:
   // Opens the document and starts reading its pages. Throws bpack::Error.
   PdfSource(std::string bytes, std::string name, DiagnosticSink* diagnostics);
-  // Stops the reading thread and waits for it.
+  // Stops the reading threads and waits for them.
   ~PdfSource() override;
 
   // Throws bpack::Error for a page poppler cannot read, and at the end when no page had
@@ -50,11 +51,11 @@ class PdfSource final : public LineSource {
   LineNo pages() const override { return page_; }
 
  private:
-  struct Document;  // poppler's, and what the reading thread hands over; kept out of this header
-  // The reading thread: every page laid out in turn, a few ahead of the parser.
-  void read_pages();
+  struct Document;  // poppler's documents and the reading threads, kept out of this header
+  // A reading thread: pages `first`, `first + step`, ... laid out, a few ahead of the parser.
+  void read_pages(unsigned first, unsigned step);
   // The next page's lines into page_lines_; false after the last page. Throws what the
-  // reading thread met.
+  // reading threads met, in page order.
   bool take_page();
   // At the end of the document: the hash, and the checks and warnings about the whole file.
   void finish();

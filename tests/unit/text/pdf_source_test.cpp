@@ -75,6 +75,31 @@ TEST_SUITE("pdf_source") {
     CHECK(source->sha256_hex() == hash.hex());
   }
 
+  TEST_CASE("pdf_source: many pages come in order; a source left half read stops its threads") {
+    if (!bpack::text::pdf_supported()) {
+      return;
+    }
+    PdfWriter pdf;
+    std::vector<Read> expected;
+    for (int page = 1; page <= 30; ++page) {
+      pdf.page().text(72, 72, "Page " + std::to_string(page));
+      expected.push_back({"Page " + std::to_string(page), page, page});
+    }
+    const std::string bytes = pdf.bytes();
+    const auto source = bpack::text::open_source(bytes, "long.pdf");
+    CHECK(read_all(*source) == expected);
+    CHECK(source->pages() == 30);
+    // Pages are read ahead on other threads: leaving the source after three lines must
+    // neither hang nor leak.
+    auto partly = bpack::text::open_source(bytes, "long.pdf");
+    bpack::text::Line line;
+    for (int i = 0; i < 3; ++i) {
+      REQUIRE(partly->next(line));
+    }
+    CHECK(line.text == "Page 3");
+    partly.reset();
+  }
+
   TEST_CASE("pdf_source: a table drawn column by column comes out row by row") {
     if (!bpack::text::pdf_supported()) {
       return;
