@@ -1,8 +1,11 @@
 #include "bpack/extract/attendance.hpp"
 
+#include "bpack/grammar/line_classifier.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <tuple>
 
 #include "bpack/extract/meeting.hpp"
 #include "bpack/extract/people.hpp"
@@ -54,7 +57,16 @@ std::string_view last_part(std::string_view text) {
 class ListReader {
  public:
   ListReader(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, const model::Text& date)
-      : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date) {}
+      : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date), label_classes_(list_label_classes(ctx.grammar)) {}
+
+  // The lists that follow are the body's membership: read, but no attendance.
+  void membership() { membership_ = true; }
+
+  // Lines read as if a label giving `status` stood before them.
+  void assume(AttendanceStatus status) {
+    status_ = status;
+    labelled_ = true;
+  }
 
   std::size_t run(std::size_t begin, std::size_t end) {
     std::size_t used = begin;
@@ -68,7 +80,7 @@ class ListReader {
       if (text.size() > kParagraphMax) {
         break;
       }
-      if (const auto label = list_label(g_, text)) {
+      if (const auto label = (line.line_hits & label_classes_) != 0 ? list_label(g_, text) : std::nullopt) {
         flush();
         set_label(label->kind);
         start(strip_lead(label->rest), line.number);
@@ -95,9 +107,13 @@ class ListReader {
         used = i + 1;
         continue;
       }
-      // A line may open a bracket the next line closes: "Cllr Tracey Stock (Central Bedfordshire".
-      const PeopleList people = open_bracket(text) ? read_people(g_, std::string(text) + ")") : read_people(g_, text);
-      if (!people.people.empty() && people.rejected == 0) {
+      // A table printed column by column: the names, then their organisations in order.
+      if (const std::size_t after = read_role_column(i, end); after > i) {
+        used = after;
+        i = after - 1;
+        continue;
+      }
+      if (reads_as_people(text)) {
         flush();
         start(text, line.number);
         used = i + 1;
@@ -110,8 +126,77 @@ class ListReader {
   }
 
  private:
+  // A line that starts a new paragraph of the list: each of its sentences reads as people.
+  // It may end in a name the next line completes ("... Mark Betteridge, Margaret"), or open a
+  // bracket the next line closes ("Cllr Tracey Stock (Central Bedfordshire").
+  bool reads_as_people(std::string_view text) const {
+    std::string line(text);
+    if (open_bracket(line)) {
+      line += ")";
+    }
+    const std::vector<Sentence> sentences = split_sentences(line);
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      const std::string_view words = strip_lead(sentences[k].text);
+      if (k > 0 && k + 1 == sentences.size() && words.find(' ') == std::string_view::npos) {
+        continue;  // "... Danny Connellan. Councillors" / "Angela Caldara, ...": cut by the line end
+      }
+      const PeopleList people = read_people(g_, words);
+      std::size_t rejected = people.rejected;
+      const std::string_view tail = last_part(sentences[k].text);
+      if (rejected == 1 && k + 1 == sentences.size() && !tail.empty() && tail.find(' ') == std::string_view::npos &&
+          std::isupper(static_cast<unsigned char>(tail.front())) != 0) {
+        rejected = 0;  // a name cut by the end of the line
+      }
+      if (people.people.empty() || rejected > 0) {
+        return false;
+      }
+    }
+    return !sentences.empty();
+  }
+
+  // After a column of names one a line (no roles), a block of as many lines that are not all
+  // names: the table's second column, each line the role of the name in the same row.
+  std::size_t read_role_column(std::size_t i, std::size_t end) {
+    flush();
+    if (column_.size() < 3 || i == 0 || !lines_[i - 1].blank) {
+      return i;
+    }
+    std::vector<std::string_view> cells;
+    std::size_t j = i;
+    std::size_t blanks = 0;
+    std::size_t not_names = 0;
+    for (; j < end && cells.size() < column_.size(); ++j) {
+      if (lines_[j].blank) {
+        if (++blanks > 2) {
+          break;
+        }
+        continue;
+      }
+      blanks = 0;
+      const std::string_view cell = util::trim(lines_[j].text);
+      if (list_label(g_, cell) || g_.matches("line.item", cell) || cell.size() > 80) {
+        break;
+      }
+      const PeopleList people = read_people(g_, cell);
+      not_names += people.people.empty() || g_.matches("attendance.role", cell) ? 1U : 0U;
+      cells.push_back(cell);
+    }
+    if (cells.size() != column_.size() || not_names * 3 < cells.size()) {
+      return i;
+    }
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      auto& person = ctx_.pack.attendance[column_[k]];
+      if (!person.role) {
+        person.role = util::collapse_spaces(cells[k]);
+      }
+    }
+    column_.clear();
+    return j;
+  }
+
   void set_label(Kind kind) {
     group_ = 0;
+    column_.clear();
     first_group_size_ = 0;
     switch (kind) {
       case Kind::member:
@@ -195,6 +280,12 @@ class ListReader {
     const std::size_t before = ctx_.pack.attendance.size();
     read_sentences(later_group ? AttendanceStatus::attendee : status_);
     const std::size_t added = ctx_.pack.attendance.size() - before;
+    // One person a line without a role: perhaps the first column of a table.
+    if (added == 1 && !ctx_.pack.attendance.back().role) {
+      column_.push_back(ctx_.pack.attendance.size() - 1);
+    } else if (added > 0) {
+      column_.clear();
+    }
     if (group_ == 0) {
       first_group_size_ = added;
     }
@@ -217,6 +308,9 @@ class ListReader {
   }
 
   void add(model::Attendee person, AttendanceStatus status, std::size_t offset) {
+    if (membership_) {
+      return;  // a list of who sits on the body, not of who attended
+    }
     person.status = status;
     person.meeting_date = date_;
     person.line = line_at(offset);
@@ -286,7 +380,7 @@ class ListReader {
     std::size_t j = i + 1;
     while (sentence.back() != '.' && j < end && !lines_[j].blank && sentence.size() < 600) {
       const std::string_view next = util::trim(lines_[j].text);
-      if (list_label(g_, next) || g_.matches("line.item", next)) {
+      if (list_label(g_, next) || g_.matches("line.item", next) || g_.matches("line.number_only", next)) {
         break;
       }
       sentence += " " + std::string(next);
@@ -305,11 +399,14 @@ class ListReader {
   const grammar::Grammar& g_;
   const std::vector<segment::SegLine>& lines_;
   const model::Text& date_;
+  std::uint64_t label_classes_;
   AttendanceStatus status_ = AttendanceStatus::member;
   bool labelled_ = false;
+  bool membership_ = false;
   bool lists_seen_ = false;
   std::size_t group_ = 0;
   std::size_t first_group_size_ = 0;
+  std::vector<std::size_t> column_;  // people read one a line without roles, in order
   std::string para_;
   std::vector<std::pair<std::size_t, model::LineNo>> offsets_;  // where each line starts in para_
 };
@@ -329,6 +426,12 @@ std::optional<ListLabel> list_label(const grammar::Grammar& grammar, std::string
     }
   }
   return std::nullopt;
+}
+
+std::uint64_t list_label_classes(const grammar::Grammar& grammar) {
+  return grammar.line_classifier().mask({"line.attendance.apologies", "line.attendance.attendee",
+                                         "line.attendance.absent", "line.attendance.attendees",
+                                         "line.attendance.member", "line.attendance.mode"});
 }
 
 std::vector<model::Attendee> apologies_in(const grammar::Grammar& grammar, std::string_view sentence) {
@@ -353,16 +456,24 @@ void settle_apologies(std::vector<model::Attendee>& people) {
   const auto key = [](const model::Attendee& p) {
     return std::pair(p.meeting_date.value_or(""), util::to_lower_ascii(p.name));
   };
+  // A name printed twice in one list is one person.
+  std::vector<bool> drop(people.size(), false);
+  {
+    std::map<std::tuple<std::string, std::string, int>, std::size_t> seen;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      const auto [date, name] = key(people[i]);
+      if (!seen.emplace(std::tuple(date, name, static_cast<int>(people[i].status)), i).second &&
+          people[i].line - people[seen[std::tuple(date, name, static_cast<int>(people[i].status))]].line < 40) {
+        drop[i] = true;
+      }
+    }
+  }
   std::map<std::pair<std::string, std::string>, std::size_t> apologies;
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (people[i].status == AttendanceStatus::apologies) {
       apologies.emplace(key(people[i]), i);
     }
   }
-  if (apologies.empty()) {
-    return;
-  }
-  std::vector<bool> drop(people.size(), false);
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (people[i].status == AttendanceStatus::apologies) {
       continue;
@@ -383,7 +494,10 @@ void settle_apologies(std::vector<model::Attendee>& people) {
   std::size_t out = 0;
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (!drop[i]) {
-      people[out++] = std::move(people[i]);
+      if (out != i) {
+        people[out] = std::move(people[i]);
+      }
+      ++out;
     }
   }
   people.resize(out);
@@ -392,6 +506,13 @@ void settle_apologies(std::vector<model::Attendee>& people) {
 std::size_t read_attendance_lists(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
                                   std::size_t end, const model::Text& meeting_date) {
   return ListReader(ctx, lines, meeting_date).run(begin, end);
+}
+
+std::size_t read_people_under(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
+                              std::size_t end, const model::Text& meeting_date, model::AttendanceStatus status) {
+  ListReader reader(ctx, lines, meeting_date);
+  reader.assume(status);
+  return reader.run(begin, end);
 }
 
 std::size_t read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk) {
@@ -407,7 +528,13 @@ std::size_t read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk) {
   if (begin == chunk.lines.size()) {
     return chunk.lines.size();
   }
-  const std::size_t end = read_attendance_lists(ctx, chunk.lines, begin, chunk.lines.size(), meeting.date);
+  ListReader reader(ctx, chunk.lines, meeting.date);
+  for (std::size_t i = meeting.header_end; i < begin; ++i) {
+    if (ctx.grammar.matches("attendance.membership", util::trim(chunk.lines[i].text))) {
+      reader.membership();
+    }
+  }
+  const std::size_t end = reader.run(begin, chunk.lines.size());
   return std::max(end, begin + 1);
 }
 

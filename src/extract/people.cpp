@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "bpack/extract/layout.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -91,8 +92,8 @@ bool is_name_word(std::string_view word) {
       return false;
     }
   }
-  // All-capital words are organisations or initials ("SCC", "EDC"), unless long.
-  return has_lower || word.size() > 4;
+  // All-capital words are organisations, initials or headings ("SCC", "UNRESTRICTED").
+  return has_lower;
 }
 
 WordKind kind_of(const grammar::Grammar& grammar, std::string_view word) {
@@ -269,6 +270,12 @@ bool initials_match(const grammar::Grammar& grammar, std::string_view initials, 
 ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
   ReadPart out;
   text = util::trim(text);
+  // A table row: the name, then across a gutter the person's role or organisation.
+  std::string_view gutter_role;
+  if (const auto gutter = text.find("   "); gutter != std::string_view::npos) {
+    gutter_role = util::trim(text.substr(gutter));
+    text = util::trim(text.substr(0, gutter));
+  }
   while (!text.empty() && (text.front() == '-' || text.front() == ':' || text.front() == '.')) {
     text = util::trim(text.substr(1));
   }
@@ -389,6 +396,9 @@ ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
   if (!role_prefix.empty() && !person.role) {
     person.role = role_prefix;
   }
+  if (!gutter_role.empty() && !person.role) {
+    person.role = util::collapse_spaces(gutter_role);
+  }
   if (trailing_initials) {
     person.initials = std::string(*trailing_initials);
   }
@@ -412,6 +422,37 @@ bool role_like(const grammar::Grammar& grammar, std::string_view part) {
 }  // namespace
 
 PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
+  // A table row: a person in a cell, then cells of their initials or their organisation or
+  // role; a grid holds several people a row ("Margaret Carey   MC   Catherine Chisholm   CC").
+  if (text.find("   ") != std::string_view::npos) {
+    const auto cells = layout_cells(text);
+    PeopleList row;
+    for (const Cell& cell : cells) {
+      model::Attendee* last = row.people.empty() ? nullptr : &row.people.back();
+      if (last != nullptr && !last->initials && grammar.matches("attendance.initials", cell.text)) {
+        last->initials = std::string(cell.text);
+        continue;
+      }
+      // Two cells are a person and their organisation; a second person needs a grid.
+      const PeopleList one = read_people(grammar, cell.text);
+      if (one.people.size() == 1 && one.rejected == 0 && (last == nullptr || cells.size() > 2) &&
+          (last == nullptr || !grammar.matches("attendance.role", one.people.front().name))) {
+        row.people.push_back(one.people.front());
+        continue;
+      }
+      if (last != nullptr) {
+        last->role =
+            last->role ? *last->role + ", " + util::collapse_spaces(cell.text) : util::collapse_spaces(cell.text);
+        continue;
+      }
+      row = {};
+      break;
+    }
+    if (!row.people.empty()) {
+      row.parts = cells.size();
+      return row;
+    }
+  }
   PeopleList list;
   std::vector<bool> bracket_role;
   bool last_after_and = false;
@@ -432,15 +473,18 @@ PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
       previous->initials = std::string(words[0]);
       continue;
     }
-    // "Dr Ravi Patel, Medical Director": a part of role words after a person without one.
+    ReadPart read = read_part(grammar, part.text);
+    // "Dr Ravi Patel, Medical Director": role words after a person without a role read like a
+    // name; a part whose "name" is role words is that person's role ("EDC Clerk J Connelly"
+    // is a role and then a person).
     if (previous != nullptr && !previous->role && !part.after_and && words.size() <= 8 &&
         grammar.matches("attendance.role", part.text) && kind_of(grammar, words.front()) != WordKind::title &&
-        part.text.find('(') == std::string_view::npos) {
+        part.text.find('(') == std::string_view::npos &&
+        (!read.person || grammar.matches("attendance.role", read.person->name))) {
       previous->role = util::collapse_spaces(util::trim_punctuation(part.text));
       last_was_role = true;
       continue;
     }
-    ReadPart read = read_part(grammar, part.text);
     if (read.person) {
       if (!read.before.empty() && previous != nullptr && !previous->role && role_like(grammar, read.before)) {
         previous->role = read.before;
@@ -458,9 +502,10 @@ PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
         last_was_role = true;
         continue;
       }
-      if (last_was_role && part.after_and) {
-        // "Head of Finance and Audit": the role goes on after "and".
-        *previous->role += " and " + role;
+      if (last_was_role) {
+        // "Head of Finance and Audit", "HSCIC, C4H interop community board member": the role
+        // goes on after "and" or a comma.
+        *previous->role += (part.after_and ? " and " : ", ") + role;
         continue;
       }
     }

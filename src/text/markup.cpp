@@ -47,9 +47,28 @@ void inline_markup(std::string_view line, std::string& out) {
   }
 }
 
+// Bytes that may start markup, looked up a byte at a time (most lines have none).
+struct MarkupBytes {
+  bool table[256] = {};
+  constexpr MarkupBytes() {
+    for (const char c : std::string_view("*_[\\|#>")) {
+      table[static_cast<unsigned char>(c)] = true;
+    }
+  }
+};
+constexpr MarkupBytes kMarkupBytes;
+
+// Most lines have no markup: a line's first text byte and a few searches (memchr) tell.
 bool may_have_markup(std::string_view line) {
-  for (const char c : line) {
-    if (c == '*' || c == '_' || c == '[' || c == '\\' || c == '|' || c == '#' || c == '>') {
+  const std::size_t lead = line.find_first_not_of(" \t");
+  if (lead == std::string_view::npos) {
+    return false;
+  }
+  if (kMarkupBytes.table[static_cast<unsigned char>(line[lead])]) {
+    return true;
+  }
+  for (const char c : std::string_view("*_[\\|")) {
+    if (std::memchr(line.data(), c, line.size()) != nullptr) {
       return true;
     }
   }
