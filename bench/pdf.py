@@ -6,13 +6,16 @@ Each timed run parses every PDF once both ways, one process (or pipeline) per PD
 through `sh -c` on both sides; the two ways take turns going first from one run to the next, so
 that drift in the machine's load falls on both. After one untimed warm-up, the figures are the
 medians over the runs of the total time per way. The target (issue 12): bpack reading the PDF
-itself takes at most 1.2x the time of the pipeline.
+itself takes at most 1.2x the time of the pipeline. The CPU time each way used (user + system,
+every process and thread) is shown too: on a machine busy with other work, wall time follows
+it; on an idle one, the pipeline's two processes and bpack's reading threads run side by side.
 
 usage: bench/pdf.py [--bpack BIN] [--runs R] [--json] PDF_OR_DIR...
 """
 import argparse
 import json
 import os
+import resource
 import shlex
 import statistics
 import subprocess
@@ -39,13 +42,20 @@ def pages_of(bpack, pdf):
     return json.loads(proc.stdout)['source']['pages']
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(command):
+    """Wall seconds and CPU seconds of one command."""
+    cpu = children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(['sh', '-c', command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f'bench/pdf.py: `{command}` failed: {proc.stderr.decode(errors="replace").strip()}')
-    return seconds
+    return seconds, children_cpu() - cpu
 
 
 def main():
@@ -67,26 +77,32 @@ def main():
         'pdftotext_pipe': lambda pdf: f'pdftotext -layout {shlex.quote(pdf)} - | {bpack} parse --json - >/dev/null',
     }
     totals = {way: [] for way in ways}
+    cpu_totals = {way: [] for way in ways}
     per_file = {(way, pdf): [] for way in ways for pdf in pdfs}
     for run in range(args.runs + 1):
         order = list(ways) if run % 2 == 0 else list(reversed(ways))
         for way in order:
             seconds = 0.0
+            cpu = 0.0
             for pdf in pdfs:
-                t = timed(ways[way](pdf))
+                t, c = timed(ways[way](pdf))
                 seconds += t
+                cpu += c
                 if run > 0:
                     per_file[(way, pdf)].append(t)
             if run > 0:  # run 0 warms the page cache and the dynamic loader
                 totals[way].append(seconds)
+                cpu_totals[way].append(cpu)
 
     median = {way: statistics.median(values) for way, values in totals.items()}
+    cpu_median = {way: statistics.median(values) for way, values in cpu_totals.items()}
     ratio = median['bpack_pdf'] / median['pdftotext_pipe']
     if args.json:
         for way, values in totals.items():
             print(json.dumps({'name': f'{way}_pages_s', 'median': total_pages / median[way], 'unit': 'pages/s',
-                              'seconds': median[way], 'min': min(values), 'max': max(values), 'runs': args.runs,
-                              'pdfs': len(pdfs), 'pages': total_pages}))
+                              'seconds': median[way], 'min': min(values), 'max': max(values),
+                              'cpu_seconds': cpu_median[way], 'runs': args.runs, 'pdfs': len(pdfs),
+                              'pages': total_pages}))
         print(json.dumps({'name': 'bpack_pdf_time_ratio', 'median': ratio, 'unit': 'x pipeline', 'target': TARGET,
                           'pass': ratio <= TARGET}))
         return
@@ -99,9 +115,11 @@ def main():
     for way, label in (('bpack_pdf', 'bpack parse x.pdf'), ('pdftotext_pipe', 'pdftotext -layout | bpack parse -')):
         s = median[way]
         print(f'{label:34} {s:7.3f} s [{min(totals[way]):.3f}..{max(totals[way]):.3f}]  '
-              f'{total_pages / s:7.1f} pages/s')
+              f'{total_pages / s:7.1f} pages/s  CPU {cpu_median[way]:.3f} s')
     verdict = 'PASS' if ratio <= TARGET else 'FAIL'
-    print(f'time ratio bpack / pipeline: {ratio:.3f}x (target <= {TARGET}x): {verdict}')
+    print(f'time ratio bpack / pipeline: {ratio:.3f}x (target <= {TARGET}x): {verdict}; '
+          f'CPU ratio {cpu_median["bpack_pdf"] / cpu_median["pdftotext_pipe"]:.3f}x; '
+          f'load average {os.getloadavg()[0]:.1f} at the end')
 
 
 if __name__ == '__main__':
