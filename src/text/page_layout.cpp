@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
-#include <cstdint>
 #include <string_view>
 
 namespace bpack::text {
@@ -18,8 +17,9 @@ constexpr double kDescentShare = 0.2;
 // The thresholds below are pdftotext's, in font sizes. Words whose baselines are closer than
 // this share a line (so a raised "th" stays with its "26").
 constexpr double kSameLine = 0.5;
-// A raised or lowered character (a superscript "th", a footnote mark) sits no further than
-// this from the baseline of the word before it.
+// A raised or lowered character (a superscript "th", a footnote mark) is set in a font at
+// most kSmallerFont the size of the word before it, and sits no further than
+// kAttachedBaselines from that word's baseline.
 constexpr double kAttachedBaselines = 0.6;
 constexpr double kSmallerFont = 0.9;
 // A row whose height lies more than this share within the line beside it joins that line
