@@ -609,11 +609,18 @@ class MinutesReader {
         pending_number_.reset();
       }
     }
-    const auto date = find_date(g_, text);
-    if (date && date->offset == 0) {
+    // A line that opens with a date ("12 March 2024 ...") is no item, whatever its number.
+    const auto opens_with_date = [&] {
+      const auto date = find_date(g_, text);
+      return date && date->offset == 0;
+    };
+    const bool numbered = g_.match("item.numbered", text, captures);
+    if ((numbered || g_.may_match("item.number_only", text) ||
+         (last_number_ < 0 && top_ == npos && text.size() <= 40)) &&
+        opens_with_date()) {
       return false;
     }
-    if (g_.match("item.numbered", text, captures)) {
+    if (numbered) {
       std::string number(captures.get("number").value_or(""));
       std::string_view title = captures.get("title").value_or("");
       if (plain_number(number) && !sibling_form(true)) {
