@@ -194,7 +194,9 @@ class MinutesReader {
 
   // A table of actions under an item ("Action items   Person responsible   Deadline").
   bool read_table(const SegLine& line) {
-    if (util::trim(line.text).find("  ") == std::string_view::npos || !action_table_header(g_, line.text)) {
+    const bool cells = util::trim(line.text).find("  ") != std::string_view::npos;
+    const auto stacked = cells ? std::nullopt : stacked_table_header(g_, lines_, i_, lines_.size());
+    if (cells ? !action_table_header(g_, line.text) : !stacked) {
       return false;
     }
     end_paragraph();
@@ -205,7 +207,9 @@ class MinutesReader {
     if (!heading_.empty()) {
       context.item = heading_;
     }
-    const std::size_t end = read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
+    const std::size_t end =
+        stacked ? read_stacked_action_table(g_, lines_, *stacked, lines_.size(), context, ctx_.pack.actions)
+                : read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
     explicit_actions_ = true;
     i_ = end - 1;
     return true;
