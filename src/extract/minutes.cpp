@@ -23,6 +23,8 @@ using segment::SegLine;
 
 constexpr std::size_t kTitleMax = 100;
 constexpr std::size_t kSubheadingMax = 70;
+// A heading this long that stops mid-phrase may wrap on to the next line.
+constexpr std::size_t kWrappedTitleMin = 40;
 // A resolution or a marked action runs over at most this many lines.
 constexpr std::size_t kBlockLines = 40;
 // An action column's initials stand at least this far right, after a gutter this wide.
@@ -658,6 +660,38 @@ class MinutesReader {
     return npos;
   }
 
+  // A numbered paragraph rather than a heading: "1.1 JP proposed ... and this was agreed.",
+  // "1.2 AM restated that ...", "1.6 There was a discussion and agreement that this group is
+  // convened to provide leadership for," going on below.
+  // "AM restated ...", "DS,IT, RK highlighted ...", "Kieron O'Hara (KO) welcomed ...": people
+  // known by their initials open the sentence.
+  bool initials_subject(std::string_view title) const {
+    const std::string_view first = title.substr(0, title.find(' '));
+    if (is_initials_list(g_, util::trim_punctuation(first))) {
+      return true;
+    }
+    const auto open = title.find('(');
+    const auto close = title.find(')', open == std::string_view::npos ? 0 : open);
+    return open != std::string_view::npos && open < kSubheadingMax / 2 && close != std::string_view::npos &&
+           is_initials_list(g_, title.substr(open + 1, close - open - 1));
+  }
+
+  bool numbered_paragraph(std::string_view number, std::string_view title) const {
+    if (ends_sentence(title)) {
+      return decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty() ||
+             initials_subject(title);
+    }
+    // A sentence broken off at a comma or between two words runs on to the next line (a
+    // paragraph numbered "1.6"; a top-level item's heading may wrap).
+    if (number.find('.') == std::string_view::npos) {
+      return false;
+    }
+    const char last = util::trim(title).empty() ? ' ' : util::trim(title).back();
+    const bool broken = last == ',' || std::islower(static_cast<unsigned char>(last)) != 0;
+    return broken && title.size() > kSubheadingMax && i_ + 1 < lines_.size() && !lines_[i_ + 1].blank &&
+           !is_item_line(util::trim(lines_[i_ + 1].text));
+  }
+
   bool read_item(std::string_view text) {
     grammar::Captures captures;
     if (pending_number_) {
@@ -729,13 +763,26 @@ class MinutesReader {
         }
         // A numbered paragraph rather than a heading ("1.1 JP proposed ... and this was
         // agreed."): its words are text to read, the item has no title.
-        if (ends_sentence(title) &&
-            (decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty())) {
+        if (numbered_paragraph(number, title)) {
           body = util::trim(std::string_view(text).substr(static_cast<std::size_t>(title.data() - text.data())));
           title = {};
         }
+        // A long heading wraps: "Update on the downgrading of ... the recorded" / "crime
+        // outcomes framework." (the next line goes on in lower case).
+        std::string wrapped;
+        const model::LineNo line = lines_[i_].number;
+        if (body.empty() && title.size() >= kWrappedTitleMin && !ends_sentence(title) && i_ + 1 < lines_.size() &&
+            !lines_[i_ + 1].blank) {
+          const std::string_view next = util::trim(lines_[i_ + 1].text);
+          if (!next.empty() && std::islower(static_cast<unsigned char>(next.front())) != 0 &&
+              title.size() + next.size() < 2 * kTitleMax && !is_item_line(next)) {
+            wrapped = std::string(title) + " " + std::string(next);
+            title = wrapped;
+            ++i_;
+          }
+        }
         end_paragraph();
-        open_item(number, title, lines_[i_].number);
+        open_item(number, title, line);
         if (!body.empty()) {
           add_to_paragraph(body, i_);
         } else {
