@@ -152,6 +152,9 @@ class MinutesReader {
     std::string_view text = util::trim(line.text);
     // The header of a column of initials that mark actions, printed above the first item (or
     // repeated at a page's top); elsewhere "ACTION" alone is a margin mark.
+    if (read_action_list(text)) {
+      return;
+    }
     if (g_.matches("minutes.action_column", text) && (top_ == npos || line.page_start)) {
       action_column_ = true;
       end_paragraph();
@@ -217,6 +220,107 @@ class MinutesReader {
     explicit_actions_ = true;
     i_ = end - 1;
     return true;
+  }
+
+  // "Actions" over a list whose every point is an action: "1. Circulate the pathway
+  // [completed]", "- JS to write to the trust", "2) Establish the approach [new for PMs/Helen]".
+  bool read_action_list(std::string_view text) {
+    // (Not the header of an action column at the right of a layout page.)
+    if (text.size() > kSubheadingMax || lines_[i_].text.find_first_not_of(" \t") >= kActionColumn ||
+        !g_.matches("minutes.action_list", text)) {
+      return false;
+    }
+    std::size_t j = i_ + 1;
+    while (j < lines_.size() && (lines_[j].blank || furniture_[j])) {
+      ++j;
+    }
+    if (j == lines_.size() || point_start(util::trim(lines_[j].text)) == 0) {
+      return false;
+    }
+    end_paragraph();
+    explicit_actions_ = true;
+    std::vector<std::pair<std::size_t, std::string>> points;  // first line, text
+    std::size_t last = j;
+    for (; j < lines_.size(); ++j) {
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      if (const std::size_t label = point_start(next); label > 0) {
+        points.emplace_back(j, std::string(util::trim(next.substr(label))));
+      } else if (j == last + 1 && !ends_sentence(points.back().second)) {
+        points.back().second.append(" ").append(next);  // the point goes on
+      } else {
+        break;
+      }
+      last = j;
+    }
+    for (auto& [first, point] : points) {
+      ctx_.pack.actions.push_back(listed_action(std::move(point), lines_[first].number));
+    }
+    i_ = last;
+    return true;
+  }
+
+  // The size of the bullet or point label opening a line, 0 if none.
+  std::size_t point_start(std::string_view text) const {
+    if (const std::size_t label = point_label_size(text); label > 0) {
+      return label;
+    }
+    if (g_.matches("line.bullet", text)) {
+      const std::size_t space = text.find_first_of(" \t");
+      return space == std::string_view::npos ? 0 : text.find_first_not_of(" \t", space);
+    }
+    return 0;
+  }
+
+  // One point of an actions list: a status in brackets at its end ("[completed]", "[new for
+  // PMs/Helen]"), an owner in brackets or as the subject of "X to do Y".
+  model::Action listed_action(std::string text, model::LineNo line) {
+    model::Action action;
+    action.source = model::ActionSource::action_log;
+    action.line = line;
+    action.meeting_date = date_;
+    action.item = top_ != npos && !heading_.empty() ? model::Text(heading_) : std::nullopt;
+    std::string_view body = util::trim(text);
+    if (!body.empty() && body.back() == ']') {
+      if (const auto open = body.rfind('['); open != std::string_view::npos && open > 0) {
+        std::string_view inner = util::trim(body.substr(open + 1, body.size() - open - 2));
+        grammar::Captures captures;
+        std::string_view owner;
+        if (g_.match("minutes.status_for", inner, captures) && find_status(g_, captures.get("status").value_or(""))) {
+          owner = util::trim(captures.get("owner").value_or(""));
+          inner = util::trim(captures.get("status").value_or(""));
+        }
+        if (const auto status = find_status(g_, inner)) {
+          action.status = status->status;
+          action.status_text = std::string(inner);
+          if (!owner.empty()) {
+            action.owner = std::string(owner);
+          }
+          body = util::trim(body.substr(0, open));
+        }
+      }
+    }
+    std::string rest(body);
+    if (!action.owner) {
+      action.owner = bracket_owner(g_, rest);
+    }
+    if (!action.owner) {
+      if (const auto task = task_in(g_, rest, true)) {
+        action.owner = task->owner;
+      }
+    }
+    // A new or open action is raised at this meeting; one already closed was raised before.
+    if (action.status == model::ActionStatus::unknown) {
+      action.status = model::ActionStatus::open;
+    }
+    if (action.status == model::ActionStatus::open) {
+      action.raised = date_;
+      action.raised_text = date_text_;
+    }
+    action.text = util::collapse_spaces(rest);
+    return action;
   }
 
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
