@@ -339,8 +339,9 @@ class ListReader {
     const std::size_t before = ctx_.pack.attendance.size();
     read_sentences(later_group ? AttendanceStatus::attendee : status_);
     const std::size_t added = ctx_.pack.attendance.size() - before;
-    // One person a line without a role: perhaps the first column of a table.
-    if (added == 1 && !ctx_.pack.attendance.back().role) {
+    // One person a line: perhaps the first column of a table (a role in brackets stays theirs;
+    // the row still has its cell in the next column).
+    if (added == 1) {
       column_.push_back(ctx_.pack.attendance.size() - 1);
     } else if (added > 0) {
       column_.clear();
@@ -466,7 +467,7 @@ class ListReader {
   std::size_t group_ = 0;
   std::size_t role_cells_ = 0;  // rows read as a person's line, then their role's
   std::size_t first_group_size_ = 0;
-  std::vector<std::size_t> column_;  // people read one a line without roles, in order
+  std::vector<std::size_t> column_;  // people read one a line, in order
   std::string para_;
   std::vector<std::pair<std::size_t, model::LineNo>> offsets_;  // where each line starts in para_
 };
