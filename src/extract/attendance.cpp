@@ -204,7 +204,7 @@ class ListReader {
   // names: the table's second column, each line the role of the name in the same row.
   std::size_t read_role_column(std::size_t i, std::size_t end) {
     flush();
-    if (column_.size() < 3 || i == 0 || !lines_[i - 1].blank) {
+    if (column_.size() < 2 || i == 0 || !lines_[i - 1].blank) {
       return i;
     }
     std::vector<std::string_view> cells;
@@ -230,10 +230,18 @@ class ListReader {
     if (cells.size() != column_.size() || not_names * 3 < cells.size()) {
       return i;
     }
+    // A column of initials ("MC" / "KC" / ...) gives each row its initials, any other its role.
+    const bool initials = std::all_of(cells.begin(), cells.end(), [&](std::string_view cell) {
+      return cell.find_first_of(" ,/&") == std::string_view::npos && is_initials_list(g_, cell);
+    });
+    if (!initials && cells.size() < 3) {
+      return i;  // two lines are too few to call a column of roles
+    }
     for (std::size_t k = 0; k < cells.size(); ++k) {
       auto& person = ctx_.pack.attendance[column_[k]];
-      if (!person.role) {
-        person.role = util::collapse_spaces(cells[k]);
+      auto& field = initials ? person.initials : person.role;
+      if (!field) {
+        field = util::collapse_spaces(cells[k]);
       }
     }
     column_.clear();
