@@ -36,6 +36,8 @@ constexpr std::size_t kActionGutter = 3;
 // many in the minutes (a single "Chairman" under the last paragraph is a signature).
 constexpr std::size_t kActorColumnMin = 3;
 constexpr std::size_t kActorLineMax = 30;
+// An action column's entry of initials ("KC/GD/IK") is at most this long.
+constexpr std::size_t kInitialsMax = 15;
 // A point of a list runs over at most this many lines.
 constexpr std::size_t kPointLines = 6;
 
@@ -161,6 +163,7 @@ class MinutesReader {
       return;
     }
     text = take_column_initials(line, text);
+    text = take_trailing_initials(text);
     if (text.empty()) {
       return;
     }
@@ -432,6 +435,25 @@ class MinutesReader {
     return count;
   }
 
+  // Plain text under an action column's header: the column's initials run on to the end of the
+  // line they stand beside ("... in this regard. DN").
+  std::string_view take_trailing_initials(std::string_view text) {
+    if (!action_column_) {
+      return text;
+    }
+    const std::size_t space = text.rfind(' ');
+    if (space == std::string_view::npos || space == 0) {
+      return text;
+    }
+    const std::string_view before = util::trim(text.substr(0, space));
+    const std::string_view tail = text.substr(space + 1);
+    if (tail.size() > kInitialsMax || !ends_sentence(before) || !is_initials_list(g_, tail)) {
+      return text;
+    }
+    marks_.push_back({i_, std::string(tail)});
+    return before;
+  }
+
   // Plain text: an action column's initials on a line of their own, after the paragraph they
   // mark.
   bool read_standalone_initials(std::string_view text) {
@@ -442,7 +464,7 @@ class MinutesReader {
       end_paragraph();
       return true;
     }
-    if (!is_initials_list(g_, text) || text.size() > 15) {
+    if (!is_initials_list(g_, text) || text.size() > kInitialsMax) {
       return false;
     }
     if (!action_column_) {
