@@ -108,6 +108,12 @@ class MinutesReader {
     if (!meeting.index && ctx_.recorded_meeting && *ctx_.recorded_meeting < ctx_.pack.meetings.size()) {
       date_text_ = ctx_.pack.meetings[*ctx_.recorded_meeting].date_text;
     }
+    // Minutes without a header of their own in a pack that names one meeting only: that
+    // meeting's page, its agenda and then its minutes.
+    if (!meeting.index && !date_ && ctx_.pack.meetings.size() == 1) {
+      date_ = ctx_.pack.meetings.front().date;
+      date_text_ = ctx_.pack.meetings.front().date_text;
+    }
     first_ = meeting.header_end;
     for (const auto& cells : meeting.people) {
       add_header_people(cells);
@@ -1125,8 +1131,13 @@ class MinutesReader {
       }
       return;
     }
-    // Bullet points record what was said; the meeting's decisions are not among them.
-    if (const auto decision = paragraph_.bullet ? std::nullopt : decision_in_sentence(g_, sentence.text)) {
+    // Bullet points record what was said: what they note is reported, not the meeting's
+    // decision; what they agree is.
+    auto decision = decision_in_sentence(g_, sentence.text);
+    if (decision && paragraph_.bullet && decision->kind == model::DecisionKind::noted) {
+      decision.reset();
+    }
+    if (decision) {
       model::Decision d;
       d.kind = decision->kind;
       d.text = util::collapse_spaces(decision->text);
