@@ -436,9 +436,19 @@ class MinutesReader {
   std::size_t count_actor_lines() const {
     std::size_t count = 0;
     for (std::size_t i = first_; i < lines_.size() && count < kActorColumnMin; ++i) {
-      count += !lines_[i].blank && !furniture_[i] && is_actor_line(i) ? 1U : 0U;
+      count += !lines_[i].blank && !furniture_[i] && (is_actor_line(i) || actor_beside(lines_[i])) ? 1U : 0U;
     }
     return count;
+  }
+
+  // Layout text: who is to act, in a column at the far right of a line of text.
+  bool actor_beside(const SegLine& line) const {
+    if (line.text.find("   ") == std::string_view::npos) {
+      return false;
+    }
+    const auto cells = layout_cells(line.text);
+    return cells.size() >= 2 && cells.back().column >= kActionColumn &&
+           cells.back().column >= cells[cells.size() - 2].end + kActionGutter && is_actor_cell(g_, cells.back().text);
   }
 
   // Plain text under an action column's header: the column's initials run on to the end of the
