@@ -173,8 +173,8 @@ class MinutesReader {
     if (text.empty()) {
       return;
     }
-    if (read_table(line) || read_lists(text) || read_standalone_initials(text) || read_resolution(text) ||
-        read_marker(text) || read_item(text) || read_subheading(text)) {
+    if (read_table(line) || read_lists(text) || read_item_label(text) || read_standalone_initials(text) ||
+        read_resolution(text) || read_marker(text) || read_item(text) || read_subheading(text)) {
       return;
     }
     // A bullet point ends with its sentence: the next sentence starting a line is the text
@@ -330,6 +330,42 @@ class MinutesReader {
     }
     action.text = util::collapse_spaces(rest);
     return action;
+  }
+
+  // A form's label for the item ("Agenda item:   Financial Report   Presenter: ..."), the title
+  // beside it or on the next line: what follows is about that item.
+  bool read_item_label(std::string_view text) {
+    grammar::Captures captures;
+    if (text.size() > 2 * kTitleMax || !g_.match("minutes.item_label", text, captures)) {
+      return false;
+    }
+    std::string_view title = util::trim(captures.get("title").value_or(""));
+    std::size_t at = i_;
+    if (title.empty()) {
+      std::size_t j = i_ + 1;
+      while (j < lines_.size() && lines_[j].blank) {
+        ++j;
+      }
+      if (j == lines_.size()) {
+        return false;
+      }
+      title = util::trim(lines_[j].text);
+      at = j;
+    }
+    // A gutter ends the title: the form's next label stands beside it.
+    if (const auto gutter = title.find("  "); gutter != std::string_view::npos) {
+      title = title.substr(0, gutter);
+    }
+    if (title.empty() || title.size() > kSubheadingMax || title.back() == ':') {
+      return false;
+    }
+    end_paragraph();
+    heading_ = std::string(util::trim_punctuation(util::collapse_spaces(title)));
+    subheading_ = heading_;
+    subheading_index_ = at;
+    labelled_item_ = true;
+    i_ = at;
+    return true;
   }
 
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
@@ -1041,7 +1077,10 @@ class MinutesReader {
   // A short heading line under an item ("Matters Arising", "Lowestoft"): what the actions
   // after it are about.
   bool read_subheading(std::string_view text) {
-    if (text.size() > kSubheadingMax || std::isupper(static_cast<unsigned char>(text.front())) == 0 ||
+    // (Measured without the zero-width spaces extraction leaves at a line's end: "Conclusions:".)
+    const std::string clean = util::collapse_spaces(text);
+    text = clean;
+    if (text.empty() || text.size() > kSubheadingMax || std::isupper(static_cast<unsigned char>(text.front())) == 0 ||
         ends_sentence(text) || text.back() == ',' || text.back() == '-' || util::trim_punctuation(text) != text) {
       return false;
     }
@@ -1051,6 +1090,13 @@ class MinutesReader {
     }
     if (!paragraph_.text.empty() && !ends_sentence(paragraph_.text)) {
       return false;  // a line of a sentence that goes on
+    }
+    // The value of a form's label on the line above ("Presenter:" / "Helen Brown").
+    if (const std::size_t above = previous_text_index(i_); above != npos) {
+      const std::string label = util::collapse_spaces(lines_[above].text);
+      if (!label.empty() && label.back() == ':' && label.size() <= kSubheadingMax) {
+        return false;
+      }
     }
     if (std::count(text.begin(), text.end(), ' ') > 9 || list_label(g_, text) || is_initials_list(g_, text)) {
       return false;
@@ -1067,9 +1113,12 @@ class MinutesReader {
       break;
     }
     end_paragraph();
-    heading_ = std::string(util::trim_punctuation(util::collapse_spaces(text)));
-    subheading_ = heading_;
+    subheading_ = std::string(util::trim_punctuation(util::collapse_spaces(text)));
     subheading_index_ = i_;
+    // Under a form's item label, a heading in the text is part of that item.
+    if (!labelled_item_) {
+      heading_ = subheading_;
+    }
     return true;
   }
 
@@ -1334,7 +1383,8 @@ class MinutesReader {
   std::vector<Sentence> marked_sentences_;
 
   bool action_column_ = false;
-  bool actor_column_ = false;  // entries of an action column stand on lines of their own
+  bool actor_column_ = false;   // entries of an action column stand on lines of their own
+  bool labelled_item_ = false;  // items are named by a form's label ("Agenda item: ...")
   bool explicit_actions_ = false;
   std::vector<Mark> marks_;
   std::vector<Candidate> candidates_;
