@@ -23,6 +23,10 @@ using segment::SegLine;
 
 constexpr std::size_t kTitleMax = 100;
 constexpr std::size_t kSubheadingMax = 70;
+// A heading this long that stops mid-phrase may wrap on to the next line.
+constexpr std::size_t kWrappedTitleMin = 40;
+// A numbered line that opens with initials and runs to this many words is a sentence.
+constexpr std::ptrdiff_t kClauseWords = 5;
 // A resolution or a marked action runs over at most this many lines.
 constexpr std::size_t kBlockLines = 40;
 // An action column's initials stand at least this far right, after a gutter this wide.
@@ -658,6 +662,45 @@ class MinutesReader {
     return npos;
   }
 
+  // A numbered paragraph rather than a heading: "1.1 JP proposed ... and this was agreed.",
+  // "1.2 AM restated that ...", "1.6 There was a discussion and agreement that this group is
+  // convened to provide leadership for," going on below.
+  // "AM restated ...", "DS,IT, RK highlighted ...", "Kieron O'Hara (KO) welcomed ...": people
+  // known by their initials open the sentence.
+  bool initials_subject(std::string_view title) const {
+    const std::size_t space = title.find(' ');
+    const std::string_view first = title.substr(0, space);
+    if (is_initials_list(g_, util::trim_punctuation(first))) {
+      // ... and a clause after them ("RK reported on the current ..."), not a heading that
+      // starts with initials ("AOB and Close").
+      return space != std::string_view::npos && space + 1 < title.size() &&
+             std::islower(static_cast<unsigned char>(title[space + 1])) != 0 &&
+             std::count(title.begin(), title.end(), ' ') >= kClauseWords - 1;
+    }
+    const auto open = title.find('(');
+    const auto close = title.find(')', open == std::string_view::npos ? 0 : open);
+    return open != std::string_view::npos && open < kSubheadingMax / 2 && close != std::string_view::npos &&
+           is_initials_list(g_, title.substr(open + 1, close - open - 1));
+  }
+
+  bool numbered_paragraph(std::string_view number, std::string_view title) const {
+    if (initials_subject(title)) {
+      return true;
+    }
+    if (ends_sentence(title)) {
+      return decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty();
+    }
+    // A sentence broken off at a comma or between two words runs on to the next line (a
+    // paragraph numbered "1.6"; a top-level item's heading may wrap).
+    if (number.find('.') == std::string_view::npos) {
+      return false;
+    }
+    const char last = util::trim(title).empty() ? ' ' : util::trim(title).back();
+    const bool broken = last == ',' || std::islower(static_cast<unsigned char>(last)) != 0;
+    return broken && title.size() > kSubheadingMax && i_ + 1 < lines_.size() && !lines_[i_ + 1].blank &&
+           !is_item_line(util::trim(lines_[i_ + 1].text));
+  }
+
   bool read_item(std::string_view text) {
     grammar::Captures captures;
     if (pending_number_) {
@@ -729,13 +772,26 @@ class MinutesReader {
         }
         // A numbered paragraph rather than a heading ("1.1 JP proposed ... and this was
         // agreed."): its words are text to read, the item has no title.
-        if (ends_sentence(title) &&
-            (decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty())) {
+        if (numbered_paragraph(number, title)) {
           body = util::trim(std::string_view(text).substr(static_cast<std::size_t>(title.data() - text.data())));
           title = {};
         }
+        // A long heading wraps: "Update on the downgrading of ... the recorded" / "crime
+        // outcomes framework." (the next line goes on in lower case).
+        std::string wrapped;
+        const model::LineNo line = lines_[i_].number;
+        if (body.empty() && title.size() >= kWrappedTitleMin && !ends_sentence(title) && i_ + 1 < lines_.size() &&
+            !lines_[i_ + 1].blank) {
+          const std::string_view next = util::trim(lines_[i_ + 1].text);
+          if (!next.empty() && std::islower(static_cast<unsigned char>(next.front())) != 0 &&
+              title.size() + next.size() < 2 * kTitleMax && !is_item_line(next)) {
+            wrapped = std::string(title) + " " + std::string(next);
+            title = wrapped;
+            ++i_;
+          }
+        }
         end_paragraph();
-        open_item(number, title, lines_[i_].number);
+        open_item(number, title, line);
         if (!body.empty()) {
           add_to_paragraph(body, i_);
         } else {
@@ -915,6 +971,7 @@ class MinutesReader {
       return;
     }
     const std::vector<Sentence> sentences = split_sentences(paragraph_.text);
+    aim_top_marks(sentences);
     for (const Sentence& sentence : sentences) {
       read_sentence(sentence);
     }
@@ -971,9 +1028,35 @@ class MinutesReader {
   struct Mark {
     std::size_t index;  // the marked line
     std::string initials;
+    std::size_t sentence = npos;  // the offset of the sentence it marks, when not the line's
   };
 
+  // A column's cell printed at the top of its row stands beside the paragraph's first line,
+  // whatever sentence it is about: where that line's sentence gives no one a task, the mark is
+  // the paragraph's task sentence.
+  void aim_top_marks(const std::vector<Sentence>& sentences) {
+    if (sentences.size() < 2) {
+      return;
+    }
+    for (Mark& mark : marks_) {
+      if (mark.index != paragraph_.first || mark.sentence != npos) {
+        continue;
+      }
+      const auto at_line = std::find_if(sentences.begin(), sentences.end(),
+                                        [&](const Sentence& sentence) { return mark_falls_in(mark, sentence); });
+      if (at_line == sentences.end() || task_in(g_, at_line->text, true)) {
+        continue;
+      }
+      if (const Sentence* task = task_sentence(paragraph_); task != nullptr) {
+        mark.sentence = task->offset;
+      }
+    }
+  }
+
   bool mark_falls_in(const Mark& mark, const Sentence& sentence) const {
+    if (mark.sentence != npos) {
+      return sentence.offset == mark.sentence;
+    }
     // The offset where the marked line ends in the paragraph.
     std::size_t end = npos;
     for (std::size_t k = 0; k < paragraph_.starts.size(); ++k) {
