@@ -36,6 +36,8 @@ constexpr std::size_t kActionGutter = 3;
 // many in the minutes (a single "Chairman" under the last paragraph is a signature).
 constexpr std::size_t kActorColumnMin = 3;
 constexpr std::size_t kActorLineMax = 30;
+// An action column's entry of initials ("KC/GD/IK") is at most this long.
+constexpr std::size_t kInitialsMax = 15;
 // A point of a list runs over at most this many lines.
 constexpr std::size_t kPointLines = 6;
 
@@ -106,6 +108,12 @@ class MinutesReader {
     if (!meeting.index && ctx_.recorded_meeting && *ctx_.recorded_meeting < ctx_.pack.meetings.size()) {
       date_text_ = ctx_.pack.meetings[*ctx_.recorded_meeting].date_text;
     }
+    // Minutes without a header of their own in a pack that names one meeting only: that
+    // meeting's page, its agenda and then its minutes.
+    if (!meeting.index && !date_ && ctx_.pack.meetings.size() == 1) {
+      date_ = ctx_.pack.meetings.front().date;
+      date_text_ = ctx_.pack.meetings.front().date_text;
+    }
     first_ = meeting.header_end;
     for (const auto& cells : meeting.people) {
       add_header_people(cells);
@@ -152,12 +160,16 @@ class MinutesReader {
     std::string_view text = util::trim(line.text);
     // The header of a column of initials that mark actions, printed above the first item (or
     // repeated at a page's top); elsewhere "ACTION" alone is a margin mark.
+    if (read_action_list(text)) {
+      return;
+    }
     if (g_.matches("minutes.action_column", text) && (top_ == npos || line.page_start)) {
       action_column_ = true;
       end_paragraph();
       return;
     }
     text = take_column_initials(line, text);
+    text = take_trailing_initials(text);
     if (text.empty()) {
       return;
     }
@@ -217,6 +229,107 @@ class MinutesReader {
     explicit_actions_ = true;
     i_ = end - 1;
     return true;
+  }
+
+  // "Actions" over a list whose every point is an action: "1. Circulate the pathway
+  // [completed]", "- JS to write to the trust", "2) Establish the approach [new for PMs/Helen]".
+  bool read_action_list(std::string_view text) {
+    // (Not the header of an action column at the right of a layout page.)
+    if (text.size() > kSubheadingMax || lines_[i_].text.find_first_not_of(" \t") >= kActionColumn ||
+        !g_.matches("minutes.action_list", text)) {
+      return false;
+    }
+    std::size_t j = i_ + 1;
+    while (j < lines_.size() && (lines_[j].blank || furniture_[j])) {
+      ++j;
+    }
+    if (j == lines_.size() || point_start(util::trim(lines_[j].text)) == 0) {
+      return false;
+    }
+    end_paragraph();
+    explicit_actions_ = true;
+    std::vector<std::pair<std::size_t, std::string>> points;  // first line, text
+    std::size_t last = j;
+    for (; j < lines_.size(); ++j) {
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      if (const std::size_t label = point_start(next); label > 0) {
+        points.emplace_back(j, std::string(util::trim(next.substr(label))));
+      } else if (j == last + 1 && !ends_sentence(points.back().second)) {
+        points.back().second.append(" ").append(next);  // the point goes on
+      } else {
+        break;
+      }
+      last = j;
+    }
+    for (auto& [first, point] : points) {
+      ctx_.pack.actions.push_back(listed_action(std::move(point), lines_[first].number));
+    }
+    i_ = last;
+    return true;
+  }
+
+  // The size of the bullet or point label opening a line, 0 if none.
+  std::size_t point_start(std::string_view text) const {
+    if (const std::size_t label = point_label_size(text); label > 0) {
+      return label;
+    }
+    if (g_.matches("line.bullet", text)) {
+      const std::size_t space = text.find_first_of(" \t");
+      return space == std::string_view::npos ? 0 : text.find_first_not_of(" \t", space);
+    }
+    return 0;
+  }
+
+  // One point of an actions list: a status in brackets at its end ("[completed]", "[new for
+  // PMs/Helen]"), an owner in brackets or as the subject of "X to do Y".
+  model::Action listed_action(std::string text, model::LineNo line) {
+    model::Action action;
+    action.source = model::ActionSource::action_log;
+    action.line = line;
+    action.meeting_date = date_;
+    action.item = top_ != npos && !heading_.empty() ? model::Text(heading_) : std::nullopt;
+    std::string_view body = util::trim(text);
+    if (!body.empty() && body.back() == ']') {
+      if (const auto open = body.rfind('['); open != std::string_view::npos && open > 0) {
+        std::string_view inner = util::trim(body.substr(open + 1, body.size() - open - 2));
+        grammar::Captures captures;
+        std::string_view owner;
+        if (g_.match("minutes.status_for", inner, captures) && find_status(g_, captures.get("status").value_or(""))) {
+          owner = util::trim(captures.get("owner").value_or(""));
+          inner = util::trim(captures.get("status").value_or(""));
+        }
+        if (const auto status = find_status(g_, inner)) {
+          action.status = status->status;
+          action.status_text = std::string(inner);
+          if (!owner.empty()) {
+            action.owner = std::string(owner);
+          }
+          body = util::trim(body.substr(0, open));
+        }
+      }
+    }
+    std::string rest(body);
+    if (!action.owner) {
+      action.owner = bracket_owner(g_, rest);
+    }
+    if (!action.owner) {
+      if (const auto task = task_in(g_, rest, true)) {
+        action.owner = task->owner;
+      }
+    }
+    // A new or open action is raised at this meeting; one already closed was raised before.
+    if (action.status == model::ActionStatus::unknown) {
+      action.status = model::ActionStatus::open;
+    }
+    if (action.status == model::ActionStatus::open) {
+      action.raised = date_;
+      action.raised_text = date_text_;
+    }
+    action.text = util::collapse_spaces(rest);
+    return action;
   }
 
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
@@ -323,9 +436,38 @@ class MinutesReader {
   std::size_t count_actor_lines() const {
     std::size_t count = 0;
     for (std::size_t i = first_; i < lines_.size() && count < kActorColumnMin; ++i) {
-      count += !lines_[i].blank && !furniture_[i] && is_actor_line(i) ? 1U : 0U;
+      count += !lines_[i].blank && !furniture_[i] && (is_actor_line(i) || actor_beside(lines_[i])) ? 1U : 0U;
     }
     return count;
+  }
+
+  // Layout text: who is to act, in a column at the far right of a line of text.
+  bool actor_beside(const SegLine& line) const {
+    if (line.text.find("   ") == std::string_view::npos) {
+      return false;
+    }
+    const auto cells = layout_cells(line.text);
+    return cells.size() >= 2 && cells.back().column >= kActionColumn &&
+           cells.back().column >= cells[cells.size() - 2].end + kActionGutter && is_actor_cell(g_, cells.back().text);
+  }
+
+  // Plain text under an action column's header: the column's initials run on to the end of the
+  // line they stand beside ("... in this regard. DN").
+  std::string_view take_trailing_initials(std::string_view text) {
+    if (!action_column_) {
+      return text;
+    }
+    const std::size_t space = text.rfind(' ');
+    if (space == std::string_view::npos || space == 0) {
+      return text;
+    }
+    const std::string_view before = util::trim(text.substr(0, space));
+    const std::string_view tail = text.substr(space + 1);
+    if (tail.size() > kInitialsMax || !ends_sentence(before) || !is_initials_list(g_, tail)) {
+      return text;
+    }
+    marks_.push_back({i_, std::string(tail)});
+    return before;
   }
 
   // Plain text: an action column's initials on a line of their own, after the paragraph they
@@ -338,7 +480,7 @@ class MinutesReader {
       end_paragraph();
       return true;
     }
-    if (!is_initials_list(g_, text) || text.size() > 15) {
+    if (!is_initials_list(g_, text) || text.size() > kInitialsMax) {
       return false;
     }
     if (!action_column_) {
@@ -999,8 +1141,13 @@ class MinutesReader {
       }
       return;
     }
-    // Bullet points record what was said; the meeting's decisions are not among them.
-    if (const auto decision = paragraph_.bullet ? std::nullopt : decision_in_sentence(g_, sentence.text)) {
+    // Bullet points record what was said: what they note is reported, not the meeting's
+    // decision; what they agree is.
+    auto decision = decision_in_sentence(g_, sentence.text);
+    if (decision && paragraph_.bullet && decision->kind == model::DecisionKind::noted) {
+      decision.reset();
+    }
+    if (decision) {
       model::Decision d;
       d.kind = decision->kind;
       d.text = util::collapse_spaces(decision->text);
