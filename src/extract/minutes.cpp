@@ -1243,10 +1243,27 @@ class MinutesReader {
       if (at_line == sentences.end() || task_in(g_, at_line->text, true)) {
         continue;
       }
+      // Not where each line has its own entry: each is beside its sentence.
+      const bool others = std::any_of(marks_.begin(), marks_.end(), [&](const Mark& other) {
+        return &other != &mark && other.index > paragraph_.first && other.index <= paragraph_.last;
+      });
+      if (others) {
+        continue;
+      }
       if (const Sentence* task = task_sentence(paragraph_); task != nullptr) {
         mark.sentence = task->offset;
       }
     }
+  }
+
+  // Where the paragraph's line `index` ends in its text (npos if the line is not in it).
+  std::size_t line_end_offset(std::size_t index) const {
+    for (std::size_t k = 0; k < paragraph_.starts.size(); ++k) {
+      if (paragraph_.starts[k].second == index) {
+        return k + 1 < paragraph_.starts.size() ? paragraph_.starts[k + 1].first - 1 : paragraph_.text.size();
+      }
+    }
+    return npos;
   }
 
   bool mark_falls_in(const Mark& mark, const Sentence& sentence) const {
@@ -1254,12 +1271,7 @@ class MinutesReader {
       return sentence.offset == mark.sentence;
     }
     // The offset where the marked line ends in the paragraph.
-    std::size_t end = npos;
-    for (std::size_t k = 0; k < paragraph_.starts.size(); ++k) {
-      if (paragraph_.starts[k].second == mark.index) {
-        end = k + 1 < paragraph_.starts.size() ? paragraph_.starts[k + 1].first - 1 : paragraph_.text.size();
-      }
-    }
+    const std::size_t end = line_end_offset(mark.index);
     if (end == npos) {
       return false;
     }
