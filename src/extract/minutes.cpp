@@ -545,6 +545,8 @@ class MinutesReader {
   // A block of text from line i_: the marker's line and the lines it runs on to.
   std::string read_block(std::string_view first) {
     std::string block(first);
+    block_starts_.assign(1, {0, lines_[i_].number});
+    std::string_view last_point;  // the last line that opened a point of the resolution
     std::size_t k = i_ + 1;
     for (std::size_t taken = 0; k < lines_.size() && taken < kBlockLines; ++k) {
       if (lines_[k].blank || furniture_[k]) {
@@ -557,11 +559,18 @@ class MinutesReader {
         break;
       }
       const std::string_view next = util::trim(lines_[k].text);
-      if (decision_marker(g_, next) || g_.matches("minutes.action_marker", next) || is_item_line(next) ||
-          list_label(g_, next) || (is_initials_list(g_, next) && next.size() <= 15)) {
+      // "RESOLVED:" / "1) That ..." / "2) That ...": the resolution's points, not items.
+      const bool point = point_label_size(next) > 0 &&
+                         (util::trim(block).empty() || block.back() == ':' || next_point(last_point, next));
+      if (point) {
+        last_point = next;
+      } else if (decision_marker(g_, next) || g_.matches("minutes.action_marker", next) || is_item_line(next) ||
+                 list_label(g_, next) || (is_initials_list(g_, next) && next.size() <= kInitialsMax)) {
         break;
       }
-      block += " " + std::string(next);
+      block += " ";
+      block_starts_.emplace_back(block.size(), lines_[k].number);
+      block += next;
       ++taken;
     }
     i_ = k - 1;
@@ -651,7 +660,8 @@ class MinutesReader {
       decision.kind = marker->kind;
       decision.item = item_number();
       decision.meeting_date = date_;
-      decision.line = line;
+      // The first point is on the marker's line; each later one on the line it opens.
+      decision.line = point.data() == points.front().data() ? line : block_line(block, point, line);
       if (!point.empty()) {
         decision.text = util::collapse_spaces(point);
       }
@@ -665,6 +675,21 @@ class MinutesReader {
       read_item(after);
     }
     return true;
+  }
+
+  // The line of the block read last that holds `part` of it (`fallback` if none does).
+  model::LineNo block_line(const std::string& block, std::string_view part, model::LineNo fallback) const {
+    if (part.empty() || part.data() < block.data() || part.data() >= block.data() + block.size()) {
+      return fallback;
+    }
+    const auto offset = static_cast<std::size_t>(part.data() - block.data());
+    model::LineNo found = fallback;
+    for (const auto& [start, number] : block_starts_) {
+      if (start <= offset) {
+        found = number;
+      }
+    }
+    return found;
   }
 
   bool read_marker(std::string_view text) {
@@ -1399,6 +1424,7 @@ class MinutesReader {
   bool labelled_item_ = false;  // items are named by a form's label ("Agenda item: ...")
   bool explicit_actions_ = false;
   std::vector<Mark> marks_;
+  std::vector<std::pair<std::size_t, model::LineNo>> block_starts_;  // read_block: line starts
   std::vector<Candidate> candidates_;
 };
 
