@@ -20,6 +20,8 @@ using Kind = ListLabel::Kind;
 
 // Lists are short lines or paragraphs; a long line that is not a list ends them.
 constexpr std::size_t kParagraphMax = 4000;
+// An organisation's name on a line of its own in a list of people is at most this long.
+constexpr std::size_t kOrganisationMax = 60;
 
 std::string_view strip_lead(std::string_view text) {
   text = util::trim(text);
@@ -131,6 +133,12 @@ class ListReader {
         used = i + 1;
         continue;
       }
+      // "Lowbridge Borough Council" on a line of its own: who the people below are from.
+      if (names_organisation(text)) {
+        flush();
+        used = i + 1;
+        continue;
+      }
       break;
     }
     flush();
@@ -191,6 +199,15 @@ class ListReader {
       column_.pop_back();
     }
     return true;
+  }
+
+  // A short line whose last word names an organisation or a committee.
+  bool names_organisation(std::string_view text) const {
+    if (text.size() > kOrganisationMax || std::isupper(static_cast<unsigned char>(text.front())) == 0) {
+      return false;
+    }
+    const std::size_t space = text.rfind(' ');
+    return space != std::string_view::npos && g_.matches("attendance.organisation_word", text.substr(space + 1));
   }
 
   // "Nadia Brennan (NB)": one person, with initials and no role.

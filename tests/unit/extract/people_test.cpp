@@ -66,9 +66,9 @@ TEST_SUITE("extract people") {
     CHECK_FALSE(looks_like_name(g(), "The minutes were agreed"));
   }
 
-  // Reader bug: an organisation's or a committee's name alone is read as a person ("a heading,
-  // an organisation or a committee is never a person"); after a person's name it is their role.
-  TEST_CASE("read_people: an organisation or a committee alone is nobody" * doctest::skip()) {
+  // An organisation's or a committee's name alone is nobody ("a heading, an organisation or a
+  // committee is never a person"); after a person's name it is their role.
+  TEST_CASE("read_people: an organisation or a committee alone is nobody") {
     CHECK(people("Dora Fenn, Lowbridge Borough Council") == "Dora Fenn | Lowbridge Borough Council | <null>");
     CHECK(people("Lowbridge Borough Council").empty());
     CHECK(people("Canal Heritage Committee").empty());
