@@ -16,6 +16,8 @@ namespace {
 constexpr std::size_t kWrappedTitle = 44;
 // The first item of an agenda is numbered at most this.
 constexpr int kFirstNumberMax = 30;
+// A higher first number is believed when the next number comes within this many lines.
+constexpr std::size_t kLookAhead = 12;
 
 struct Cells {
   std::optional<std::string> lead;
@@ -92,12 +94,31 @@ class AgendaReader {
       return false;
     }
     if (last_number_ < 0) {
-      return value <= kFirstNumberMax;
+      // Numbered on from the last meeting ("87.", "88.", ...): believed when the next follows.
+      return value <= kFirstNumberMax || next_numbered(value + 1);
     }
     return (lettered && value == last_number_) || (value > last_number_ && value <= last_number_ + 3);
   }
 
+  // A numbered item `value` comes within the next few lines.
+  bool next_numbered(int value) const {
+    std::size_t seen = 0;
+    for (std::size_t j = at_ + 1; j < lines_.size() && seen < kLookAhead; ++j) {
+      if (lines_[j].blank) {
+        continue;
+      }
+      ++seen;
+      grammar::Captures captures;
+      if (g_.match("item.numbered", util::trim(lines_[j].text), captures) &&
+          to_int(captures.get("number").value_or("")) == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void read_line(std::size_t i) {
+    at_ = i;
     const auto& line = lines_[i];
     if (line.blank) {
       if (!items_.empty()) {
@@ -430,6 +451,7 @@ class AgendaReader {
   const std::vector<segment::SegLine>& lines_;
   std::vector<Item> items_;
   int last_number_ = -1;
+  std::size_t at_ = 0;  // the line being read
   std::string last_top_;
 };
 
