@@ -159,9 +159,10 @@ class TableReader {
         continue;  // the header repeated on a new page
       }
       const auto cells = layout_cells(line.text);
-      // Prose across the columns, or the next item of the minutes ("4. Any other business").
-      if (is_prose(cells) || (cells.size() == 1 && g_.matches("item.numbered", cells.front().text))) {
-        break;
+      // Prose across the columns, or the next item of the minutes ("4. Any other business"),
+      if (is_prose(cells) || (cells.size() == 1 && g_.matches("item.numbered", cells.front().text)) ||
+          (!cells.empty() && g_.matches("minutes.item_label", cells.front().text))) {
+        break;  // ... or a form's label for the next item ("Agenda item:   PVG Update")
       }
       for (const Cell& cell : cells) {
         bool marked = false;
