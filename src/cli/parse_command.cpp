@@ -8,9 +8,12 @@
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/model/section_kind.hpp"
 #include "bpack/output/pack_json.hpp"
+#include "bpack/output/terminal_text.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics_printer.hpp"
+#include "cli/input_options.hpp"
+#include "cli/output_options.hpp"
 
 namespace bpack::cli {
 namespace {
@@ -18,6 +21,7 @@ namespace {
 struct ParseOptions {
   std::vector<std::string> files;
   bool json = false;
+  std::size_t max_line = text::kDefaultMaxLine;
 };
 
 std::string outline(const model::Pack& pack) {
@@ -42,7 +46,8 @@ std::string outline(const model::Pack& pack) {
   out += fmt::format("entities: {} agenda items, {} attendance, {} minute items, {} decisions, {} actions, {} papers\n",
                      pack.agenda_items.size(), pack.attendance.size(), pack.minute_items.size(), pack.decisions.size(),
                      pack.actions.size(), pack.papers.size());
-  return out;
+  // Pack text and the file name, shown escaped (terminal_text.hpp).
+  return output::terminal_safe(out);
 }
 
 int run_parse(const ParseOptions& options, Context& context) {
@@ -54,7 +59,9 @@ int run_parse(const ParseOptions& options, Context& context) {
   bool first = true;
   for (const auto& file : options.files) {
     try {
-      const model::Pack pack = extract::parse_file(file, parse_options);
+      text::TextSource source(text::open_file(file), file, parse_options.diagnostics);
+      source.set_max_line(options.max_line);
+      const model::Pack pack = extract::parse_pack(source, parse_options);
       std::string out;
       if (options.json) {
         output::append_pack_json(pack, out);
@@ -66,7 +73,7 @@ int run_parse(const ParseOptions& options, Context& context) {
       std::fflush(stdout);
       first = false;
     } catch (const Error& e) {
-      std::fprintf(stderr, "bpack: %s\n", e.what());
+      print_message(e.what());
       status = kFailure;
     }
   }
@@ -82,6 +89,7 @@ void add_parse_command(CLI::App& app, Context& context) {
   sub->add_flag("--json", options->json,
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
                 "agenda items, attendance, minute items, decisions, actions, papers");
+  add_max_line_option(*sub, options->max_line);
   sub->footer(
       "Examples:\n"
       "  bpack parse corpus/blmk-2021-04-07.txt\n"
