@@ -26,6 +26,7 @@ namespace {
 struct IngestOptions {
   std::vector<std::string> paths;
   bool strict = false;
+  bool verbose = false;
   std::size_t max_line = text::kDefaultMaxLine;
   bool allow_empty = false;
   double lock_wait = 10;
@@ -93,16 +94,35 @@ void print_json(const ingest::Outcome& outcome) {
   write_stdout(out);
 }
 
-void print_counts(const ingest::Counts& counts, const std::string& db, std::size_t warnings) {
+void print_skipped_json(const std::string& path) {
+  std::string out;
+  output::JsonWriter json(out);
+  json.begin_object().field("path", std::string_view(path)).field("outcome", "skipped");
+  json.field("error", "not text or PDF").end_object();
+  out.push_back('\n');
+  write_stdout(out);
+}
+
+void print_counts(const ingest::Counts& counts, const std::string& db, const std::vector<std::string>& skipped,
+                  std::size_t warnings) {
+  const std::string summary = ingest::skipped_summary(skipped);
   print_message(
-      fmt::format("ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}", counts.added, counts.replaced,
-                  counts.unchanged, counts.failed, db,
+      fmt::format("ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}", counts.added, counts.replaced,
+                  counts.unchanged, counts.failed, db, summary.empty() ? "" : "; " + summary,
                   warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings) : std::string()),
       false);
 }
 
 int run_ingest(const IngestOptions& options, Context& context) {
-  std::vector<ingest::Input> inputs = ingest::list_inputs(options.paths);
+  ingest::InputList inputs = ingest::list_inputs(options.paths);
+  for (const std::string& path : inputs.skipped) {
+    if (options.verbose) {
+      print_message(fmt::format("skipped {}: not text or PDF", path));
+    }
+    if (options.output.json) {
+      print_skipped_json(path);
+    }
+  }
   std::unique_ptr<index::Database> db;
   try {
     db = open_index_for_ingest(context, std::chrono::duration<double>(options.lock_wait));
@@ -110,7 +130,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
     // Nothing went in; the counts say so as on any other run.
     print_message(e.what());
     if (!context.quiet) {
-      print_counts({0, 0, 0, inputs.size()}, context.db_path(), 0);
+      print_counts({0, 0, 0, inputs.packs.size()}, context.db_path(), inputs.skipped, 0);
     }
     return kFailure;
   }
@@ -132,7 +152,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   ingest::IngestPolicy policy;
   policy.max_line = options.max_line;
   policy.allow_empty = options.allow_empty;
-  ingest::Session session(*db, std::move(inputs), parse_options, std::move(callbacks), policy);
+  ingest::Session session(*db, std::move(inputs.packs), parse_options, std::move(callbacks), policy);
   while (!session.done()) {
     if (!session.next() && options.strict) {
       break;  // what went in before the failure is still committed
@@ -141,7 +161,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   const ingest::Counts counts = session.finish();
   progress.clear();
   if (!context.quiet) {
-    print_counts(counts, db->path(), warnings.warnings);
+    print_counts(counts, db->path(), inputs.skipped, warnings.warnings);
   }
   return counts.failed > 0 ? kFailure : kOk;
 }
@@ -151,10 +171,12 @@ int run_ingest(const IngestOptions& options, Context& context) {
 void add_ingest_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* sub = app.add_subcommand("ingest", "Parse packs into the index (created when missing)");
-  sub->add_option("paths", options->paths, "Pack text files, directories (every *.txt below) or - for standard input")
+  sub->add_option("paths", options->paths,
+                  "Packs (PDF or text files), directories (every PDF and *.txt below) or - for standard input")
       ->required()
       ->type_name("PATH");
   sub->add_flag("--strict", options->strict, "Stop at the first file that fails (default: report it and go on)");
+  sub->add_flag("-v,--verbose", options->verbose, "List the files in directories that were skipped (not text or PDF)");
   add_max_line_option(*sub, options->max_line);
   sub->add_flag("--allow-empty", options->allow_empty,
                 "Let a file in which nothing is found (empty, blank) replace an indexed pack that has content");
@@ -164,21 +186,25 @@ void add_ingest_command(CLI::App& app, Context& context) {
       ->type_name("SECONDS");
   add_output_options(*sub, options->output, false);
   sub->footer(
-      "Each pack is all or nothing: a file that fails leaves the index as it was. Packs reach the\n"
-      "disk in batches (64 MB of input or 2 s); an interrupted ingest keeps the batches before it,\n"
-      "and running it again skips what is there. The same bytes again are skipped (unchanged);\n"
-      "a changed file at an indexed path replaces that pack, except by a file in which nothing is\n"
-      "found (empty or blank: it fails, and the indexed pack stays, unless --allow-empty); one less\n"
-      "than half the size of the pack it replaces is reported. A file that changes while it is\n"
-      "read is read again once, then fails. Input is read before the index is locked for writing;\n"
-      "another writer is waited for --lock-wait seconds. After 16 MB or more of new packs the\n"
-      "full-text index is merged into one segment, which makes searches faster.\n"
+      "PDFs are read directly, their text laid out as `bpack text FILE` prints it. In directories,\n"
+      "every PDF and *.txt file below is a pack; other files are skipped (counted, and listed with\n"
+      "-v), as are hidden files and folders. Each pack is all or nothing: a file that fails (a\n"
+      "password-protected or damaged PDF, a scan without text, a binary file) leaves the index as\n"
+      "it was. Packs reach the disk in batches (64 MB of input or 2 s); an interrupted ingest\n"
+      "keeps the batches before it, and running it again skips what is there. The same bytes\n"
+      "again are skipped (unchanged); a changed file at an indexed path replaces that pack, except\n"
+      "by a file in which nothing is found (empty or blank: it fails and the indexed pack stays,\n"
+      "unless --allow-empty); one less than half the size of the pack it replaces is reported. A\n"
+      "file that changes while it is read is read again once, then fails. Input is read before\n"
+      "the index is locked for writing; another writer is waited for --lock-wait seconds. After\n"
+      "16 MB or more of new packs the full-text index is merged into one segment, which makes\n"
+      "searches faster.\n"
       "Counts go to stderr; with --json, one object per file goes to stdout.\n"
       "Exit status: 0 all ingested or unchanged, 1 a file failed.\n"
       "\n"
       "Examples:\n"
-      "  bpack ingest corpus/\n"
-      "  bpack --db board.db ingest packs/2021-*.txt packs/2022-*.txt\n"
+      "  bpack ingest packs/\n"
+      "  bpack --db board.db ingest packs/2021-*.pdf packs/2022-*.pdf\n"
       "  pdftotext -layout pack.pdf - | bpack ingest -");
   sub->callback([options, &context] { context.status = run_ingest(*options, context); });
 }

@@ -6,9 +6,11 @@
 #include <cstdio>
 
 #include "bpack/extract/pack_parser.hpp"
+#include "bpack/ingest/input_list.hpp"
 #include "bpack/model/section_kind.hpp"
 #include "bpack/output/pack_json.hpp"
 #include "bpack/output/terminal_text.hpp"
+#include "bpack/text/open_source.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics_printer.hpp"
@@ -57,11 +59,15 @@ int run_parse(const ParseOptions& options, Context& context) {
   parse_options.diagnostics = &printer;
   int status = kOk;
   bool first = true;
-  for (const auto& file : options.files) {
+  const ingest::InputList inputs = ingest::list_inputs(options.files);
+  for (const auto& input : inputs.packs) {
+    const std::string& file = input.path;
     try {
-      text::TextSource source(text::open_file(file), file, parse_options.diagnostics);
-      source.set_max_line(options.max_line);
-      const model::Pack pack = extract::parse_pack(source, parse_options);
+      if (!input.error.empty()) {
+        throw Error(input.error);
+      }
+      const auto source = text::open_source(text::open_file(file), file, parse_options.diagnostics, options.max_line);
+      const model::Pack pack = extract::parse_pack(*source, parse_options);
       std::string out;
       if (options.json) {
         output::append_pack_json(pack, out);
@@ -77,6 +83,9 @@ int run_parse(const ParseOptions& options, Context& context) {
       status = kFailure;
     }
   }
+  if (!inputs.skipped.empty() && !context.quiet) {
+    print_message("parse: " + ingest::skipped_summary(inputs.skipped));
+  }
   return status;
 }
 
@@ -85,13 +94,21 @@ int run_parse(const ParseOptions& options, Context& context) {
 void add_parse_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<ParseOptions>();
   CLI::App* sub = app.add_subcommand("parse", "Parse packs and print their structure (no database)");
-  sub->add_option("files", options->files, "Pack text files (- for standard input)")->required()->type_name("FILE");
+  sub->add_option("files", options->files,
+                  "Packs: PDF or text files, directories (every PDF and *.txt below), - for standard input")
+      ->required()
+      ->type_name("FILE");
   sub->add_flag("--json", options->json,
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
                 "agenda items, attendance, minute items, decisions, actions, papers");
   add_max_line_option(*sub, options->max_line);
   sub->footer(
+      "A PDF is read directly: line numbers count the lines of `bpack text FILE`, pages are the\n"
+      "PDF's pages. A PDF that cannot be read (password-protected, damaged, a scan without text)\n"
+      "is one line on stderr and exit status 1.\n"
+      "\n"
       "Examples:\n"
+      "  bpack parse pack.pdf\n"
       "  bpack parse corpus/blmk-2021-04-07.txt\n"
       "  bpack parse corpus/*.txt --json | jq '.actions[] | select(.status == \"open\")'\n"
       "  pdftotext -layout pack.pdf - | bpack parse - --json");

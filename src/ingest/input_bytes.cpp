@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "bpack/text/open_source.hpp"
 #include "bpack/util/error.hpp"
 #include "bpack/util/sha256.hpp"
 
@@ -111,7 +112,28 @@ struct Read {
 Read read_once(const std::shared_ptr<InputBytes::File>& file, bool regular, const std::string& path,
                const ReadOptions& options, int attempt, std::uint64_t limit) {
   Read read;
+  // A PDF is binary: the text checks apply to anything else, decided on the first bytes.
   text::InputCheck check(path, options.max_line);
+  std::string head;
+  bool decided = false;
+  bool pdf = false;
+  const auto check_text = [&](std::string_view bytes, bool last) {
+    if (decided) {
+      if (!pdf) {
+        check.update(bytes);
+      }
+      return;
+    }
+    head.append(bytes);
+    if (head.size() >= text::kSignatureWindow || last) {
+      decided = true;
+      pdf = text::looks_like_pdf(head);
+      if (!pdf) {
+        check.update(head);
+      }
+      std::string().swap(head);
+    }
+  };
   util::Sha256 hash;
   std::vector<char> buffer(kChunk);
   std::shared_ptr<InputBytes::File> spool;
@@ -123,7 +145,7 @@ Read read_once(const std::shared_ptr<InputBytes::File>& file, bool regular, cons
       break;
     }
     const std::string_view chunk(buffer.data(), got);
-    check.update(chunk);
+    check_text(chunk, false);
     hash.update(chunk);
     read.size += got;
     if (holding && read.size > options.hold_bytes) {
@@ -143,6 +165,7 @@ Read read_once(const std::shared_ptr<InputBytes::File>& file, bool regular, cons
       options.after_chunk(attempt);
     }
   }
+  check_text({}, true);
   read.sha256 = hash.hex();
   if (!holding) {
     read.file = regular ? file : spool;

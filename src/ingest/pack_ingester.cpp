@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "bpack/ingest/pack_reader.hpp"
+#include "bpack/text/open_source.hpp"
 #include "bpack/util/error.hpp"
 
 namespace bpack::ingest {
@@ -20,7 +21,7 @@ std::string kept_message(const std::string& path, const index::IndexedPack& kept
 
 PackIngester::PackIngester(index::Writer& writer, PackParser parser) : writer_(writer), parser_(std::move(parser)) {
   if (!parser_) {
-    parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
+    parser_ = [](text::LineSource& source, const extract::ParseOptions& options) {
       return extract::parse_pack(source, options);
     };
   }
@@ -59,12 +60,13 @@ PreparedPack PackIngester::prepare(std::string bytes, const std::string& path, c
   return prepare(InputBytes::in_memory(std::move(bytes)), path, source_key);
 }
 
-text::TextSource PackIngester::source_of(PreparedPack& prepared, const extract::ParseOptions& options) const {
-  text::TextSource source(prepared.input.stream(prepared.file.path), prepared.file.path, options.diagnostics);
-  source.set_max_line(policy_.max_line);
+std::unique_ptr<text::LineSource> PackIngester::source_of(PreparedPack& prepared,
+                                                          const extract::ParseOptions& options) const {
+  auto source = text::open_source(prepared.input.stream(prepared.file.path), prepared.file.path, options.diagnostics,
+                                  policy_.max_line);
   // Bytes read from a file again are hashed again, to know they are the bytes first read.
   if (prepared.input.held()) {
-    source.use_known_sha256(prepared.file.sha256);
+    source->use_known_sha256(prepared.file.sha256);
   }
   return source;
 }
@@ -75,8 +77,8 @@ void PackIngester::parse(PreparedPack& prepared, const extract::ParseOptions& op
   }
   extract::ParseOptions parse_options = options;
   parse_options.on_block = [&](const model::Block& block) { prepared.blocks.add(block); };
-  text::TextSource source = source_of(prepared, options);
-  prepared.pack = parser_(source, parse_options);
+  const auto source = source_of(prepared, options);
+  prepared.pack = parser_(*source, parse_options);
   prepared.parsed = true;
 }
 
@@ -122,9 +124,9 @@ index::IngestResult PackIngester::write(PreparedPack prepared, const extract::Pa
       }
       sink(block);
     };
-    text::TextSource source = source_of(prepared, options);
-    model::Pack pack = parser_(source, parse_options);
-    if (source.sha256_hex() != prepared.file.sha256) {
+    const auto source = source_of(prepared, options);
+    model::Pack pack = parser_(*source, parse_options);
+    if (source->sha256_hex() != prepared.file.sha256) {
       throw Error(changed_while_read(prepared.file.path));
     }
     if (kept && is_empty(pack)) {

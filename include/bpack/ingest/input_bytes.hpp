@@ -1,7 +1,8 @@
 #pragma once
 
 // One input read for ingest, guarded against bad reads. Its bytes are checked as they
-// stream past (text, no line longer than the limit: see text/input_check.hpp) and hashed,
+// stream past (text, no line longer than the limit: see text/input_check.hpp; a PDF is
+// recognised by its first bytes and not checked as text) and hashed,
 // and held in memory only up to a bound; a larger input is read again when it is parsed,
 // from the file kept open (a regular file) or from a temporary copy (standard input, a
 // pipe). A regular file that changes while it is read (its size, modification time, or the
@@ -13,8 +14,8 @@
 #include <memory>
 #include <string>
 
+#include "bpack/text/byte_stream.hpp"
 #include "bpack/text/input_check.hpp"
-#include "bpack/text/text_source.hpp"
 
 namespace bpack::ingest {
 

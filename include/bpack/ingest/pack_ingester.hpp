@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "bpack/extract/pack_parser.hpp"
@@ -15,13 +16,13 @@
 #include "bpack/index/writer.hpp"
 #include "bpack/ingest/input_bytes.hpp"
 #include "bpack/model/pack.hpp"
-#include "bpack/text/text_source.hpp"
+#include "bpack/text/line_source.hpp"
 
 namespace bpack::ingest {
 
 // Parses a pack, handing each full-text block to options.on_block: extract::parse_pack by
 // default; tests pass a function that returns a hand-made pack.
-using PackParser = std::function<model::Pack(text::TextSource&, const extract::ParseOptions&)>;
+using PackParser = std::function<model::Pack(text::LineSource&, const extract::ParseOptions&)>;
 
 // What ingest accepts.
 struct IngestPolicy {
@@ -52,8 +53,8 @@ class PackIngester {
   explicit PackIngester(index::Writer& writer, PackParser parser = {});
 
   // Reads `path` ("-": standard input) and ingests its bytes. Throws bpack::Error (unreadable,
-  // not text, changed while read, empty in place of a pack with content, database failure),
-  // and the database is then exactly as before the call.
+  // not text, a PDF that cannot be read, changed while read, empty in place of a pack with
+  // content, database failure), and the database is then exactly as before the call.
   index::IngestResult ingest_file(const std::string& path, const extract::ParseOptions& options = {});
 
   // Ingests bytes already in memory. `source_key` identifies "the same file" for replacement
@@ -82,8 +83,8 @@ class PackIngester {
   index::Writer& writer() { return writer_; }
 
  private:
-  // A source over the pack's bytes, with the policy's line limit.
-  text::TextSource source_of(PreparedPack& prepared, const extract::ParseOptions& options) const;
+  // A source over the pack's bytes (text or PDF), with the policy's line limit.
+  std::unique_ptr<text::LineSource> source_of(PreparedPack& prepared, const extract::ParseOptions& options) const;
 
   index::Writer& writer_;
   PackParser parser_;
