@@ -114,7 +114,16 @@ class QueryBuilder {
 
 }  // namespace
 
-std::string plain_fts_query(std::string_view text) {
+std::string plain_fts_query(std::string_view typed) {
+  // Control characters separate words, in phrases too: FTS5 reads a query only up to a NUL
+  // byte, so one left inside a quoted string would leave it unterminated.
+  std::string spaced(typed);
+  for (char& c : spaced) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      c = ' ';
+    }
+  }
+  const std::string_view text = spaced;
   QueryBuilder out;
   std::size_t i = 0;
   std::size_t word_start = std::string_view::npos;

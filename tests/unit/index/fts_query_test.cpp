@@ -127,6 +127,11 @@ TEST_CASE("every plain query runs in FTS5 without a syntax error and finds what 
   // Only "x" survives as a phrase (from the curly quote to the end): it is in NEAR(x).
   CHECK(plain_fts_query("(( ))) \"\" ” ( x") == R"q(" ( x")q");
   CHECK(hits("(( ))) \"\" ” ( x") == 1);
+  // A NUL byte ends an FTS5 query: control characters separate words (found by query_fuzz).
+  const std::string with_nul("AND pack_b\0\0\0\x10OT", 16);
+  CHECK(plain_fts_query(with_nul) == R"q("AND" "pack_b" "OT")q");
+  CHECK(hits(with_nul) == 0);
+  CHECK(hits(std::string("\"care\0home\"", 11)) == 1);
 }
 
 }  // namespace
