@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: dependencies, a warnings-as-errors build and its
 # tests, the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, a build without
-# PDF support (the binary only, which must still build and refuse a PDF helpfully), and a
-# format check. Usage: scripts/test.sh
+# PDF support (the binary only, which must still build and refuse a PDF helpfully), a short
+# run of each fuzz target (scripts/fuzz.sh), and a format check. Usage: scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -33,6 +33,9 @@ fi
 grep -q "this bpack was built without PDF support; install libpoppler-cpp-dev" build-nopdf/smoke.err \
   || { cat build-nopdf/smoke.err >&2; exit 1; }
 echo "without PDF support: ok"
+
+echo "== fuzz targets, 30 s each"
+scripts/fuzz.sh 30
 
 echo "== format"
 files=$(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src include tests -name '*.[ch]pp')
