@@ -80,7 +80,9 @@ void Database::throw_error(int rc, std::string sqlite_message) const {
                                   std::chrono::duration<double>(busy_timeout_).count()),
                       std::move(sqlite_message), rc);
   }
-  throw SqliteError(fmt::format("{}: {}", path_, sqlite_message), std::move(sqlite_message), rc);
+  // Formatted before the message is moved: arguments are evaluated in no set order.
+  std::string what = fmt::format("{}: {}", path_, sqlite_message);
+  throw SqliteError(std::move(what), std::move(sqlite_message), rc);
 }
 
 bool SqliteError::busy() const {
