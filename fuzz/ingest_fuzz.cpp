@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "bpack/index/integrity.hpp"
 #include "bpack/index/writer.hpp"
 #include "bpack/ingest/pack_ingester.hpp"
 #include "bpack/text/open_source.hpp"
@@ -20,18 +21,8 @@ bpack::fuzz::ScratchIndex& scratch() {
 }
 
 void check_index(bpack::index::Database& db) {
-  bpack::index::Statement integrity(db, "PRAGMA integrity_check");
-  if (!integrity.step() || integrity.column_text(0) != "ok") {
-    bpack::fuzz::fail("integrity_check: " + integrity.column_text(0));
-  }
-  bpack::index::Statement keys(db, "PRAGMA foreign_key_check");
-  if (keys.step()) {
-    bpack::fuzz::fail("foreign_key_check: a row in " + keys.column_text(0) + " points at nothing");
-  }
-  try {
-    db.exec("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)");
-  } catch (const bpack::Error& e) {
-    bpack::fuzz::fail(std::string("FTS5 integrity-check: ") + e.what());
+  if (const std::string problems = bpack::index::integrity_problems(db); !problems.empty()) {
+    bpack::fuzz::fail(problems);
   }
 }
 
