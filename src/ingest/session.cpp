@@ -149,8 +149,12 @@ bool Session::next() {
   } catch (const Error& e) {
     // The pack's savepoint has rolled back: the index is as it was before this file.
     ok = false;
+    // A database failure names the index; the message names the file too.
+    const std::string message = dynamic_cast<const index::SqliteError*>(&e) != nullptr
+                                    ? fmt::format("{}: not written: {}", input.path, e.what())
+                                    : std::string(e.what());
     if (callbacks_.message) {
-      callbacks_.message(e.what());
+      callbacks_.message(message);
     }
     if (!index::in_transaction(db_)) {
       // SQLite gave up the whole transaction (a full disk, an I/O error): the packs
@@ -159,7 +163,7 @@ bool Session::next() {
     }
     Outcome outcome;
     outcome.path = input.path;
-    outcome.error = e.what();
+    outcome.error = message;
     pending_.push_back(std::move(outcome));
   }
   if (batch_bytes_ >= kBatchBytes || std::chrono::steady_clock::now() - batch_start_ >= kBatchTime) {
