@@ -11,6 +11,8 @@ echo "== build (warnings are errors) and test"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBPACK_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build
 ctest --test-dir build --output-on-failure
+echo "== large and endless inputs: peak memory and time (64 MB scale)"
+tests/reliability/large_inputs.sh build/bpack 64
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and test"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBPACK_SANITIZE=ON -DBPACK_WARNINGS_AS_ERRORS=ON \
