@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <new>
+#include <thread>
 
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/ingest/input_list.hpp"
@@ -12,6 +15,7 @@
 #include "bpack/output/terminal_text.hpp"
 #include "bpack/text/open_source.hpp"
 #include "bpack/util/error.hpp"
+#include "bpack/util/ordered_parallel.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/input_options.hpp"
@@ -24,6 +28,14 @@ struct ParseOptions {
   std::vector<std::string> files;
   bool json = false;
   std::size_t max_line = text::kDefaultMaxLine;
+  unsigned jobs = 0;  // 0: one per core
+};
+
+// What parsing one file gives: the text to print, or the error, and what the parser noticed.
+struct ParsedFile {
+  std::string out;
+  std::string error;
+  std::vector<Diagnostic> diagnostics;
 };
 
 std::string outline(const model::Pack& pack) {
@@ -52,37 +64,61 @@ std::string outline(const model::Pack& pack) {
   return output::terminal_safe(out);
 }
 
+ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, const grammar::Grammar& grammar) {
+  ParsedFile parsed;
+  CollectingSink diagnostics;
+  try {
+    if (!input.error.empty()) {
+      throw Error(input.error);
+    }
+    extract::ParseOptions parse_options;
+    parse_options.grammar = &grammar;
+    parse_options.diagnostics = &diagnostics;
+    const auto source =
+        text::open_source(text::open_file(input.path), input.path, parse_options.diagnostics, options.max_line);
+    const model::Pack pack = extract::parse_pack(*source, parse_options);
+    if (options.json) {
+      output::append_pack_json(pack, parsed.out);
+      parsed.out.push_back('\n');
+    } else {
+      parsed.out = outline(pack);
+    }
+  } catch (const Error& e) {
+    parsed.error = e.what();
+  } catch (const std::bad_alloc&) {
+    parsed.error = fmt::format("{}: out of memory", input.path);
+  }
+  parsed.diagnostics = std::move(diagnostics.items);
+  return parsed;
+}
+
 int run_parse(const ParseOptions& options, Context& context) {
   DiagnosticsPrinter printer(context.quiet);
-  extract::ParseOptions parse_options;
-  parse_options.grammar = &context.grammar();
-  parse_options.diagnostics = &printer;
+  const grammar::Grammar& grammar = context.grammar();  // loaded once, before the workers start
   int status = kOk;
   bool first = true;
   const ingest::InputList inputs = ingest::list_inputs(options.files);
-  for (const auto& input : inputs.packs) {
-    const std::string& file = input.path;
-    try {
-      if (!input.error.empty()) {
-        throw Error(input.error);
-      }
-      const auto source = text::open_source(text::open_file(file), file, parse_options.diagnostics, options.max_line);
-      const model::Pack pack = extract::parse_pack(*source, parse_options);
-      std::string out;
-      if (options.json) {
-        output::append_pack_json(pack, out);
-        out.push_back('\n');
-      } else {
-        out = (first ? "" : "\n") + outline(pack);
-      }
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      std::fflush(stdout);
-      first = false;
-    } catch (const Error& e) {
-      print_message(e.what());
-      status = kFailure;
-    }
-  }
+  const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+  // Files are parsed on `jobs` threads and printed in the order given, each as soon as it
+  // and every file before it are done.
+  ordered_parallel<ParsedFile>(
+      inputs.packs.size(), jobs, [&](std::size_t i) { return parse_one(inputs.packs[i], options, grammar); },
+      [&](std::size_t, ParsedFile&& parsed) {
+        for (auto& diagnostic : parsed.diagnostics) {
+          printer.report(std::move(diagnostic));
+        }
+        if (!parsed.error.empty()) {
+          print_message(parsed.error);
+          status = kFailure;
+          return;
+        }
+        if (!options.json && !first) {
+          std::fputc('\n', stdout);
+        }
+        std::fwrite(parsed.out.data(), 1, parsed.out.size(), stdout);
+        std::fflush(stdout);
+        first = false;
+      });
   if (!inputs.skipped.empty() && !context.quiet) {
     print_message("parse: " + ingest::skipped_summary(inputs.skipped));
   }
@@ -102,6 +138,9 @@ void add_parse_command(CLI::App& app, Context& context) {
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
                 "agenda items, attendance, minute items, decisions, actions, papers");
   add_max_line_option(*sub, options->max_line);
+  sub->add_option("-j,--jobs", options->jobs,
+                  "Files parsed at once (default: one per core); output is in the order given either way")
+      ->check(CLI::Range(1U, 256U));
   sub->footer(
       "A PDF is read directly: line numbers count the lines of `bpack text FILE`, pages are the\n"
       "PDF's pages. A PDF that cannot be read (password-protected, damaged, a scan without text)\n"

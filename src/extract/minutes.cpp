@@ -23,11 +23,21 @@ using segment::SegLine;
 
 constexpr std::size_t kTitleMax = 100;
 constexpr std::size_t kSubheadingMax = 70;
+// A heading this long that stops mid-phrase may wrap on to the next line.
+constexpr std::size_t kWrappedTitleMin = 40;
+// A numbered line that opens with initials and runs to this many words is a sentence.
+constexpr std::ptrdiff_t kClauseWords = 5;
 // A resolution or a marked action runs over at most this many lines.
 constexpr std::size_t kBlockLines = 40;
 // An action column's initials stand at least this far right, after a gutter this wide.
 constexpr std::size_t kActionColumn = 50;
 constexpr std::size_t kActionGutter = 3;
+// Entries of an action column printed on lines of their own are believed once there are this
+// many in the minutes (a single "Chairman" under the last paragraph is a signature).
+constexpr std::size_t kActorColumnMin = 3;
+constexpr std::size_t kActorLineMax = 30;
+// A point of a list runs over at most this many lines.
+constexpr std::size_t kPointLines = 6;
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
@@ -77,6 +87,7 @@ class MinutesReader {
   void run() {
     read_header();
     furniture_ = page_furniture(g_, lines_);
+    actor_column_ = count_actor_lines() >= kActorColumnMin;
     for (i_ = first_; i_ < lines_.size(); ++i_) {
       read_line();
     }
@@ -187,7 +198,9 @@ class MinutesReader {
 
   // A table of actions under an item ("Action items   Person responsible   Deadline").
   bool read_table(const SegLine& line) {
-    if (util::trim(line.text).find("  ") == std::string_view::npos || !action_table_header(g_, line.text)) {
+    const bool cells = util::trim(line.text).find("  ") != std::string_view::npos;
+    const auto stacked = cells ? std::nullopt : stacked_table_header(g_, lines_, i_, lines_.size());
+    if (cells ? !action_table_header(g_, line.text) : !stacked) {
       return false;
     }
     end_paragraph();
@@ -198,7 +211,9 @@ class MinutesReader {
     if (!heading_.empty()) {
       context.item = heading_;
     }
-    const std::size_t end = read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
+    const std::size_t end =
+        stacked ? read_stacked_action_table(g_, lines_, *stacked, lines_.size(), context, ctx_.pack.actions)
+                : read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
     explicit_actions_ = true;
     i_ = end - 1;
     return true;
@@ -275,16 +290,54 @@ class MinutesReader {
     if (is_actor_cell(g_, last.text)) {
       marks_.push_back({i_, std::string(last.text)});
     } else if (before.end < kActionColumn && char_count(last.text) > 0 && ends_sentence(before.text)) {
-      // A column entry after a finished sentence: kept out of the sentence.
+      // A column entry after a finished sentence: kept out of the sentence. A bare "Noted"
+      // there records the meeting's decision on the line, as it does on a line of its own.
+      if (const auto marker = decision_marker(g_, last.text); marker && marker->text.empty()) {
+        model::Decision decision;
+        decision.kind = marker->kind;
+        decision.item = item_number();
+        decision.meeting_date = date_;
+        decision.line = line.number;
+        ctx_.pack.decisions.push_back(std::move(decision));
+      }
     } else {
       return text;
     }
     return util::trim(line.text.substr(0, static_cast<std::size_t>(last.text.data() - line.text.data())));
   }
 
+  // A line that is nothing but who is to act ("Clerk", "Cllr. J. Davies"), right under a line
+  // that ends a sentence: an action column's entry, printed on a line of its own (plain text,
+  // or a layout line with nothing else on it).
+  bool is_actor_line(std::size_t i) const {
+    const std::string_view text = util::trim(lines_[i].text);
+    if (text.size() > kActorLineMax || i == 0 || lines_[i - 1].blank || furniture_[i - 1] ||
+        !ends_sentence(lines_[i - 1].text) || !is_actor_cell(g_, text) || is_item_line(text)) {
+      return false;
+    }
+    // The line above is a paragraph's, not a heading or another entry of a list of names.
+    const std::string_view above = util::trim(lines_[i - 1].text);
+    return above.size() > kActorLineMax && !is_actor_cell(g_, above);
+  }
+
+  std::size_t count_actor_lines() const {
+    std::size_t count = 0;
+    for (std::size_t i = first_; i < lines_.size() && count < kActorColumnMin; ++i) {
+      count += !lines_[i].blank && !furniture_[i] && is_actor_line(i) ? 1U : 0U;
+    }
+    return count;
+  }
+
   // Plain text: an action column's initials on a line of their own, after the paragraph they
   // mark.
   bool read_standalone_initials(std::string_view text) {
+    if (actor_column_ && is_actor_line(i_) && !paragraph_.text.empty() && paragraph_.last + 1 == i_) {
+      // Beside the paragraph's last line: the sentence that ends there is the action.
+      explicit_actions_ = true;
+      marks_.push_back({paragraph_.last, std::string(text)});
+      end_paragraph();
+      return true;
+    }
     if (!is_initials_list(g_, text) || text.size() > 15) {
       return false;
     }
@@ -347,7 +400,23 @@ class MinutesReader {
       if (lines_[j].blank || furniture_[j]) {
         continue;
       }
-      return g_.matches("minutes.decision_continues", util::trim(lines_[j].text));
+      const std::string_view next = util::trim(lines_[j].text);
+      return g_.matches("minutes.decision_continues", next) && !closes_point_above(next);
+    }
+    return false;
+  }
+
+  // A mark between two points of a list ("i) Bank statement ..." / "Noted" / "ii) ..."): it
+  // ends the point above, and the next point is not its text.
+  bool closes_point_above(std::string_view next) const {
+    for (std::size_t j = i_; j > first_ && i_ - j < kPointLines;) {
+      --j;
+      if (lines_[j].blank) {
+        return false;
+      }
+      if (next_point(lines_[j].text, next)) {
+        return true;
+      }
     }
     return false;
   }
@@ -593,6 +662,45 @@ class MinutesReader {
     return npos;
   }
 
+  // A numbered paragraph rather than a heading: "1.1 JP proposed ... and this was agreed.",
+  // "1.2 AM restated that ...", "1.6 There was a discussion and agreement that this group is
+  // convened to provide leadership for," going on below.
+  // "AM restated ...", "DS,IT, RK highlighted ...", "Kieron O'Hara (KO) welcomed ...": people
+  // known by their initials open the sentence.
+  bool initials_subject(std::string_view title) const {
+    const std::size_t space = title.find(' ');
+    const std::string_view first = title.substr(0, space);
+    if (is_initials_list(g_, util::trim_punctuation(first))) {
+      // ... and a clause after them ("RK reported on the current ..."), not a heading that
+      // starts with initials ("AOB and Close").
+      return space != std::string_view::npos && space + 1 < title.size() &&
+             std::islower(static_cast<unsigned char>(title[space + 1])) != 0 &&
+             std::count(title.begin(), title.end(), ' ') >= kClauseWords - 1;
+    }
+    const auto open = title.find('(');
+    const auto close = title.find(')', open == std::string_view::npos ? 0 : open);
+    return open != std::string_view::npos && open < kSubheadingMax / 2 && close != std::string_view::npos &&
+           is_initials_list(g_, title.substr(open + 1, close - open - 1));
+  }
+
+  bool numbered_paragraph(std::string_view number, std::string_view title) const {
+    if (initials_subject(title)) {
+      return true;
+    }
+    if (ends_sentence(title)) {
+      return decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty();
+    }
+    // A sentence broken off at a comma or between two words runs on to the next line (a
+    // paragraph numbered "1.6"; a top-level item's heading may wrap).
+    if (number.find('.') == std::string_view::npos) {
+      return false;
+    }
+    const char last = util::trim(title).empty() ? ' ' : util::trim(title).back();
+    const bool broken = last == ',' || std::islower(static_cast<unsigned char>(last)) != 0;
+    return broken && title.size() > kSubheadingMax && i_ + 1 < lines_.size() && !lines_[i_ + 1].blank &&
+           !is_item_line(util::trim(lines_[i_ + 1].text));
+  }
+
   bool read_item(std::string_view text) {
     grammar::Captures captures;
     if (pending_number_) {
@@ -664,13 +772,26 @@ class MinutesReader {
         }
         // A numbered paragraph rather than a heading ("1.1 JP proposed ... and this was
         // agreed."): its words are text to read, the item has no title.
-        if (ends_sentence(title) &&
-            (decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty())) {
+        if (numbered_paragraph(number, title)) {
           body = util::trim(std::string_view(text).substr(static_cast<std::size_t>(title.data() - text.data())));
           title = {};
         }
+        // A long heading wraps: "Update on the downgrading of ... the recorded" / "crime
+        // outcomes framework." (the next line goes on in lower case).
+        std::string wrapped;
+        const model::LineNo line = lines_[i_].number;
+        if (body.empty() && title.size() >= kWrappedTitleMin && !ends_sentence(title) && i_ + 1 < lines_.size() &&
+            !lines_[i_ + 1].blank) {
+          const std::string_view next = util::trim(lines_[i_ + 1].text);
+          if (!next.empty() && std::islower(static_cast<unsigned char>(next.front())) != 0 &&
+              title.size() + next.size() < 2 * kTitleMax && !is_item_line(next)) {
+            wrapped = std::string(title) + " " + std::string(next);
+            title = wrapped;
+            ++i_;
+          }
+        }
         end_paragraph();
-        open_item(number, title, lines_[i_].number);
+        open_item(number, title, line);
         if (!body.empty()) {
           add_to_paragraph(body, i_);
         } else {
@@ -850,6 +971,7 @@ class MinutesReader {
       return;
     }
     const std::vector<Sentence> sentences = split_sentences(paragraph_.text);
+    aim_top_marks(sentences);
     for (const Sentence& sentence : sentences) {
       read_sentence(sentence);
     }
@@ -906,9 +1028,35 @@ class MinutesReader {
   struct Mark {
     std::size_t index;  // the marked line
     std::string initials;
+    std::size_t sentence = npos;  // the offset of the sentence it marks, when not the line's
   };
 
+  // A column's cell printed at the top of its row stands beside the paragraph's first line,
+  // whatever sentence it is about: where that line's sentence gives no one a task, the mark is
+  // the paragraph's task sentence.
+  void aim_top_marks(const std::vector<Sentence>& sentences) {
+    if (sentences.size() < 2) {
+      return;
+    }
+    for (Mark& mark : marks_) {
+      if (mark.index != paragraph_.first || mark.sentence != npos) {
+        continue;
+      }
+      const auto at_line = std::find_if(sentences.begin(), sentences.end(),
+                                        [&](const Sentence& sentence) { return mark_falls_in(mark, sentence); });
+      if (at_line == sentences.end() || task_in(g_, at_line->text, true)) {
+        continue;
+      }
+      if (const Sentence* task = task_sentence(paragraph_); task != nullptr) {
+        mark.sentence = task->offset;
+      }
+    }
+  }
+
   bool mark_falls_in(const Mark& mark, const Sentence& sentence) const {
+    if (mark.sentence != npos) {
+      return sentence.offset == mark.sentence;
+    }
     // The offset where the marked line ends in the paragraph.
     std::size_t end = npos;
     for (std::size_t k = 0; k < paragraph_.starts.size(); ++k) {
@@ -1039,6 +1187,7 @@ class MinutesReader {
   std::vector<Sentence> marked_sentences_;
 
   bool action_column_ = false;
+  bool actor_column_ = false;  // entries of an action column stand on lines of their own
   bool explicit_actions_ = false;
   std::vector<Mark> marks_;
   std::vector<Candidate> candidates_;
