@@ -35,7 +35,9 @@ TEST_CASE("reliability: ingest killed at random points leaves a sound index that
   REQUIRE(bpack::test::run_bpack(with_db(clean)).status == 0);
   const auto took = std::chrono::steady_clock::now() - whole;
 
-  // Kill points spread over the time a whole ingest takes, from a fixed seed.
+  // Kill points spread over the time a whole ingest takes, from a fixed seed. Each run goes
+  // on from what the runs before it left (the batches they committed); a run that ended
+  // before its kill leaves nothing to do, so the next one starts from an empty index again.
   std::mt19937 random(14);
   const auto span = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
   std::uniform_int_distribution<long> when(1, std::max<long>(2, static_cast<long>(span)));
@@ -46,16 +48,20 @@ TEST_CASE("reliability: ingest killed at random points leaves a sound index that
     ChildProcess child(with_db(db), dir.file("child"));
     std::this_thread::sleep_for(std::chrono::milliseconds(when(random)));
     child.kill_hard();
-    killed_midway += child.wait() == -1 ? 1 : 0;
+    const bool killed = child.wait() == -1;
+    killed_midway += killed ? 1 : 0;
     if (std::filesystem::exists(db)) {
       CHECK(bpack::test::index_checks(db) == "ok");
     }
+    if (!killed && run < 9) {
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(db + suffix);
+      }
+    }
   }
-  // Runs must really have been cut short, or the test proves nothing. (Once a batch is
-  // committed the runs after it have less to do and may end before their kill, more so on
-  // a busy machine: not every run is cut.)
+  // Runs must really have been cut short, or the test proves nothing.
   MESSAGE("whole ingest " << span << " ms; " << killed_midway << " of 10 runs killed before their end");
-  CHECK(killed_midway >= 3);
+  CHECK(killed_midway >= 5);
   const auto rerun = bpack::test::run_bpack(with_db(db));
   CHECK(rerun.status == 0);
   CHECK(bpack::test::index_checks(db) == "ok");
