@@ -49,7 +49,14 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
   // Per-connection settings: foreign keys make deleting a pack cascade to its rows;
   // synchronous=NORMAL is durable enough in WAL mode (a power cut may lose the last pack,
   // never corrupt the file) and saves an fsync per commit.
-  exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  try {
+    exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  } catch (...) {
+    // A file that is not a database fails here; no destructor will close the connection.
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 Database::~Database() {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -88,17 +89,27 @@ TEST_CASE("reliability: a writer that cannot get the lock says which index and h
   const std::string db = dir.file("index.db");
   REQUIRE(run_bpack({"--db", db, "ingest", bpack::test::corpus_file("blmk-2021-04-07.txt")}).status == 0);
   const auto before = bpack::test::index_state(db);
-  // The sqlite3 shell holds the write lock for three seconds.
+  // The sqlite3 shell takes the write lock, says so, and keeps it until told to let go.
+  const std::string locked = dir.file("locked");
+  const std::string release = dir.file("release");
   const std::string lock_script = dir.file("lock.sh");
   {
     std::ofstream out(lock_script);
-    out << "exec sqlite3 '" << db << "' 'BEGIN IMMEDIATE;' '.shell sleep 3' 'COMMIT;'\n";
+    out << "exec sqlite3 '" << db << "' 'BEGIN IMMEDIATE;' \".shell touch '" << locked << "'; while [ ! -e '" << release
+        << "' ]; do sleep 0.05; done\" 'COMMIT;'\n";
   }
   std::thread holder([&] { bpack::test::run_program("/bin/sh", {lock_script}); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  const auto run =
-      run_bpack({"--db", db, "ingest", "--lock-wait", "0.5", bpack::test::corpus_file("blmk-2022-02-09.txt")});
+  for (int i = 0; i < 600 && !std::filesystem::exists(locked); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  const bool holding = std::filesystem::exists(locked);
+  bpack::test::Run run;
+  if (holding) {
+    run = run_bpack({"--db", db, "ingest", "--lock-wait", "0.5", bpack::test::corpus_file("blmk-2022-02-09.txt")});
+  }
+  std::ofstream(release).put('\n');
   holder.join();
+  REQUIRE_MESSAGE(holding, "the sqlite3 shell did not take the lock");
   CHECK(run.status == 1);
   CHECK(run.err.find(db + ": the index is locked by another process (waited 0.5 s)") != std::string::npos);
   CHECK(run.err.find("run the same command again once the other process is done") != std::string::npos);
