@@ -159,7 +159,8 @@ class TableReader {
         continue;  // the header repeated on a new page
       }
       const auto cells = layout_cells(line.text);
-      if (is_prose(cells)) {
+      // Prose across the columns, or the next item of the minutes ("4. Any other business").
+      if (is_prose(cells) || (cells.size() == 1 && g_.matches("item.numbered", cells.front().text))) {
         break;
       }
       for (const Cell& cell : cells) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <utility>
 
 #include "bpack/extract/dates.hpp"
 #include "bpack/extract/people.hpp"
@@ -125,6 +127,11 @@ class HeaderReader {
     read_anchor(*anchor);
     read_below(*anchor);
     read_above();
+    // "Board meeting, 12 September 2024" with no name above or below: "Board" it is.
+    if (!header_.meeting.body && generic_body_) {
+      header_.meeting.body = generic_body_->first;
+      body_line_ = generic_body_->second;
+    }
     if (!header_.meeting.date) {
       return std::nullopt;
     }
@@ -287,6 +294,13 @@ class HeaderReader {
     const bool words =
         std::any_of(body.begin(), body.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
     if (!body.empty() && words && !g_.matches("meeting.not_body", body) && !g_.matches("meeting.time_line", body)) {
+      // A word for any board ("Board", "Trustees'") gives way to the name on a line nearby.
+      if (g_.matches("meeting.generic_body", body)) {
+        if (!generic_body_) {
+          generic_body_.emplace(body, lines_[i].number);
+        }
+        return;
+      }
       header_.meeting.body = body;
       body_line_ = lines_[i].number;
     }
@@ -610,7 +624,8 @@ class HeaderReader {
   std::size_t tail_;  // lines before this index end the section before
   MeetingHeader header_;
   LineNo body_line_ = 0;
-  std::string venue_raw_;      // the venue's lines as printed, joined
+  std::optional<std::pair<std::string, LineNo>> generic_body_;  // "Board", until a name is found
+  std::string venue_raw_;                                       // the venue's lines as printed, joined
   std::string joined_anchor_;  // a heading sentence over several lines that holds the date
   std::size_t joined_first_ = 0;
   std::size_t label_column_start_ = npos;

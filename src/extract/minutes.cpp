@@ -36,6 +36,8 @@ constexpr std::size_t kActionGutter = 3;
 // many in the minutes (a single "Chairman" under the last paragraph is a signature).
 constexpr std::size_t kActorColumnMin = 3;
 constexpr std::size_t kActorLineMax = 30;
+// An action column's entry of initials ("KC/GD/IK") is at most this long.
+constexpr std::size_t kInitialsMax = 15;
 // A point of a list runs over at most this many lines.
 constexpr std::size_t kPointLines = 6;
 
@@ -106,6 +108,12 @@ class MinutesReader {
     if (!meeting.index && ctx_.recorded_meeting && *ctx_.recorded_meeting < ctx_.pack.meetings.size()) {
       date_text_ = ctx_.pack.meetings[*ctx_.recorded_meeting].date_text;
     }
+    // Minutes without a header of their own in a pack that names one meeting only: that
+    // meeting's page, its agenda and then its minutes.
+    if (!meeting.index && !date_ && ctx_.pack.meetings.size() == 1) {
+      date_ = ctx_.pack.meetings.front().date;
+      date_text_ = ctx_.pack.meetings.front().date_text;
+    }
     first_ = meeting.header_end;
     for (const auto& cells : meeting.people) {
       add_header_people(cells);
@@ -152,17 +160,21 @@ class MinutesReader {
     std::string_view text = util::trim(line.text);
     // The header of a column of initials that mark actions, printed above the first item (or
     // repeated at a page's top); elsewhere "ACTION" alone is a margin mark.
+    if (read_action_list(text)) {
+      return;
+    }
     if (g_.matches("minutes.action_column", text) && (top_ == npos || line.page_start)) {
       action_column_ = true;
       end_paragraph();
       return;
     }
     text = take_column_initials(line, text);
+    text = take_trailing_initials(text);
     if (text.empty()) {
       return;
     }
-    if (read_table(line) || read_lists(text) || read_standalone_initials(text) || read_resolution(text) ||
-        read_marker(text) || read_item(text) || read_subheading(text)) {
+    if (read_table(line) || read_lists(text) || read_item_label(text) || read_standalone_initials(text) ||
+        read_resolution(text) || read_marker(text) || read_item(text) || read_subheading(text)) {
       return;
     }
     // A bullet point ends with its sentence: the next sentence starting a line is the text
@@ -216,6 +228,143 @@ class MinutesReader {
                 : read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
     explicit_actions_ = true;
     i_ = end - 1;
+    return true;
+  }
+
+  // "Actions" over a list whose every point is an action: "1. Circulate the pathway
+  // [completed]", "- JS to write to the trust", "2) Establish the approach [new for PMs/Helen]".
+  bool read_action_list(std::string_view text) {
+    // (Not the header of an action column at the right of a layout page.)
+    if (text.size() > kSubheadingMax || lines_[i_].text.find_first_not_of(" \t") >= kActionColumn ||
+        !g_.matches("minutes.action_list", text)) {
+      return false;
+    }
+    std::size_t j = i_ + 1;
+    while (j < lines_.size() && (lines_[j].blank || furniture_[j])) {
+      ++j;
+    }
+    if (j == lines_.size() || point_start(util::trim(lines_[j].text)) == 0) {
+      return false;
+    }
+    end_paragraph();
+    explicit_actions_ = true;
+    std::vector<std::pair<std::size_t, std::string>> points;  // first line, text
+    std::size_t last = j;
+    for (; j < lines_.size(); ++j) {
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      if (const std::size_t label = point_start(next); label > 0) {
+        points.emplace_back(j, std::string(util::trim(next.substr(label))));
+      } else if (j == last + 1 && !ends_sentence(points.back().second)) {
+        points.back().second.append(" ").append(next);  // the point goes on
+      } else {
+        break;
+      }
+      last = j;
+    }
+    for (auto& [first, point] : points) {
+      ctx_.pack.actions.push_back(listed_action(std::move(point), lines_[first].number));
+    }
+    i_ = last;
+    return true;
+  }
+
+  // The size of the bullet or point label opening a line, 0 if none.
+  std::size_t point_start(std::string_view text) const {
+    if (const std::size_t label = point_label_size(text); label > 0) {
+      return label;
+    }
+    if (g_.matches("line.bullet", text)) {
+      const std::size_t space = text.find_first_of(" \t");
+      return space == std::string_view::npos ? 0 : text.find_first_not_of(" \t", space);
+    }
+    return 0;
+  }
+
+  // One point of an actions list: a status in brackets at its end ("[completed]", "[new for
+  // PMs/Helen]"), an owner in brackets or as the subject of "X to do Y".
+  model::Action listed_action(std::string text, model::LineNo line) {
+    model::Action action;
+    action.source = model::ActionSource::action_log;
+    action.line = line;
+    action.meeting_date = date_;
+    action.item = top_ != npos && !heading_.empty() ? model::Text(heading_) : std::nullopt;
+    std::string_view body = util::trim(text);
+    if (!body.empty() && body.back() == ']') {
+      if (const auto open = body.rfind('['); open != std::string_view::npos && open > 0) {
+        std::string_view inner = util::trim(body.substr(open + 1, body.size() - open - 2));
+        grammar::Captures captures;
+        std::string_view owner;
+        if (g_.match("minutes.status_for", inner, captures) && find_status(g_, captures.get("status").value_or(""))) {
+          owner = util::trim(captures.get("owner").value_or(""));
+          inner = util::trim(captures.get("status").value_or(""));
+        }
+        if (const auto status = find_status(g_, inner)) {
+          action.status = status->status;
+          action.status_text = std::string(inner);
+          if (!owner.empty()) {
+            action.owner = std::string(owner);
+          }
+          body = util::trim(body.substr(0, open));
+        }
+      }
+    }
+    std::string rest(body);
+    if (!action.owner) {
+      action.owner = bracket_owner(g_, rest);
+    }
+    if (!action.owner) {
+      if (const auto task = task_in(g_, rest, true)) {
+        action.owner = task->owner;
+      }
+    }
+    // A new or open action is raised at this meeting; one already closed was raised before.
+    if (action.status == model::ActionStatus::unknown) {
+      action.status = model::ActionStatus::open;
+    }
+    if (action.status == model::ActionStatus::open) {
+      action.raised = date_;
+      action.raised_text = date_text_;
+    }
+    action.text = util::collapse_spaces(rest);
+    return action;
+  }
+
+  // A form's label for the item ("Agenda item:   Financial Report   Presenter: ..."), the title
+  // beside it or on the next line: what follows is about that item.
+  bool read_item_label(std::string_view text) {
+    grammar::Captures captures;
+    if (text.size() > 2 * kTitleMax || !g_.match("minutes.item_label", text, captures)) {
+      return false;
+    }
+    std::string_view title = util::trim(captures.get("title").value_or(""));
+    std::size_t at = i_;
+    if (title.empty()) {
+      std::size_t j = i_ + 1;
+      while (j < lines_.size() && lines_[j].blank) {
+        ++j;
+      }
+      if (j == lines_.size()) {
+        return false;
+      }
+      title = util::trim(lines_[j].text);
+      at = j;
+    }
+    // A gutter ends the title: the form's next label stands beside it.
+    if (const auto gutter = title.find("  "); gutter != std::string_view::npos) {
+      title = title.substr(0, gutter);
+    }
+    if (title.empty() || title.size() > kSubheadingMax || title.back() == ':') {
+      return false;
+    }
+    end_paragraph();
+    heading_ = std::string(util::trim_punctuation(util::collapse_spaces(title)));
+    subheading_ = heading_;
+    subheading_index_ = at;
+    labelled_item_ = true;
+    i_ = at;
     return true;
   }
 
@@ -323,9 +472,38 @@ class MinutesReader {
   std::size_t count_actor_lines() const {
     std::size_t count = 0;
     for (std::size_t i = first_; i < lines_.size() && count < kActorColumnMin; ++i) {
-      count += !lines_[i].blank && !furniture_[i] && is_actor_line(i) ? 1U : 0U;
+      count += !lines_[i].blank && !furniture_[i] && (is_actor_line(i) || actor_beside(lines_[i])) ? 1U : 0U;
     }
     return count;
+  }
+
+  // Layout text: who is to act, in a column at the far right of a line of text.
+  bool actor_beside(const SegLine& line) const {
+    if (line.text.find("   ") == std::string_view::npos) {
+      return false;
+    }
+    const auto cells = layout_cells(line.text);
+    return cells.size() >= 2 && cells.back().column >= kActionColumn &&
+           cells.back().column >= cells[cells.size() - 2].end + kActionGutter && is_actor_cell(g_, cells.back().text);
+  }
+
+  // Plain text under an action column's header: the column's initials run on to the end of the
+  // line they stand beside ("... in this regard. DN").
+  std::string_view take_trailing_initials(std::string_view text) {
+    if (!action_column_) {
+      return text;
+    }
+    const std::size_t space = text.rfind(' ');
+    if (space == std::string_view::npos || space == 0) {
+      return text;
+    }
+    const std::string_view before = util::trim(text.substr(0, space));
+    const std::string_view tail = text.substr(space + 1);
+    if (tail.size() > kInitialsMax || !ends_sentence(before) || !is_initials_list(g_, tail)) {
+      return text;
+    }
+    marks_.push_back({i_, std::string(tail)});
+    return before;
   }
 
   // Plain text: an action column's initials on a line of their own, after the paragraph they
@@ -338,7 +516,7 @@ class MinutesReader {
       end_paragraph();
       return true;
     }
-    if (!is_initials_list(g_, text) || text.size() > 15) {
+    if (!is_initials_list(g_, text) || text.size() > kInitialsMax) {
       return false;
     }
     if (!action_column_) {
@@ -367,6 +545,8 @@ class MinutesReader {
   // A block of text from line i_: the marker's line and the lines it runs on to.
   std::string read_block(std::string_view first) {
     std::string block(first);
+    block_starts_.assign(1, {0, lines_[i_].number});
+    std::string_view last_point;  // the last line that opened a point of the resolution
     std::size_t k = i_ + 1;
     for (std::size_t taken = 0; k < lines_.size() && taken < kBlockLines; ++k) {
       if (lines_[k].blank || furniture_[k]) {
@@ -379,11 +559,18 @@ class MinutesReader {
         break;
       }
       const std::string_view next = util::trim(lines_[k].text);
-      if (decision_marker(g_, next) || g_.matches("minutes.action_marker", next) || is_item_line(next) ||
-          list_label(g_, next) || (is_initials_list(g_, next) && next.size() <= 15)) {
+      // "RESOLVED:" / "1) That ..." / "2) That ...": the resolution's points, not items.
+      const bool point = point_label_size(next) > 0 &&
+                         (util::trim(block).empty() || block.back() == ':' || next_point(last_point, next));
+      if (point) {
+        last_point = next;
+      } else if (decision_marker(g_, next) || g_.matches("minutes.action_marker", next) || is_item_line(next) ||
+                 list_label(g_, next) || (is_initials_list(g_, next) && next.size() <= kInitialsMax)) {
         break;
       }
-      block += " " + std::string(next);
+      block += " ";
+      block_starts_.emplace_back(block.size(), lines_[k].number);
+      block += next;
       ++taken;
     }
     i_ = k - 1;
@@ -473,7 +660,8 @@ class MinutesReader {
       decision.kind = marker->kind;
       decision.item = item_number();
       decision.meeting_date = date_;
-      decision.line = line;
+      // The first point is on the marker's line; each later one on the line it opens.
+      decision.line = point.data() == points.front().data() ? line : block_line(block, point, line);
       if (!point.empty()) {
         decision.text = util::collapse_spaces(point);
       }
@@ -487,6 +675,21 @@ class MinutesReader {
       read_item(after);
     }
     return true;
+  }
+
+  // The line of the block read last that holds `part` of it (`fallback` if none does).
+  model::LineNo block_line(const std::string& block, std::string_view part, model::LineNo fallback) const {
+    if (part.empty() || part.data() < block.data() || part.data() >= block.data() + block.size()) {
+      return fallback;
+    }
+    const auto offset = static_cast<std::size_t>(part.data() - block.data());
+    model::LineNo found = fallback;
+    for (const auto& [start, number] : block_starts_) {
+      if (start <= offset) {
+        found = number;
+      }
+    }
+    return found;
   }
 
   bool read_marker(std::string_view text) {
@@ -899,7 +1102,10 @@ class MinutesReader {
   // A short heading line under an item ("Matters Arising", "Lowestoft"): what the actions
   // after it are about.
   bool read_subheading(std::string_view text) {
-    if (text.size() > kSubheadingMax || std::isupper(static_cast<unsigned char>(text.front())) == 0 ||
+    // (Measured without the zero-width spaces extraction leaves at a line's end: "Conclusions:".)
+    const std::string clean = util::collapse_spaces(text);
+    text = clean;
+    if (text.empty() || text.size() > kSubheadingMax || std::isupper(static_cast<unsigned char>(text.front())) == 0 ||
         ends_sentence(text) || text.back() == ',' || text.back() == '-' || util::trim_punctuation(text) != text) {
       return false;
     }
@@ -909,6 +1115,13 @@ class MinutesReader {
     }
     if (!paragraph_.text.empty() && !ends_sentence(paragraph_.text)) {
       return false;  // a line of a sentence that goes on
+    }
+    // The value of a form's label on the line above ("Presenter:" / "Helen Brown").
+    if (const std::size_t above = previous_text_index(i_); above != npos) {
+      const std::string label = util::collapse_spaces(lines_[above].text);
+      if (!label.empty() && label.back() == ':' && label.size() <= kSubheadingMax) {
+        return false;
+      }
     }
     if (std::count(text.begin(), text.end(), ' ') > 9 || list_label(g_, text) || is_initials_list(g_, text)) {
       return false;
@@ -925,9 +1138,12 @@ class MinutesReader {
       break;
     }
     end_paragraph();
-    heading_ = std::string(util::trim_punctuation(util::collapse_spaces(text)));
-    subheading_ = heading_;
+    subheading_ = std::string(util::trim_punctuation(util::collapse_spaces(text)));
     subheading_index_ = i_;
+    // Under a form's item label, a heading in the text is part of that item.
+    if (!labelled_item_) {
+      heading_ = subheading_;
+    }
     return true;
   }
 
@@ -999,8 +1215,13 @@ class MinutesReader {
       }
       return;
     }
-    // Bullet points record what was said; the meeting's decisions are not among them.
-    if (const auto decision = paragraph_.bullet ? std::nullopt : decision_in_sentence(g_, sentence.text)) {
+    // Bullet points record what was said: what they note is reported, not the meeting's
+    // decision; what they agree is.
+    auto decision = decision_in_sentence(g_, sentence.text);
+    if (decision && paragraph_.bullet && decision->kind == model::DecisionKind::noted) {
+      decision.reset();
+    }
+    if (decision) {
       model::Decision d;
       d.kind = decision->kind;
       d.text = util::collapse_spaces(decision->text);
@@ -1047,10 +1268,27 @@ class MinutesReader {
       if (at_line == sentences.end() || task_in(g_, at_line->text, true)) {
         continue;
       }
+      // Not where each line has its own entry: each is beside its sentence.
+      const bool others = std::any_of(marks_.begin(), marks_.end(), [&](const Mark& other) {
+        return &other != &mark && other.index > paragraph_.first && other.index <= paragraph_.last;
+      });
+      if (others) {
+        continue;
+      }
       if (const Sentence* task = task_sentence(paragraph_); task != nullptr) {
         mark.sentence = task->offset;
       }
     }
+  }
+
+  // Where the paragraph's line `index` ends in its text (npos if the line is not in it).
+  std::size_t line_end_offset(std::size_t index) const {
+    for (std::size_t k = 0; k < paragraph_.starts.size(); ++k) {
+      if (paragraph_.starts[k].second == index) {
+        return k + 1 < paragraph_.starts.size() ? paragraph_.starts[k + 1].first - 1 : paragraph_.text.size();
+      }
+    }
+    return npos;
   }
 
   bool mark_falls_in(const Mark& mark, const Sentence& sentence) const {
@@ -1058,12 +1296,7 @@ class MinutesReader {
       return sentence.offset == mark.sentence;
     }
     // The offset where the marked line ends in the paragraph.
-    std::size_t end = npos;
-    for (std::size_t k = 0; k < paragraph_.starts.size(); ++k) {
-      if (paragraph_.starts[k].second == mark.index) {
-        end = k + 1 < paragraph_.starts.size() ? paragraph_.starts[k + 1].first - 1 : paragraph_.text.size();
-      }
-    }
+    const std::size_t end = line_end_offset(mark.index);
     if (end == npos) {
       return false;
     }
@@ -1187,9 +1420,11 @@ class MinutesReader {
   std::vector<Sentence> marked_sentences_;
 
   bool action_column_ = false;
-  bool actor_column_ = false;  // entries of an action column stand on lines of their own
+  bool actor_column_ = false;   // entries of an action column stand on lines of their own
+  bool labelled_item_ = false;  // items are named by a form's label ("Agenda item: ...")
   bool explicit_actions_ = false;
   std::vector<Mark> marks_;
+  std::vector<std::pair<std::size_t, model::LineNo>> block_starts_;  // read_block: line starts
   std::vector<Candidate> candidates_;
 };
 

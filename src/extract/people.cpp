@@ -97,7 +97,7 @@ bool is_name_word(std::string_view word) {
 }
 
 WordKind kind_of(const grammar::Grammar& grammar, std::string_view word) {
-  if (grammar.matches("attendance.not_name", word)) {
+  if (grammar.matches("attendance.not_name", word) || grammar.matches("attendance.organisation_word", word)) {
     return WordKind::other;
   }
   if (grammar.matches("attendance.title", word)) {

@@ -2,32 +2,92 @@
 
 #include <doctest/doctest.h>
 
-using bpack::extract::days_in;
-using bpack::extract::is_calendar_date;
+#include "bpack/grammar/grammar.hpp"
 
-TEST_CASE("dates: the calendar decides which days exist") {
-  CHECK(days_in(2021, 2) == 28);
-  CHECK(days_in(2024, 2) == 29);
-  CHECK(days_in(1900, 2) == 28);  // a century is a leap year only every 400 years
-  CHECK(days_in(2000, 2) == 29);
-  CHECK(days_in(2021, 4) == 30);
-  CHECK(days_in(2021, 12) == 31);
-  CHECK(days_in(2021, 0) == 0);
-  CHECK(days_in(2021, 13) == 0);
+namespace bpack::extract {
+namespace {
 
-  CHECK(is_calendar_date(2021, 2, 28));
-  CHECK_FALSE(is_calendar_date(2021, 2, 29));
-  CHECK_FALSE(is_calendar_date(2021, 2, 30));
-  CHECK(is_calendar_date(2024, 2, 29));
-  CHECK_FALSE(is_calendar_date(2021, 4, 31));
-  CHECK_FALSE(is_calendar_date(2021, 1, 0));
-  CHECK_FALSE(is_calendar_date(2021, 13, 1));
+const grammar::Grammar& g() {
+  return grammar::default_grammar();
 }
 
-TEST_CASE("dates: a date the calendar lacks is not found in text") {
-  const auto& grammar = bpack::grammar::default_grammar();
-  CHECK_FALSE(bpack::extract::find_date(grammar, "Meeting held on 30 February 2021"));
-  const auto found = bpack::extract::find_date(grammar, "Meeting held on 29 February 2024");
-  REQUIRE(found);
-  CHECK(found->iso == "2024-02-29");
+std::string iso(std::string_view text, std::optional<int> year = std::nullopt) {
+  const auto found = find_date(g(), text, year);
+  return found ? found->iso : "<none>";
 }
+
+}  // namespace
+
+TEST_SUITE("extract dates") {
+  TEST_CASE("find_date: written dates, numeric dates, ordinals, with their text and offset") {
+    const auto found = find_date(g(), "held on Tuesday, 14th March 2023 at 2.30 p.m.");
+    REQUIRE(found);
+    CHECK(found->iso == "2023-03-14");
+    CHECK(found->text.find("14th March 2023") != std::string::npos);
+    CHECK(found->offset <= 8);
+    CHECK(iso("30/06/2024") == "2024-06-30");
+    CHECK(iso("1 Sept 2022") == "2022-09-01");
+    CHECK(iso("MINUTES - 9th February 2024") == "2024-02-09");
+  }
+
+  TEST_CASE("find_date: nothing without a date; a date without a year takes the year given") {
+    CHECK(iso("") == "<none>");
+    CHECK(iso("Item 3.2 of the plan") == "<none>");
+    CHECK(iso("by 24th March") == "<none>");
+    CHECK(iso("by 24th March", 2025) == "2025-03-24");
+  }
+
+  TEST_CASE("find_date_or_month: a month alone") {
+    const auto month = find_date_or_month(g(), "Feb-21");
+    REQUIRE(month);
+    CHECK(month->iso == "2021-02");
+    const auto full = find_date_or_month(g(), "3 March 2025");
+    REQUIRE(full);
+    CHECK(full->iso == "2025-03-03");
+  }
+
+  TEST_CASE("find_time: 12- and 24-hour times as HH:MM") {
+    CHECK(find_time(g(), "at 7.15 pm").value_or("<none>") == "19:15");
+    CHECK(find_time(g(), "10.00am - 12.30pm").value_or("<none>") == "10:00");
+    CHECK(find_time(g(), "14:00-17:00").value_or("<none>") == "14:00");
+    CHECK(find_time(g(), "at 7pm").value_or("<none>") == "19:00");
+    CHECK(find_time(g(), "").value_or("<none>") == "<none>");
+  }
+
+  TEST_CASE("month_number: names and abbreviations, any case") {
+    CHECK(month_number("january") == 1);
+    CHECK(month_number("Sept") == 9);
+    CHECK(month_number("DEC") == 12);
+    CHECK(month_number("") == 0);
+    CHECK(month_number("Monday") == 0);
+  }
+
+  TEST_CASE("dates: the calendar decides which days exist") {
+    CHECK(days_in(2021, 2) == 28);
+    CHECK(days_in(2024, 2) == 29);
+    CHECK(days_in(1900, 2) == 28);  // a century is a leap year only every 400 years
+    CHECK(days_in(2000, 2) == 29);
+    CHECK(days_in(2021, 4) == 30);
+    CHECK(days_in(2021, 12) == 31);
+    CHECK(days_in(2021, 0) == 0);
+    CHECK(days_in(2021, 13) == 0);
+
+    CHECK(is_calendar_date(2021, 2, 28));
+    CHECK_FALSE(is_calendar_date(2021, 2, 29));
+    CHECK_FALSE(is_calendar_date(2021, 2, 30));
+    CHECK(is_calendar_date(2024, 2, 29));
+    CHECK_FALSE(is_calendar_date(2021, 4, 31));
+    CHECK_FALSE(is_calendar_date(2021, 1, 0));
+    CHECK_FALSE(is_calendar_date(2021, 13, 1));
+  }
+
+  TEST_CASE("dates: a date the calendar lacks is not found in text") {
+    const auto& grammar = grammar::default_grammar();
+    CHECK_FALSE(find_date(grammar, "Meeting held on 30 February 2021"));
+    const auto found = find_date(grammar, "Meeting held on 29 February 2024");
+    REQUIRE(found);
+    CHECK(found->iso == "2024-02-29");
+  }
+}
+
+}  // namespace bpack::extract
