@@ -17,3 +17,16 @@ if(BPACK_SANITIZE)
                                                     -fno-sanitize-recover=all)
   target_link_options(bpack_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libFuzzer targets (fuzz/): every library is instrumented for coverage and checked by
+# ASan and UBSan, and the targets link libFuzzer's driver. Needs clang (CC=clang
+# CXX=clang++) and its runtime (libclang-rt-14-dev); scripts/fuzz.sh builds and runs them.
+option(BPACK_FUZZ "Build the libFuzzer targets in fuzz/ (clang only)" OFF)
+if(BPACK_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "BPACK_FUZZ needs clang: configure with -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  target_compile_options(bpack_sanitizers INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                    -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(bpack_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

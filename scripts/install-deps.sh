@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what bpack needs to build and test on Debian 12 (all from Debian's archive):
-# libpoppler-cpp-dev lets bpack read PDFs; poppler-utils gives the benchmark pdftotext.
+# libpoppler-cpp-dev lets bpack read PDFs; poppler-utils gives the benchmark pdftotext;
+# clang and libclang-rt-14-dev (libFuzzer) build the fuzz targets (scripts/fuzz.sh); time
+# and bc measure peak memory in tests/reliability/large_inputs.sh.
 set -euo pipefail
 packages=(cmake g++ ninja-build pkg-config libcli11-dev libre2-dev libfmt-dev libsqlite3-dev doctest-dev sqlite3 clang-format
-  libpoppler-cpp-dev poppler-utils)
+  libpoppler-cpp-dev poppler-utils clang libclang-rt-14-dev time bc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: dependencies, a warnings-as-errors build and its
 # tests, the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, a build without
-# PDF support (the binary only, which must still build and refuse a PDF helpfully), and a
-# format check. Usage: scripts/test.sh
+# PDF support (the binary only, which must still build and refuse a PDF helpfully), a short
+# run of each fuzz target (scripts/fuzz.sh), and a format check. Usage: scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -11,6 +11,8 @@ echo "== build (warnings are errors) and test"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBPACK_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build
 ctest --test-dir build --output-on-failure
+echo "== large and endless inputs: peak memory and time (64 MB scale)"
+tests/reliability/large_inputs.sh build/bpack 64
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and test"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBPACK_SANITIZE=ON -DBPACK_WARNINGS_AS_ERRORS=ON \
@@ -33,6 +35,9 @@ fi
 grep -q "this bpack was built without PDF support; install libpoppler-cpp-dev" build-nopdf/smoke.err \
   || { cat build-nopdf/smoke.err >&2; exit 1; }
 echo "without PDF support: ok"
+
+echo "== fuzz targets, 30 s each"
+scripts/fuzz.sh 30
 
 echo "== format"
 files=$(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src include tests -name '*.[ch]pp')

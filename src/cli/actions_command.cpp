@@ -8,6 +8,7 @@
 
 #include "bpack/index/action_queries.hpp"
 #include "bpack/output/json.hpp"
+#include "bpack/output/terminal_text.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
@@ -137,8 +138,10 @@ void write_history_json(const index::ActionHistory& h, std::string& out) {
 
 std::string history_text(const index::ActionHistory& h) {
   const index::ActionRow& a = h.action;
-  std::string out = fmt::format("{}Action {}{}  {}\n", bold_start(), a.ref.value_or("(no ref)"), bold_end(),
-                                a.board.value_or("(board not stated)"));
+  // Pack text and paths are shown escaped (terminal_text.hpp); only the bold is bpack's own.
+  const std::string head =
+      fmt::format("{}Action {}{}  ", bold_start(), output::terminal_safe(a.ref.value_or("(no ref)")), bold_end());
+  std::string out = fmt::format("{}\n", a.board.value_or("(board not stated)"));
   if (a.text) {
     out += fmt::format("  {}\n", *a.text);
   }
@@ -164,7 +167,7 @@ std::string history_text(const index::ActionHistory& h) {
     table.add({cell(e.meeting_date), Cell(status), Cell(due), cell(e.owner), cell(e.comments),
                Cell(fmt::format("{}:{}", e.pack, e.line))});
   }
-  return out + "\n" + indented_table(table);
+  return head + output::terminal_safe(out + "\n" + indented_table(table));
 }
 
 int run_show(const ShowOptions& options, Context& context) {

@@ -8,6 +8,7 @@
 
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
+#include "cli/output_options.hpp"
 
 namespace bpack::cli {
 
@@ -50,13 +51,13 @@ int run(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kOk : kUsage;
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "bpack: %s\n", e.what());
+    print_message(e.what());
     return kUsage;
   } catch (const Error& e) {
-    std::fprintf(stderr, "bpack: %s\n", e.what());
+    print_message(e.what());
     return kFailure;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "bpack: internal error: %s\n", e.what());
+    print_message(std::string("internal error: ") + e.what());
     return kFailure;
   }
   return context.status;

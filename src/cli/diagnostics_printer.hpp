@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "bpack/util/diagnostics.hpp"
+#include "cli/output_options.hpp"
 
 namespace bpack::cli {
 
@@ -17,7 +18,7 @@ class DiagnosticsPrinter final : public DiagnosticSink {
       return;
     }
     const std::string where = d.line > 0 ? fmt::format("{}:{}", d.file, d.line) : d.file;
-    fmt::print(stderr, "bpack: {}: warning: {}\n", where, d.message);
+    print_message(fmt::format("{}: warning: {}", where, d.message));
   }
 
  private:

@@ -4,6 +4,8 @@
 
 #include <ctime>
 
+#include "bpack/extract/dates.hpp"
+
 namespace bpack::cli {
 
 std::string full_date(const std::string& date) {
@@ -30,9 +32,10 @@ std::string check_date(std::string& text) {
   if (!month && !day) {
     return "expected a date as YYYY-MM-DD, got '" + text + "'";
   }
+  const int yyyy = std::stoi(text.substr(0, 4));
   const int mm = std::stoi(text.substr(5, 2));
   const int dd = day ? std::stoi(text.substr(8, 2)) : 1;
-  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) {
+  if (!extract::is_calendar_date(yyyy, mm, dd)) {
     return "no such date: '" + text + "'";
   }
   text = full_date(text);

@@ -9,8 +9,10 @@
 
 namespace bpack::cli {
 
-std::unique_ptr<index::Database> open_index_for_ingest(const Context& context) {
+std::unique_ptr<index::Database> open_index_for_ingest(const Context& context,
+                                                       std::chrono::duration<double> lock_wait) {
   auto db = std::make_unique<index::Database>(context.db_path(), index::OpenMode::create);
+  db->set_busy_timeout(std::chrono::duration_cast<std::chrono::milliseconds>(lock_wait));
   index::prepare_schema(*db, index::SchemaUse::create);
   return db;
 }

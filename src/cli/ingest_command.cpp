@@ -4,15 +4,20 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include "bpack/index/writer.hpp"
 #include "bpack/ingest/input_list.hpp"
 #include "bpack/ingest/session.hpp"
 #include "bpack/output/json.hpp"
+#include "bpack/output/terminal_text.hpp"
+#include "bpack/text/input_check.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
 #include "cli/index_access.hpp"
+#include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
 
 namespace bpack::cli {
@@ -22,6 +27,9 @@ struct IngestOptions {
   std::vector<std::string> paths;
   bool strict = false;
   bool verbose = false;
+  std::size_t max_line = text::kDefaultMaxLine;
+  bool allow_empty = false;
+  double lock_wait = 10;
   OutputOptions output;
 };
 
@@ -47,7 +55,9 @@ class ProgressLine {
     }
     const double mb_per_s =
         progress.seconds > 0 ? static_cast<double>(progress.bytes_done) / 1e6 / progress.seconds : 0.0;
-    fmt::print(stderr, "\r\x1b[K[{}/{}] {:.1f} MB/s  {}", progress.done, progress.total, mb_per_s, *progress.current);
+    // The file name is shown escaped; the line clearing is bpack's own.
+    fmt::print(stderr, "\r\x1b[K[{}/{}] {:.1f} MB/s  {}", progress.done, progress.total, mb_per_s,
+               output::terminal_safe(*progress.current));
     std::fflush(stderr);
   }
   void clear() const {
@@ -93,17 +103,37 @@ void print_skipped_json(const std::string& path) {
   write_stdout(out);
 }
 
+void print_counts(const ingest::Counts& counts, const std::string& db, const std::vector<std::string>& skipped,
+                  std::size_t warnings) {
+  const std::string summary = ingest::skipped_summary(skipped);
+  print_message(
+      fmt::format("ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}", counts.added, counts.replaced,
+                  counts.unchanged, counts.failed, db, summary.empty() ? "" : "; " + summary,
+                  warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings) : std::string()),
+      false);
+}
+
 int run_ingest(const IngestOptions& options, Context& context) {
   ingest::InputList inputs = ingest::list_inputs(options.paths);
   for (const std::string& path : inputs.skipped) {
     if (options.verbose) {
-      fmt::print(stderr, "bpack: skipped {}: not text or PDF\n", path);
+      print_message(fmt::format("skipped {}: not text or PDF", path));
     }
     if (options.output.json) {
       print_skipped_json(path);
     }
   }
-  auto db = open_index_for_ingest(context);
+  std::unique_ptr<index::Database> db;
+  try {
+    db = open_index_for_ingest(context, std::chrono::duration<double>(options.lock_wait));
+  } catch (const Error& e) {
+    // Nothing went in; the counts say so as on any other run.
+    print_message(e.what());
+    if (!context.quiet) {
+      print_counts({0, 0, 0, inputs.packs.size()}, context.db_path(), inputs.skipped, 0);
+    }
+    return kFailure;
+  }
   CountingSink warnings;
   extract::ParseOptions parse_options;
   parse_options.grammar = &context.grammar();
@@ -114,12 +144,15 @@ int run_ingest(const IngestOptions& options, Context& context) {
   callbacks.progress = [&](const ingest::Progress& p) { progress.show(p); };
   callbacks.message = [&](const std::string& message) {
     progress.clear();
-    fmt::print(stderr, "bpack: {}\n", message);
+    print_message(message);
   };
   if (options.output.json) {
     callbacks.outcome = print_json;
   }
-  ingest::Session session(*db, std::move(inputs.packs), parse_options, std::move(callbacks));
+  ingest::IngestPolicy policy;
+  policy.max_line = options.max_line;
+  policy.allow_empty = options.allow_empty;
+  ingest::Session session(*db, std::move(inputs.packs), parse_options, std::move(callbacks), policy);
   while (!session.done()) {
     if (!session.next() && options.strict) {
       break;  // what went in before the failure is still committed
@@ -128,11 +161,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   const ingest::Counts counts = session.finish();
   progress.clear();
   if (!context.quiet) {
-    const std::string skipped = ingest::skipped_summary(inputs.skipped);
-    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}\n", counts.added,
-               counts.replaced, counts.unchanged, counts.failed, db->path(), skipped.empty() ? "" : "; " + skipped,
-               warnings.warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings.warnings)
-                                     : std::string());
+    print_counts(counts, db->path(), inputs.skipped, warnings.warnings);
   }
   return counts.failed > 0 ? kFailure : kOk;
 }
@@ -148,6 +177,13 @@ void add_ingest_command(CLI::App& app, Context& context) {
       ->type_name("PATH");
   sub->add_flag("--strict", options->strict, "Stop at the first file that fails (default: report it and go on)");
   sub->add_flag("-v,--verbose", options->verbose, "List the files in directories that were skipped (not text or PDF)");
+  add_max_line_option(*sub, options->max_line);
+  sub->add_flag("--allow-empty", options->allow_empty,
+                "Let a file in which nothing is found (empty, blank) replace an indexed pack that has content");
+  sub->add_option("--lock-wait", options->lock_wait,
+                  "Seconds to wait for another process writing to the index (default 10)")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->type_name("SECONDS");
   add_output_options(*sub, options->output, false);
   sub->footer(
       "PDFs are read directly, their text laid out as `bpack text FILE` prints it. In directories,\n"
@@ -156,7 +192,11 @@ void add_ingest_command(CLI::App& app, Context& context) {
       "password-protected or damaged PDF, a scan without text, a binary file) leaves the index as\n"
       "it was. Packs reach the disk in batches (64 MB of input or 2 s); an interrupted ingest\n"
       "keeps the batches before it, and running it again skips what is there. The same bytes\n"
-      "again are skipped (unchanged); a changed file at an indexed path replaces that pack. After\n"
+      "again are skipped (unchanged); a changed file at an indexed path replaces that pack, except\n"
+      "by a file in which nothing is found (empty or blank: it fails and the indexed pack stays,\n"
+      "unless --allow-empty); one less than half the size of the pack it replaces is reported. A\n"
+      "file that changes while it is read is read again once, then fails. Input is read before\n"
+      "the index is locked for writing; another writer is waited for --lock-wait seconds. After\n"
       "16 MB or more of new packs the full-text index is merged into one segment, which makes\n"
       "searches faster.\n"
       "Counts go to stderr; with --json, one object per file goes to stdout.\n"

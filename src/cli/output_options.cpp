@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "bpack/output/csv.hpp"
+#include "bpack/output/terminal_text.hpp"
 
 namespace bpack::cli {
 
@@ -45,6 +46,14 @@ std::string indented_table(const output::Table& table) {
 void write_stdout(std::string_view text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
+}
+
+void print_message(std::string_view message, bool prefix) {
+  std::string line = prefix ? "bpack: " : "";
+  output::append_terminal_safe(line, message);
+  line.push_back('\n');
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
 }
 
 bool stdout_is_terminal() {

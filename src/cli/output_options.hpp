@@ -30,6 +30,9 @@ void print_table(const output::Table& table, const OutputOptions& options);
 std::string indented_table(const output::Table& table);
 
 void write_stdout(std::string_view text);
+// A message on stderr: "bpack: " (unless `prefix` is false), the message with what a terminal
+// would act on escaped (terminal_text.hpp: file names and pack text may hold it), a line break.
+void print_message(std::string_view message, bool prefix = true);
 bool stdout_is_terminal();
 bool stderr_is_terminal();
 // Columns of the terminal on stdout; 0 when stdout is not a terminal.

@@ -12,10 +12,14 @@
 #include "bpack/ingest/input_list.hpp"
 #include "bpack/model/section_kind.hpp"
 #include "bpack/output/pack_json.hpp"
+#include "bpack/output/terminal_text.hpp"
+#include "bpack/text/open_source.hpp"
 #include "bpack/util/error.hpp"
 #include "bpack/util/ordered_parallel.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics_printer.hpp"
+#include "cli/input_options.hpp"
+#include "cli/output_options.hpp"
 
 namespace bpack::cli {
 namespace {
@@ -23,6 +27,7 @@ namespace {
 struct ParseOptions {
   std::vector<std::string> files;
   bool json = false;
+  std::size_t max_line = text::kDefaultMaxLine;
   unsigned jobs = 0;  // 0: one per core
 };
 
@@ -55,7 +60,8 @@ std::string outline(const model::Pack& pack) {
   out += fmt::format("entities: {} agenda items, {} attendance, {} minute items, {} decisions, {} actions, {} papers\n",
                      pack.agenda_items.size(), pack.attendance.size(), pack.minute_items.size(), pack.decisions.size(),
                      pack.actions.size(), pack.papers.size());
-  return out;
+  // Pack text and the file name, shown escaped (terminal_text.hpp).
+  return output::terminal_safe(out);
 }
 
 ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, const grammar::Grammar& grammar) {
@@ -68,7 +74,9 @@ ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, co
     extract::ParseOptions parse_options;
     parse_options.grammar = &grammar;
     parse_options.diagnostics = &diagnostics;
-    const model::Pack pack = extract::parse_file(input.path, parse_options);
+    const auto source =
+        text::open_source(text::open_file(input.path), input.path, parse_options.diagnostics, options.max_line);
+    const model::Pack pack = extract::parse_pack(*source, parse_options);
     if (options.json) {
       output::append_pack_json(pack, parsed.out);
       parsed.out.push_back('\n');
@@ -100,7 +108,7 @@ int run_parse(const ParseOptions& options, Context& context) {
           printer.report(std::move(diagnostic));
         }
         if (!parsed.error.empty()) {
-          std::fprintf(stderr, "bpack: %s\n", parsed.error.c_str());
+          print_message(parsed.error);
           status = kFailure;
           return;
         }
@@ -112,7 +120,7 @@ int run_parse(const ParseOptions& options, Context& context) {
         first = false;
       });
   if (!inputs.skipped.empty() && !context.quiet) {
-    fmt::print(stderr, "bpack: parse: {}\n", ingest::skipped_summary(inputs.skipped));
+    print_message("parse: " + ingest::skipped_summary(inputs.skipped));
   }
   return status;
 }
@@ -129,6 +137,7 @@ void add_parse_command(CLI::App& app, Context& context) {
   sub->add_flag("--json", options->json,
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
                 "agenda items, attendance, minute items, decisions, actions, papers");
+  add_max_line_option(*sub, options->max_line);
   sub->add_option("-j,--jobs", options->jobs,
                   "Files parsed at once (default: one per core); output is in the order given either way")
       ->check(CLI::Range(1U, 256U));

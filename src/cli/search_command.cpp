@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 
 #include "bpack/index/search.hpp"
 #include "bpack/model/section_kind.hpp"
+#include "bpack/output/terminal_text.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
 #include "cli/index_access.hpp"
@@ -25,12 +27,38 @@ struct SearchCommandOptions {
   std::optional<std::string> kind;
   RecordFilterOptions filter;
   int limit = 20;
+  double time_limit = 1.5;
   OutputOptions output;
 };
+
+// Where the snippet marks its matches (SearchOptions): bytes that pack text never holds
+// (TextSource refuses them), replaced by bold or brackets once the text around them is escaped.
+constexpr char kMarkStart = '\x02';
+constexpr char kMarkEnd = '\x03';
+
+// The snippet with pack text escaped (terminal_text.hpp) and its matches marked.
+std::string marked_snippet(std::string_view snippet) {
+  const bool bold = !bold_start().empty();
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= snippet.size(); ++i) {
+    if (i < snippet.size() && snippet[i] != kMarkStart && snippet[i] != kMarkEnd) {
+      continue;
+    }
+    output::append_terminal_safe(out, snippet.substr(start, i - start));
+    if (i < snippet.size()) {
+      const bool opens = snippet[i] == kMarkStart;
+      out += bold ? (opens ? bold_start() : bold_end()) : (opens ? "[" : "]");
+    }
+    start = i + 1;
+  }
+  return out;
+}
 
 // grep-like: "path:line" first (editors and terminals open it), then where it sits, then
 // the snippet on its own line.
 std::string hits_text(const std::vector<index::SearchHit>& hits) {
+  using output::terminal_safe;
   std::string out;
   for (const auto& h : hits) {
     std::string where = h.kind;
@@ -39,12 +67,12 @@ std::string hits_text(const std::vector<index::SearchHit>& hits) {
     } else if (h.section) {
       where += fmt::format(" › {}", *h.section);
     }
-    out += fmt::format("{}{}:{}{}  {}  (pack {}{}{})\n", bold_start(), h.pack, h.line, bold_end(), where,
-                       h.meeting_date.value_or("undated"), h.page > 1 ? fmt::format(", page {}", h.page) : "",
-                       h.occurrences > 1
-                           ? fmt::format("; also in {} other place{}", h.occurrences - 1, h.occurrences == 2 ? "" : "s")
-                           : "");
-    out += fmt::format("    {}\n", h.snippet);
+    out += fmt::format(
+        "{}{}:{}{}  {}  (pack {}{}{})\n", bold_start(), terminal_safe(h.pack), h.line, bold_end(), terminal_safe(where),
+        terminal_safe(h.meeting_date.value_or("undated")), h.page > 1 ? fmt::format(", page {}", h.page) : "",
+        h.occurrences > 1 ? fmt::format("; also in {} other place{}", h.occurrences - 1, h.occurrences == 2 ? "" : "s")
+                          : "");
+    out += fmt::format("    {}\n", marked_snippet(h.snippet));
   }
   return out;
 }
@@ -86,14 +114,15 @@ int run_search(const SearchCommandOptions& options, Context& context) {
   search.since = options.filter.since;
   search.until = options.filter.until;
   search.limit = options.limit;
+  search.time_limit = std::chrono::duration<double>(options.time_limit);
   const bool terminal_text = !options.output.json && !options.output.csv;
-  if (terminal_text && !bold_start().empty()) {
-    search.mark_start = std::string(bold_start());
-    search.mark_end = std::string(bold_end());
+  if (terminal_text) {
+    search.mark_start = std::string(1, kMarkStart);
+    search.mark_end = std::string(1, kMarkEnd);
   }
   const auto hits = index::search(*db, search);
   if (hits.empty() && !context.quiet) {
-    std::fprintf(stderr, "search: no paragraph matches\n");
+    print_message("search: no paragraph matches", false);
   }
   if (terminal_text) {
     write_stdout(hits_text(hits));
@@ -117,11 +146,17 @@ void add_search_command(CLI::App& app, Context& context) {
       ->type_name("KIND");
   add_record_filter_options(*sub, options->filter);
   sub->add_option("--limit", options->limit, "Number of hits (default 20)")->check(CLI::Range(1, 1000))->type_name("N");
+  sub->add_option("--time-limit", options->time_limit,
+                  "Stop a search still running after this many seconds (default 1.5; 0: no limit)")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->type_name("SECONDS");
   add_output_options(*sub, options->output);
   sub->footer(
       "Words are matched with English stemming (vaccination finds vaccinated, vaccine). Plain\n"
       "queries are always valid: hyphens, dots, dates and quotes are searched as written.\n"
       "A paragraph repeated word for word in several packs is one hit, shown in the latest pack.\n"
+      "A word typed twice is searched once; at most 64 different words are searched. A search\n"
+      "(above all a --raw one) still running after --time-limit seconds stops with an error.\n"
       "--since/--until filter on the meeting date of the pack.\n"
       "\n"
       "Examples:\n"

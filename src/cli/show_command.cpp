@@ -5,6 +5,7 @@
 
 #include "bpack/index/pack_queries.hpp"
 #include "bpack/output/json.hpp"
+#include "bpack/output/terminal_text.hpp"
 #include "cli/context.hpp"
 #include "cli/index_access.hpp"
 #include "cli/output_options.hpp"
@@ -42,9 +43,10 @@ output::Table packs_table(const std::vector<index::PackRow>& rows) {
 
 std::string outline_text(const index::PackOutline& o) {
   const index::PackRow& p = o.pack;
-  std::string out =
-      fmt::format("{}{}{}  pack {}, {} lines, {} page{}, {} bytes, sha256 {}\n", bold_start(), p.path, bold_end(), p.id,
-                  p.lines, p.pages, p.pages == 1 ? "" : "s", p.bytes, p.sha256.substr(0, 12));
+  // Pack text and paths are shown escaped (terminal_text.hpp); only the bold is bpack's own.
+  const std::string head = fmt::format("{}{}{}", bold_start(), output::terminal_safe(p.path), bold_end());
+  std::string out = fmt::format("  pack {}, {} lines, {} page{}, {} bytes, sha256 {}\n", p.id, p.lines, p.pages,
+                                p.pages == 1 ? "" : "s", p.bytes, p.sha256.substr(0, 12));
   out += fmt::format("board {}, meeting {}, ingested {}\n", p.board.value_or("(not stated)"),
                      p.meeting_date.value_or("(undated)"), p.ingested_at);
   if (!o.meetings.empty()) {
@@ -76,7 +78,7 @@ std::string outline_text(const index::PackOutline& o) {
     counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", count, table);
   }
   out += fmt::format("rows: {}\n", counts);
-  return out;
+  return head + output::terminal_safe(out);
 }
 
 std::string outline_json(const index::PackOutline& o) {

@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "bpack/output/json.hpp"
+#include "bpack/output/terminal_text.hpp"
 #include "bpack/text/open_source.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics_printer.hpp"
@@ -32,6 +33,9 @@ int run_text(const TextOptions& options, Context& context) {
   std::string out;
   text::Line line;
   text::LineNo page = 1;
+  // Piped, the text is exact (it reads back as the same lines); on a terminal what the
+  // terminal would act on is shown escaped (terminal_text.hpp).
+  const bool terminal = stdout_is_terminal();
   while (source->next(line)) {
     if (options.output.json) {
       output::JsonWriter json(out);
@@ -43,7 +47,11 @@ int run_text(const TextOptions& options, Context& context) {
       if (options.number) {
         fmt::format_to(std::back_inserter(out), "{:>6}\t", line.number);
       }
-      out += line.text;
+      if (terminal) {
+        output::append_terminal_safe(out, line.text);
+      } else {
+        out += line.text;
+      }
     }
     out.push_back('\n');
     page = line.page;

@@ -31,13 +31,20 @@ int year_of(std::string_view text) {
   return text.size() == 2 ? 2000 + year : year;
 }
 
+}  // namespace
+
 int days_in(int year, int month) {
   static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) {
+    return 0;
+  }
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
-}  // namespace
+bool is_calendar_date(int year, int month, int day) {
+  return day >= 1 && day <= days_in(year, month);
+}
 
 int month_number(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kMonths{"jan", "feb", "mar", "apr", "may", "jun",
@@ -71,7 +78,7 @@ std::optional<FoundDate> find_date(const grammar::Grammar& grammar, std::string_
       if (captures.get("year") && captures.get("year")->empty()) {
         year = default_year.value_or(-1);
       }
-      if (month < 1 || month > 12 || year < 1900 || year > 2100 || day < 1 || day > days_in(year, month)) {
+      if (year < 1900 || year > 2100 || !is_calendar_date(year, month, day)) {
         continue;
       }
       FoundDate found;

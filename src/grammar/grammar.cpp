@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "bpack/grammar/embedded.hpp"
 #include "bpack/grammar/line_classifier.hpp"
@@ -36,6 +39,37 @@ bool valid_name(std::string_view name) {
 }
 
 const std::vector<const Rule*> kNoRules;
+
+// Reads a grammar file: a regular file of at most Grammar::kMaxFileBytes (a directory, a device such
+// as /dev/zero or a FIFO is not a grammar, and none is read into memory).
+std::string read_grammar_file(const std::string& file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0) {
+    throw Error(fmt::format("{}: cannot open grammar file: {}", file, std::strerror(errno)));
+  }
+  if (S_ISDIR(info.st_mode)) {
+    throw Error(fmt::format("{}: is a directory; --grammar takes a grammar file", file));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    throw Error(fmt::format("{}: not a regular file; --grammar takes a grammar file", file));
+  }
+  if (static_cast<std::uint64_t>(info.st_size) > Grammar::kMaxFileBytes) {
+    throw Error(
+        fmt::format("{}: grammar file of {} bytes; the limit is {} bytes", file, info.st_size, Grammar::kMaxFileBytes));
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw Error(fmt::format("{}: cannot open grammar file", file));
+  }
+  // Read at most one byte past the limit: the file may have grown since it was looked at.
+  std::string text(Grammar::kMaxFileBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > Grammar::kMaxFileBytes) {
+    throw Error(fmt::format("{}: grammar file larger than {} bytes", file, Grammar::kMaxFileBytes));
+  }
+  return text;
+}
 
 }  // namespace
 
@@ -70,9 +104,21 @@ void Grammar::load(std::string_view text, const std::string& file) {
     if (source.empty()) {
       throw Error(fmt::format("{}:{}: rule '{}' has an empty pattern", file, number, name));
     }
+    // Limits that keep loading and matching fast whatever a grammar file holds: compiling and
+    // matching grow with pattern size and with the number of alternatives tried per line.
+    if (source.size() > kMaxPatternBytes) {
+      throw Error(fmt::format("{}:{}: rule '{}': pattern of {} bytes; the limit is {}", file, number, name,
+                              source.size(), kMaxPatternBytes));
+    }
+    auto& alternatives = by_name_[name].rules;
+    if (append && alternatives.size() >= kMaxAlternatives) {
+      throw Error(fmt::format("{}:{}: rule '{}': more than {} alternatives", file, number, name, kMaxAlternatives));
+    }
+    if (rules_.size() >= kMaxRules) {
+      throw Error(fmt::format("{}:{}: more than {} rules in all", file, number, kMaxRules));
+    }
     try {
       auto rule = std::make_unique<Rule>(Rule{name, file, number, Pattern(source)});
-      auto& alternatives = by_name_[name].rules;
       if (!append) {
         alternatives.clear();
       }
@@ -173,13 +219,7 @@ Grammar load_grammar(const std::vector<std::string>& files, bool with_defaults) 
     }
   }
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      throw Error(fmt::format("{}: cannot open grammar file", file));
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    grammar.load(text.str(), file);
+    grammar.load(read_grammar_file(file), file);
   }
   grammar.finish();
   return grammar;

@@ -49,7 +49,84 @@ ParagraphDigest paragraph_digest(std::string_view heading, std::string_view text
           text_hash ^ (heading_hash + 0x9e3779b97f4a7c15ULL + (text_hash << 6) + (text_hash >> 2))};
 }
 
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
+
+// Where to cut `text` (longer than kMaxPassageBytes) so the first part fits: after the last
+// sentence end in that stretch, else at the last space, else at a character boundary. Only
+// cuts in the second half count, so passages are never small.
+std::size_t cut_point(std::string_view text) {
+  const std::size_t limit = kMaxPassageBytes;
+  const std::size_t least = limit / 2;
+  std::size_t space = 0;
+  for (std::size_t i = limit; i > least; --i) {
+    if (!is_space(text[i])) {
+      continue;
+    }
+    const char before = text[i - 1];
+    if (before == '.' || before == '?' || before == '!') {
+      return i;
+    }
+    if (space == 0) {
+      space = i;
+    }
+  }
+  if (space != 0) {
+    return space;
+  }
+  std::size_t at = limit;
+  while (at > 0 && is_continuation(text[at])) {
+    --at;
+  }
+  return at > 0 ? at : limit;
+}
+
+}  // namespace
+
+void split_passages(const model::Block& block, const std::function<void(const model::Block&)>& each) {
+  if (block.text.size() <= kMaxPassageBytes) {
+    each(block);
+    return;
+  }
+  model::Block part = block;
+  std::string_view rest = block.text;
+  model::LineNo line = block.line;
+  const auto skip_space = [&] {
+    while (!rest.empty() && is_space(rest.front())) {
+      line += rest.front() == '\n' ? 1 : 0;
+      rest.remove_prefix(1);
+    }
+  };
+  skip_space();
+  while (!rest.empty()) {
+    const std::size_t cut = rest.size() <= kMaxPassageBytes ? rest.size() : cut_point(rest);
+    std::string_view text = rest.substr(0, cut);
+    while (!text.empty() && is_space(text.back())) {
+      text.remove_suffix(1);
+    }
+    part.text = text;
+    part.line = line;
+    each(part);
+    for (const char c : rest.substr(0, cut)) {
+      line += c == '\n' ? 1 : 0;
+    }
+    rest.remove_prefix(cut);
+    skip_space();
+  }
+}
+
 void BlockList::add(const model::Block& block) {
+  split_passages(block, [this](const model::Block& passage) { add_passage(passage); });
+}
+
+void BlockList::add_passage(const model::Block& block) {
   Entry entry{paragraph_digest(block.section_title, block.text),
               block.kind,
               0,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "bpack/util/error.hpp"
@@ -10,9 +11,19 @@
 namespace bpack::index {
 namespace {
 
-// Long enough to ride out another bpack ingest committing a pack, short enough that a stuck
+// Long enough to ride out another bpack ingest committing a batch, short enough that a stuck
 // writer is reported rather than waited on forever.
-constexpr int kBusyTimeoutMs = 10000;
+constexpr std::chrono::milliseconds kBusyTimeout{10000};
+
+// The name SQLite is given for `path`: always a file. SQLite as Debian builds it reads a name
+// that starts with "file:" as a URI (where "?mode=memory" keeps the data in memory only), and
+// ":memory:" or "" as no file at all; with "./" in front every relative name is a file name.
+std::string sqlite_filename(const std::string& path) {
+  if (path.empty()) {
+    throw Error("the index path is empty: name a file with --db PATH");
+  }
+  return path.front() == '/' ? path : "./" + path;
+}
 
 int to_int_size(std::size_t size) {
   return size > static_cast<std::size_t>(INT32_MAX) ? -1 : static_cast<int>(size);
@@ -21,11 +32,12 @@ int to_int_size(std::size_t size) {
 }  // namespace
 
 Database::Database(const std::string& path, OpenMode mode) : path_(path) {
+  // No SQLITE_OPEN_URI, and a name that cannot be read as one: --db is always a file.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (mode == OpenMode::create) {
     flags |= SQLITE_OPEN_CREATE;
   }
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  const int rc = sqlite3_open_v2(sqlite_filename(path).c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);
@@ -33,11 +45,18 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
     throw Error(fmt::format("{}: cannot open the index: {}", path, message));
   }
   sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  set_busy_timeout(kBusyTimeout);
   // Per-connection settings: foreign keys make deleting a pack cascade to its rows;
   // synchronous=NORMAL is durable enough in WAL mode (a power cut may lose the last pack,
   // never corrupt the file) and saves an fsync per commit.
-  exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  try {
+    exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  } catch (...) {
+    // A file that is not a database fails here; no destructor will close the connection.
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 Database::~Database() {
@@ -50,10 +69,52 @@ void Database::exec(std::string_view sql) {
   char* message = nullptr;
   const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
   if (rc != SQLITE_OK) {
-    const std::string why = message != nullptr ? message : sqlite3_errstr(rc);
+    std::string why = message != nullptr ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw Error(fmt::format("{}: {}", path_, why));
+    throw_error(rc, std::move(why));
   }
+}
+
+void Database::set_busy_timeout(std::chrono::milliseconds timeout) {
+  busy_timeout_ = timeout;
+  sqlite3_busy_timeout(db_, static_cast<int>(std::min<std::chrono::milliseconds::rep>(timeout.count(), INT32_MAX)));
+}
+
+void Database::throw_error(int rc, std::string sqlite_message) const {
+  if ((rc & 0xFF) == SQLITE_BUSY) {
+    // The one failure a user fixes by waiting: say so, and for how long bpack waited.
+    throw SqliteError(fmt::format("{}: the index is locked by another process (waited {:.3g} s)", path_,
+                                  std::chrono::duration<double>(busy_timeout_).count()),
+                      std::move(sqlite_message), rc);
+  }
+  // Formatted before the message is moved: arguments are evaluated in no set order.
+  std::string what = fmt::format("{}: {}", path_, sqlite_message);
+  throw SqliteError(std::move(what), std::move(sqlite_message), rc);
+}
+
+bool SqliteError::busy() const {
+  return (code_ & 0xFF) == SQLITE_BUSY;
+}
+
+bool SqliteError::interrupted() const {
+  return (code_ & 0xFF) == SQLITE_INTERRUPT;
+}
+
+TimeLimit::TimeLimit(Database& db, std::chrono::duration<double> limit)
+    : db_(db),
+      deadline_(std::chrono::steady_clock::now() +
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit)) {
+  // Asked every few thousand virtual machine steps: a clock read each time costs nothing next
+  // to them.
+  sqlite3_progress_handler(db_.handle(), 4096, &TimeLimit::expired, this);
+}
+
+TimeLimit::~TimeLimit() {
+  sqlite3_progress_handler(db_.handle(), 0, nullptr, nullptr);
+}
+
+int TimeLimit::expired(void* self) {
+  return std::chrono::steady_clock::now() > static_cast<TimeLimit*>(self)->deadline_ ? 1 : 0;
 }
 
 Statement Database::prepare(std::string_view sql) {
@@ -157,7 +218,7 @@ bool Statement::step() {
   // is read first because reset may replace it.
   std::string message = sqlite3_errmsg(db_->handle());
   sqlite3_reset(stmt_);
-  throw SqliteError(fmt::format("{}: {}", db_->path(), message), std::move(message), rc);
+  db_->throw_error(rc, std::move(message));
 }
 
 void Statement::run() {

@@ -1,39 +1,23 @@
 #include "bpack/index/fts_query.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
+
+#include "bpack/util/error.hpp"
+#include "bpack/util/strings.hpp"
 
 namespace bpack::index {
 namespace {
 
-struct CodePoint {
-  char32_t value = 0;
-  std::size_t size = 1;
-};
+using util::CodePoint;
 
-// Decodes one UTF-8 sequence; an invalid byte is taken alone (it can only be a letter of
-// some legacy encoding, which the tokenizer treats as part of a word anyway).
 CodePoint decode(std::string_view text, std::size_t i) {
-  const auto c0 = static_cast<unsigned char>(text[i]);
-  const auto continuation = [&](std::size_t k) {
-    return i + k < text.size() && (static_cast<unsigned char>(text[i + k]) & 0xC0U) == 0x80U;
-  };
-  const auto bits = [&](std::size_t k) {
-    return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) & 0x3FU);
-  };
-  if (c0 < 0x80) {
-    return {c0, 1};
-  }
-  if ((c0 & 0xE0U) == 0xC0U && continuation(1)) {
-    return {(static_cast<char32_t>(c0 & 0x1FU) << 6U) | bits(1), 2};
-  }
-  if ((c0 & 0xF0U) == 0xE0U && continuation(1) && continuation(2)) {
-    return {(static_cast<char32_t>(c0 & 0x0FU) << 12U) | (bits(1) << 6U) | bits(2), 3};
-  }
-  if ((c0 & 0xF8U) == 0xF0U && continuation(1) && continuation(2) && continuation(3)) {
-    return {(static_cast<char32_t>(c0 & 0x07U) << 18U) | (bits(1) << 12U) | (bits(2) << 6U) | bits(3), 4};
-  }
-  return {c0, 1};
+  // An invalid byte is taken alone: it can only be a letter of some legacy encoding, which
+  // the tokenizer treats as part of a word anyway.
+  return util::decode_utf8(text, i);
 }
 
 bool is_space(char32_t c) {
@@ -56,54 +40,96 @@ bool is_word_char(char32_t c) {
   return !latin1_symbol && !punctuation_block;
 }
 
-bool has_word_char(std::string_view text) {
+// Runs of letters and digits: about the tokens FTS5 makes of the text.
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
   for (std::size_t i = 0; i < text.size();) {
     const CodePoint cp = decode(text, i);
-    if (is_word_char(cp.value)) {
-      return true;
-    }
+    const bool word = is_word_char(cp.value);
+    words += word && !in_word ? 1 : 0;
+    in_word = word;
     i += cp.size;
   }
-  return false;
+  return words;
 }
 
-void append_phrase(std::string& out, std::string_view phrase, bool prefix) {
-  if (!has_word_char(phrase)) {
-    return;
+void check_word_count(std::size_t words) {
+  if (words > kMaxQueryWords) {
+    throw UsageError(
+        fmt::format("search: the query has {} different words; at most {} are searched at once (drop some, or run "
+                    "several searches)",
+                    words, kMaxQueryWords));
   }
-  if (!out.empty()) {
-    out.push_back(' ');
-  }
-  out.push_back('"');
-  for (const char c : phrase) {
-    if (c == '"') {
-      out.push_back('"');  // FTS5 escapes a quote inside a string by doubling it
+}
+
+// The query's phrases as FTS5 strings, each once: FTS5's time grows with the square of the
+// number of phrases, so a word typed twice is searched once and their number is capped.
+class QueryBuilder {
+ public:
+  void add(std::string_view phrase, bool prefix) {
+    const std::size_t words = word_count(phrase);
+    if (words == 0) {
+      return;
     }
-    out.push_back(c);
+    // The tokenizer folds case, so "Board" and "board" are one word.
+    if (!seen_.insert(util::to_lower_ascii(phrase) + (prefix ? "*" : "")).second) {
+      return;
+    }
+    words_ += words;
+    if (!out_.empty()) {
+      out_.push_back(' ');
+    }
+    out_.push_back('"');
+    for (const char c : phrase) {
+      if (c == '"') {
+        out_.push_back('"');  // FTS5 escapes a quote inside a string by doubling it
+      }
+      out_.push_back(c);
+    }
+    out_.push_back('"');
+    if (prefix) {
+      out_.push_back('*');
+    }
   }
-  out.push_back('"');
-  if (prefix) {
-    out.push_back('*');
-  }
-}
 
-void append_word(std::string& out, std::string_view word) {
-  std::size_t end = word.size();
-  while (end > 0 && word[end - 1] == '*') {
-    --end;
+  void add_word(std::string_view word) {
+    std::size_t end = word.size();
+    while (end > 0 && word[end - 1] == '*') {
+      --end;
+    }
+    add(word.substr(0, end), end < word.size());
   }
-  append_phrase(out, word.substr(0, end), end < word.size());
-}
+
+  std::string finish() {
+    check_word_count(words_);
+    return std::move(out_);
+  }
+
+ private:
+  std::string out_;
+  std::unordered_set<std::string> seen_;
+  std::size_t words_ = 0;
+};
 
 }  // namespace
 
-std::string plain_fts_query(std::string_view text) {
-  std::string out;
+std::string plain_fts_query(std::string_view typed) {
+  // Control characters separate words, in phrases too: FTS5 reads a query only up to a NUL
+  // byte, so one left inside a quoted string would leave it unterminated.
+  std::string spaced(typed);
+  for (char& c : spaced) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      c = ' ';
+    }
+  }
+  const std::string_view text = spaced;
+  QueryBuilder out;
   std::size_t i = 0;
   std::size_t word_start = std::string_view::npos;
   const auto end_word = [&](std::size_t at) {
     if (word_start != std::string_view::npos) {
-      append_word(out, text.substr(word_start, at - word_start));
+      out.add_word(text.substr(word_start, at - word_start));
       word_start = std::string_view::npos;
     }
   };
@@ -126,7 +152,7 @@ std::string plain_fts_query(std::string_view text) {
       }
       const std::string_view phrase = text.substr(i + cp.size, close - (i + cp.size));
       const bool prefix = after < text.size() && text[after] == '*';
-      append_phrase(out, phrase, prefix);
+      out.add(phrase, prefix);
       i = prefix ? after + 1 : after;
       continue;
     }
@@ -138,7 +164,28 @@ std::string plain_fts_query(std::string_view text) {
     i += cp.size;
   }
   end_word(text.size());
-  return out;
+  return out.finish();
+}
+
+void check_raw_fts_query(std::string_view query) {
+  // Words as the plain mode counts them, less FTS5's operators (upper case, as FTS5 wants
+  // them), each repeat counted: FTS5 works on every phrase as written.
+  std::size_t words = word_count(query);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= query.size(); ++i) {
+    const bool letter = i < query.size() && query[i] >= 'A' && query[i] <= 'Z';
+    if (letter) {
+      continue;
+    }
+    const std::string_view run = query.substr(start, i - start);
+    const bool alone = (start == 0 || !is_word_char(static_cast<unsigned char>(query[start - 1]))) &&
+                       (i == query.size() || !is_word_char(static_cast<unsigned char>(query[i])));
+    if (alone && (run == "AND" || run == "OR" || run == "NOT" || run == "NEAR")) {
+      --words;
+    }
+    start = i + 1;
+  }
+  check_word_count(words);
 }
 
 }  // namespace bpack::index

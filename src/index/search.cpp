@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "bpack/index/fts_query.hpp"
 #include "bpack/index/ranking.hpp"
@@ -152,9 +153,34 @@ std::optional<std::string> item_at(Statement& ranges, Statement& agenda, std::in
   return label;
 }
 
+std::vector<SearchHit> find_hits(Database& db, const SearchOptions& options);
+
 }  // namespace
 
 std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
+  std::optional<TimeLimit> limit;
+  if (options.time_limit.count() > 0) {
+    limit.emplace(db, options.time_limit);
+  }
+  try {
+    return find_hits(db, options);
+  } catch (const SqliteError& e) {
+    if (!e.interrupted()) {
+      throw;
+    }
+    throw Error(
+        fmt::format("search: stopped after {:.3g} s (--time-limit); a query that matches fewer paragraphs "
+                    "(more words, a phrase) answers sooner",
+                    options.time_limit.count()));
+  }
+}
+
+namespace {
+
+std::vector<SearchHit> find_hits(Database& db, const SearchOptions& options) {
+  if (options.raw) {
+    check_raw_fts_query(options.query);
+  }
   const std::string match = options.raw ? options.query : plain_fts_query(options.query);
   if (util::is_blank(match)) {
     throw UsageError("search: the query has no words to search for");
@@ -235,4 +261,5 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
   return hits;
 }
 
+}  // namespace
 }  // namespace bpack::index

@@ -14,10 +14,18 @@
 
 namespace bpack::index {
 
+namespace {
+constexpr const char* kDescribePack =
+    "SELECT p.id, p.sha256, p.bytes, (SELECT COUNT(*) FROM sections s WHERE s.pack_id = p.id), p.ingested_at "
+    "FROM packs p ";
+}  // namespace
+
 struct Writer::Statements {
   explicit Statements(Database& db)
       : find_by_sha(db, "SELECT id, source_key FROM packs WHERE sha256 = ?1"),
-        find_by_source(db, "SELECT id FROM packs WHERE source_key = ?1"),
+        find_by_source(db, "SELECT id, bytes FROM packs WHERE source_key = ?1"),
+        describe_by_source(db, std::string(kDescribePack) + "WHERE p.source_key = ?1"),
+        describe_by_sha(db, std::string(kDescribePack) + "WHERE p.sha256 = ?1"),
         insert_pack(db,
                     "INSERT INTO packs (path, source_key, sha256, bytes, lines, pages, board_key, ingested_at) "
                     "VALUES (?1, ?2, ?3, ?4, 0, 1, '', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
@@ -47,6 +55,8 @@ struct Writer::Statements {
 
   Statement find_by_sha;
   Statement find_by_source;
+  Statement describe_by_source;
+  Statement describe_by_sha;
   Statement insert_pack;
   Statement finish_pack;
   Statement delete_pack;
@@ -298,15 +308,41 @@ Writer::PendingMarks Writer::pending_marks() const {
   return {pending_passages_.size(), pending_text_.size(), pending_places_.size()};
 }
 
-std::optional<std::int64_t> Writer::pack_at(const std::string& source_key) {
+std::optional<Writer::PackAt> Writer::pack_at(const std::string& source_key) {
   if (source_key.empty()) {
     return std::nullopt;
   }
   Statement& find = statements_->find_by_source;
   find.bind(1, source_key);
-  const std::optional<std::int64_t> id = find.step() ? std::optional(find.column_int(0)) : std::nullopt;
+  std::optional<PackAt> found;
+  if (find.step()) {
+    found = PackAt{find.column_int(0), static_cast<std::uint64_t>(find.column_int(1))};
+  }
   find.reset();
-  return id;
+  return found;
+}
+
+std::optional<IndexedPack> Writer::indexed(Statement& find) {
+  std::optional<IndexedPack> found;
+  if (find.step()) {
+    found = IndexedPack{find.column_int(0), find.column_text(1), static_cast<std::uint64_t>(find.column_int(2)),
+                        find.column_int(3), find.column_text(4)};
+  }
+  find.reset();
+  return found;
+}
+
+std::optional<IndexedPack> Writer::pack_from(const std::string& source_key) {
+  if (source_key.empty()) {
+    return std::nullopt;
+  }
+  statements_->describe_by_source.bind(1, source_key);
+  return indexed(statements_->describe_by_source);
+}
+
+std::optional<IndexedPack> Writer::pack_with(const std::string& sha256) {
+  statements_->describe_by_sha.bind(1, sha256);
+  return indexed(statements_->describe_by_sha);
 }
 
 std::optional<IngestResult> Writer::skip_if_indexed(const PackFile& file) {
@@ -326,13 +362,14 @@ std::optional<IngestResult> Writer::skip_if_indexed(const PackFile& file) {
   s.find_by_sha.reset();
   // The file at this path may have changed into a copy of another indexed pack: its old
   // rows describe bytes that no longer exist.
-  const std::optional<std::int64_t> stale = pack_at(file.source_key);
-  if (stale && *stale != result.pack_id) {
+  const std::optional<PackAt> stale = pack_at(file.source_key);
+  if (stale && stale->id != result.pack_id) {
     write_pending();  // the rows deleted below must all be in the database
     Transaction transaction(db_);
-    delete_pack(*stale);
+    delete_pack(stale->id);
     transaction.commit();
     result.outcome = IngestOutcome::replaced;
+    result.replaced_bytes = stale->bytes;
   }
   return result;
 }
@@ -356,7 +393,9 @@ IngestResult Writer::write_streamed(const PackFile& file, const StreamedPack& pa
     // does not grow with the pack's text.
     const std::int64_t pack_id = begin_pack(file, result);
     const model::Pack pack = parse([&](const model::Block& block) {
-      write_block(block, paragraph_digest(block.section_title, block.text), result);
+      split_passages(block, [&](const model::Block& passage) {
+        write_block(passage, paragraph_digest(passage.section_title, passage.text), result);
+      });
     });
     finish_pack(pack_id, pack, result);
     write_places(pack_id);
@@ -424,9 +463,10 @@ IngestResult Writer::write_pack(const PackFile& file, bool streamed,
 std::int64_t Writer::begin_pack(const PackFile& file, IngestResult& result) {
   Statements& s = *statements_;
   // A changed file at an indexed path: its old rows go (the cascade removes them all).
-  if (const std::optional<std::int64_t> old_id = pack_at(file.source_key)) {
-    delete_pack(*old_id);
+  if (const std::optional<PackAt> old = pack_at(file.source_key)) {
+    delete_pack(old->id);
     result.outcome = IngestOutcome::replaced;
+    result.replaced_bytes = old->bytes;
   }
   s.insert_pack.bind(1, file.path).bind(2, file.source_key.empty() ? std::optional<std::string>{} : file.source_key);
   s.insert_pack.bind(3, file.sha256).bind(4, static_cast<std::int64_t>(file.size)).run();

@@ -38,6 +38,36 @@ bool is_pack(const fs::path& path) {
   return text::looks_like_pdf(head);
 }
 
+// Appends the packs below `dir` to `found`, and the other files to `skipped`. A directory
+// that cannot be listed (no permission, an I/O error) is an input that fails in its turn,
+// so it is counted rather than passed over.
+void list_directory(const fs::path& dir, std::vector<Input>& found, std::vector<std::string>& skipped) {
+  std::error_code error;
+  fs::directory_iterator it(dir, error);
+  for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    const fs::directory_entry& entry = *it;
+    if (hidden(entry.path())) {
+      continue;
+    }
+    std::error_code entry_error;
+    // A link to a directory is not followed (it may lead back up the tree); a link to a
+    // file is the file.
+    if (entry.is_directory(entry_error) && !entry.is_symlink(entry_error)) {
+      list_directory(entry.path(), found, skipped);
+    } else if (!entry.is_regular_file(entry_error)) {
+      continue;
+    } else if (is_pack(entry.path())) {
+      const auto size = entry.file_size(entry_error);
+      found.push_back({entry.path().string(), entry_error ? 0 : static_cast<std::uint64_t>(size), {}});
+    } else {
+      skipped.push_back(entry.path().string());
+    }
+  }
+  if (error) {
+    found.push_back({dir.string(), 0, fmt::format("{}: cannot list directory: {}", dir.string(), error.message())});
+  }
+}
+
 }  // namespace
 
 InputList list_inputs(const std::vector<std::string>& paths) {
@@ -51,27 +81,7 @@ InputList list_inputs(const std::vector<std::string>& paths) {
     }
     std::vector<Input> found;
     std::vector<std::string> skipped;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-      const fs::directory_entry& entry = *it;
-      if (hidden(entry.path())) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      std::error_code entry_error;
-      if (!entry.is_regular_file(entry_error)) {
-        continue;
-      }
-      if (is_pack(entry.path())) {
-        const auto size = entry.file_size(entry_error);
-        found.push_back({entry.path().string(), entry_error ? 0 : static_cast<std::uint64_t>(size), {}});
-      } else {
-        skipped.push_back(entry.path().string());
-      }
-    }
-    if (error) {
-      inputs.packs.push_back({path, 0, fmt::format("{}: cannot list directory: {}", path, error.message())});
-    }
+    list_directory(path, found, skipped);
     std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     std::sort(skipped.begin(), skipped.end());
     inputs.packs.insert(inputs.packs.end(), found.begin(), found.end());

@@ -2,13 +2,7 @@
 
 #include <filesystem>
 
-#include "bpack/text/byte_stream.hpp"
-
 namespace bpack::ingest {
-
-std::string read_pack_file(const std::string& path) {
-  return text::read_all(*text::open_file(path));
-}
 
 std::string source_key_of(const std::string& path) {
   if (path == "-") {

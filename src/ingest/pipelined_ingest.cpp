@@ -38,7 +38,7 @@ PipelinedIngest::~PipelinedIngest() {
 PipelinedIngest::Item PipelinedIngest::prepare(const std::string& path) {
   Item item;
   try {
-    std::string bytes = read_pack_file(path);
+    InputBytes bytes = ingester_.read(path);
     // Hashed first; parsed only if these bytes were neither indexed already nor met earlier
     // in this run (a copy of an earlier file is unchanged once that one is written; if it
     // is not, the writer parses it then).
@@ -82,6 +82,14 @@ void PipelinedIngest::read_ahead() {
     }
     changed_.notify_all();
   }
+}
+
+bool PipelinedIngest::wait_until_ready(std::chrono::steady_clock::time_point until) {
+  if (done()) {
+    return true;
+  }
+  std::unique_lock lock(mutex_);
+  return changed_.wait_until(lock, until, [&] { return !ready_.empty(); });
 }
 
 IngestResult PipelinedIngest::next() {

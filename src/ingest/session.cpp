@@ -23,14 +23,16 @@ std::vector<std::string> readable_paths(const std::vector<Input>& inputs) {
 }  // namespace
 
 Session::Session(index::Database& db, std::vector<Input> inputs, const extract::ParseOptions& options,
-                 SessionCallbacks callbacks)
+                 SessionCallbacks callbacks, const IngestPolicy& policy)
     : db_(db),
       inputs_(std::move(inputs)),
       callbacks_(std::move(callbacks)),
       writer_(db),
       ingester_(writer_),
-      pipeline_(std::make_unique<PipelinedIngest>(ingester_, readable_paths(inputs_), options)),
-      start_(std::chrono::steady_clock::now()) {}
+      start_(std::chrono::steady_clock::now()) {
+  ingester_.set_policy(policy);  // before the reader thread starts
+  pipeline_ = std::make_unique<PipelinedIngest>(ingester_, readable_paths(inputs_), options);
+}
 
 Session::~Session() = default;
 
@@ -43,6 +45,13 @@ void Session::count(const Outcome& outcome) {
   } else if (outcome.result.outcome == index::IngestOutcome::replaced) {
     ++counts_.replaced;
     bytes_written_ += outcome.result.bytes;
+    const index::IngestResult& r = outcome.result;
+    if (callbacks_.message && static_cast<double>(r.bytes) < kShrinkWarning * static_cast<double>(r.replaced_bytes)) {
+      callbacks_.message(fmt::format(
+          "{}: warning: {} bytes replaced the {} indexed from this path, less than half; check that the file is "
+          "complete",
+          outcome.path, r.bytes, r.replaced_bytes));
+    }
   } else {
     ++counts_.unchanged;
   }
@@ -81,16 +90,52 @@ void Session::commit_batch() {
   pending_.clear();
 }
 
+void Session::wait_for_input() {
+  // The batch's write lock is kept while the next input is read only as long as the batch
+  // would stay open anyway.
+  if (batch_ && !pipeline_->wait_until_ready(batch_start_ + kBatchTime)) {
+    commit_batch();
+  }
+  pipeline_->wait_until_ready(std::chrono::steady_clock::time_point::max());
+}
+
+bool Session::open_batch(const Input& input) {
+  try {
+    batch_.emplace(writer_);
+  } catch (const index::SqliteError& e) {
+    if (!e.busy()) {
+      throw;
+    }
+    // Another writer holds the index: every pack left would wait as long and fail the same
+    // way. What was committed stays; the rest is counted as failed, and the run stops.
+    const std::size_t left = inputs_.size() - next_ + 1;
+    if (callbacks_.message) {
+      callbacks_.message(fmt::format(
+          "{}; {}{} not ingested: run the same command again once the other process is done", e.what(), input.path,
+          left > 1 ? fmt::format(" and {} more input{}", left - 1, left > 2 ? "s" : "") : std::string()));
+    }
+    for (std::size_t i = next_ - 1; i < inputs_.size(); ++i) {
+      count({inputs_[i].path, {}, fmt::format("{}: not ingested: {}", inputs_[i].path, e.what())});
+    }
+    next_ = inputs_.size();
+    return false;
+  }
+  batch_bytes_ = 0;
+  batch_start_ = std::chrono::steady_clock::now();
+  return true;
+}
+
 bool Session::next() {
   const Input& input = inputs_[next_++];
   if (callbacks_.progress) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     callbacks_.progress({next_ - 1, inputs_.size(), bytes_done_, seconds, &input.path});
   }
-  if (!batch_) {
-    batch_.emplace(writer_);
-    batch_bytes_ = 0;
-    batch_start_ = std::chrono::steady_clock::now();
+  if (input.error.empty()) {
+    wait_for_input();
+  }
+  if (!batch_ && !open_batch(input)) {
+    return false;
   }
   bool ok = true;
   try {
@@ -104,8 +149,12 @@ bool Session::next() {
   } catch (const Error& e) {
     // The pack's savepoint has rolled back: the index is as it was before this file.
     ok = false;
+    // A database failure names the index; the message names the file too.
+    const std::string message = dynamic_cast<const index::SqliteError*>(&e) != nullptr
+                                    ? fmt::format("{}: not written: {}", input.path, e.what())
+                                    : std::string(e.what());
     if (callbacks_.message) {
-      callbacks_.message(e.what());
+      callbacks_.message(message);
     }
     if (!index::in_transaction(db_)) {
       // SQLite gave up the whole transaction (a full disk, an I/O error): the packs
@@ -114,7 +163,7 @@ bool Session::next() {
     }
     Outcome outcome;
     outcome.path = input.path;
-    outcome.error = e.what();
+    outcome.error = message;
     pending_.push_back(std::move(outcome));
   }
   if (batch_bytes_ >= kBatchBytes || std::chrono::steady_clock::now() - batch_start_ >= kBatchTime) {

@@ -1,13 +1,33 @@
 #include "bpack/output/csv.hpp"
 
+#include "bpack/output/terminal_text.hpp"
+#include "bpack/util/strings.hpp"
+
 namespace bpack::output {
 namespace {
 
 constexpr std::string_view kRecordEnd = "\r\n";
 
+// A field is quoted when it holds what ends a field or a record, or a control character or
+// bidirectional override (terminal_text.hpp): CSV has no escapes, so those are kept as they
+// are, inside quotes, where a reader takes them as part of the field.
 bool needs_quotes(std::string_view field) {
-  return field.find_first_of(",\"\r\n") != std::string_view::npos ||
-         (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+  if (!field.empty() && (field.front() == ' ' || field.back() == ' ')) {
+    return true;
+  }
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    const auto c = static_cast<unsigned char>(field[i]);
+    if (c == ',' || c == '"' || c < 0x20 || c == 0x7F) {
+      return true;
+    }
+    if (c == 0xC2 || c == 0xE2) {
+      const util::CodePoint cp = util::decode_utf8(field, i);
+      if (cp.valid && is_unsafe_code_point(cp.value)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace

@@ -5,12 +5,26 @@
 #include <cmath>
 #include <iterator>
 
+#include "bpack/output/terminal_text.hpp"
+#include "bpack/util/strings.hpp"
+
 namespace bpack::output {
 
 namespace {
 
 bool needs_escape(unsigned char c) {
   return c < 0x20 || c == 0x7F || c == '"' || c == '\\';
+}
+
+// A C1 control or a bidirectional override starting at text[i] (terminal_text.hpp): JSON
+// may carry them raw, but a terminal showing the JSON would act on them. 0 when none.
+char32_t unsafe_code_point(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c != 0xC2 && c != 0xE2) {
+    return 0;
+  }
+  const util::CodePoint cp = util::decode_utf8(text, i);
+  return cp.valid && is_unsafe_code_point(cp.value) ? cp.value : 0;
 }
 
 }  // namespace
@@ -21,6 +35,15 @@ void append_json_string(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char ch = text[i];
     const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      if (const char32_t code = unsafe_code_point(text, i); code != 0) {
+        out.append(text.substr(run, i - run));
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(code));
+        i += util::decode_utf8(text, i).size - 1;
+        run = i + 1;
+      }
+      continue;
+    }
     if (!needs_escape(c)) {
       continue;
     }

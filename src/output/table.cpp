@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "bpack/output/json.hpp"
+#include "bpack/output/terminal_text.hpp"
 
 namespace bpack::output {
 namespace {
@@ -17,11 +18,11 @@ bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
-// Cells are one line on a terminal.
+// Cells are one line on a terminal, and show what a terminal would act on as escapes.
 std::string one_line(std::string text) {
   std::replace_if(
       text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-  return text;
+  return terminal_safe(text);
 }
 
 // The first `width` columns of `text`, ending in "…" when something was cut.
@@ -60,7 +61,7 @@ void pad(std::string& out, std::size_t count) {
 }
 
 std::string header_of(const Column& column) {
-  return column.header.empty() ? upper_ascii(column.name) : column.header;
+  return terminal_safe(column.header.empty() ? upper_ascii(column.name) : column.header);
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ bool looks_like_pdf(std::string_view head) {
 }
 
 std::unique_ptr<LineSource> open_source(std::unique_ptr<ByteStream> stream, std::string name,
-                                        DiagnosticSink* diagnostics) {
+                                        DiagnosticSink* diagnostics, std::size_t max_line) {
   std::string head(kSignatureWindow, '\0');
   std::size_t size = 0;
   while (size < head.size()) {
@@ -66,16 +66,21 @@ std::unique_ptr<LineSource> open_source(std::unique_ptr<ByteStream> stream, std:
     return open_pdf(head + read_all(*stream), std::move(name), diagnostics);
   }
   refuse_false_pdf(name);
-  return std::make_unique<TextSource>(std::make_unique<ReplayStream>(std::move(head), std::move(stream)),
-                                      std::move(name), diagnostics);
+  auto source = std::make_unique<TextSource>(std::make_unique<ReplayStream>(std::move(head), std::move(stream)),
+                                             std::move(name), diagnostics);
+  source->set_max_line(max_line);
+  return source;
 }
 
-std::unique_ptr<LineSource> open_source(std::string bytes, std::string name, DiagnosticSink* diagnostics) {
+std::unique_ptr<LineSource> open_source(std::string bytes, std::string name, DiagnosticSink* diagnostics,
+                                        std::size_t max_line) {
   if (looks_like_pdf(bytes)) {
     return open_pdf(std::move(bytes), std::move(name), diagnostics);
   }
   refuse_false_pdf(name);
-  return std::make_unique<TextSource>(from_string(std::move(bytes)), std::move(name), diagnostics);
+  auto source = std::make_unique<TextSource>(from_string(std::move(bytes)), std::move(name), diagnostics);
+  source->set_max_line(max_line);
+  return source;
 }
 
 }  // namespace bpack::text

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "bpack/text/decode.hpp"
+#include "bpack/text/input_check.hpp"
 #include "bpack/util/error.hpp"
 
 namespace bpack::text {
@@ -55,27 +56,8 @@ bool TextSource::fill() {
 }
 
 void TextSource::check_binary(std::string_view raw) const {
-  // Eight bytes at a time while none is below 0x20 (the test is exact for that bound).
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  std::size_t i = 0;
-  for (; i + 8 <= raw.size(); i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, raw.data() + i, 8);
-    if (((word - kOnes * 0x20) & ~word & kHigh) != 0) {
-      break;
-    }
-  }
-  for (const char ch : raw.substr(i)) {
-    const auto c = static_cast<unsigned char>(ch);
-    // Text extracted from PDFs carries tabs, form feeds and the odd vertical tab; NUL and the
-    // other C0 controls mean a binary file (a PDF itself, an image, a zip).
-    if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) {
-      throw Error(
-          fmt::format("{}:{}: not a text file (control byte 0x{:02X}); bpack reads text "
-                      "extracted from packs, e.g. by pdftotext -layout",
-                      name(), number_, c));
-    }
+  if (const std::size_t bad = find_binary_byte(raw); bad != std::string_view::npos) {
+    throw Error(binary_message(name(), number_, static_cast<unsigned char>(raw[bad])));
   }
 }
 
@@ -132,17 +114,30 @@ void TextSource::decode_line(std::string_view raw) {
 bool TextSource::next(Line& line) {
   for (;;) {
     const std::string_view window(buffer_.data() + begin_, end_ - begin_);
-    const std::size_t newline = window.find('\n');
+    // Only the bytes that came in since the last look are searched, so a long line arriving
+    // in small reads (a pipe) costs its length once, not once per read.
+    const std::size_t newline = window.find('\n', scanned_);
+    bytes_searched_ += (newline == std::string_view::npos ? window.size() : newline + 1) - scanned_;
     if (newline != std::string_view::npos) {
+      if (newline > max_line_) {
+        throw Error(long_line_message(name(), number_ + 1, max_line_));
+      }
       ++number_;
       ++lines_;
       decode_line(window.substr(0, newline));
       begin_ += newline + 1;
+      scanned_ = 0;
       break;
+    }
+    scanned_ = window.size();
+    // A line is held whole until it ends: past the limit it is refused, not held.
+    if (window.size() > max_line_) {
+      throw Error(long_line_message(name(), number_ + 1, max_line_));
     }
     if (!fill()) {
       const std::string_view tail(buffer_.data() + begin_, end_ - begin_);
       begin_ = end_;
+      scanned_ = 0;
       // A last line without a line break is a line when it holds text; white space or the
       // form feed that ends the last page is not a line (and starts no page). Nor is a lone
       // BOM: an empty file saved by Notepad is an empty file.

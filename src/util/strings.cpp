@@ -146,4 +146,43 @@ void append_utf8(char32_t code, std::string& out) {
   }
 }
 
+CodePoint decode_utf8(std::string_view text, std::size_t i) {
+  const auto c0 = static_cast<unsigned char>(text[i]);
+  if (c0 < 0x80) {
+    return {c0, 1, true};
+  }
+  std::size_t size = 0;
+  char32_t code = 0;
+  char32_t minimum = 0;
+  if ((c0 & 0xE0U) == 0xC0U) {
+    size = 2;
+    code = c0 & 0x1FU;
+    minimum = 0x80;
+  } else if ((c0 & 0xF0U) == 0xE0U) {
+    size = 3;
+    code = c0 & 0x0FU;
+    minimum = 0x800;
+  } else if ((c0 & 0xF8U) == 0xF0U) {
+    size = 4;
+    code = c0 & 0x07U;
+    minimum = 0x10000;
+  } else {
+    return {c0, 1, false};
+  }
+  if (i + size > text.size()) {
+    return {c0, 1, false};
+  }
+  for (std::size_t k = 1; k < size; ++k) {
+    const auto c = static_cast<unsigned char>(text[i + k]);
+    if ((c & 0xC0U) != 0x80U) {
+      return {c0, 1, false};
+    }
+    code = (code << 6U) | (c & 0x3FU);
+  }
+  if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+    return {c0, 1, false};
+  }
+  return {code, size, true};
+}
+
 }  // namespace bpack::util

@@ -28,6 +28,11 @@ std::optional<FoundDate> find_date_or_month(const grammar::Grammar& grammar, std
 // The first time of day, as HH:MM.
 std::optional<std::string> find_time(const grammar::Grammar& grammar, std::string_view text);
 
+// Days in the month (1-12) of the Gregorian calendar, leap years counted; 0 for no month.
+int days_in(int year, int month);
+// Whether day/month/year is a day of the calendar (2021-02-29 and 2021-04-31 are not).
+bool is_calendar_date(int year, int month, int day);
+
 // 1-12 for an English month name or abbreviation ("Sept", "february"), else 0.
 int month_number(std::string_view name);
 

@@ -29,6 +29,13 @@ class Prefilter;
 
 class Grammar {
  public:
+  // Limits on what a grammar may hold (the built-in grammar uses a few percent of each). A
+  // file past one is an error naming the file and line.
+  static constexpr std::size_t kMaxFileBytes = 1024 * 1024;
+  static constexpr std::size_t kMaxPatternBytes = 4096;
+  static constexpr std::size_t kMaxAlternatives = 256;  // rules of one name (`+=`)
+  static constexpr std::size_t kMaxRules = 4096;        // every rule loaded, defaults included
+
   Grammar();
   ~Grammar();
   Grammar(Grammar&&) noexcept;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +25,23 @@ struct ParagraphDigest {
 };
 ParagraphDigest paragraph_digest(std::string_view heading, std::string_view text);
 
+// The longest passage (the unit of full-text search) in bytes. FTS5's snippet() and
+// highlight() take time that grows with the square of the matches in one row: a paragraph
+// without line breaks, or a page of one word repeated, would make a search take minutes.
+// Longer blocks are cut into passages at sentence ends.
+constexpr std::size_t kMaxPassageBytes = 4096;
+
+// Calls `each` with `block` cut into passages of at most kMaxPassageBytes: at the last
+// sentence end (". ", "? ", "! ", or a line break after one) in each stretch of that length,
+// else the last space, else a character boundary. Each passage's line is that of its first
+// word. A block that fits is passed as it is.
+void split_passages(const model::Block& block, const std::function<void(const model::Block&)>& each);
+
 // The blocks in order, their text held in one buffer (a pack's paragraphs are many small
 // strings: one allocation each would cost more than the copy).
 class BlockList {
  public:
+  // Adds the block, cut into passages (split_passages).
   void add(const model::Block& block);
   std::size_t size() const { return entries_.size(); }
   // Views into this list: valid while it lives and is not added to.
@@ -45,6 +59,8 @@ class BlockList {
     model::LineNo line;
     model::LineNo page;
   };
+  void add_passage(const model::Block& block);
+
   std::string text_;
   std::vector<Entry> entries_;
 };

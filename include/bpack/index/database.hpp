@@ -5,6 +5,7 @@
 // becomes a bpack::Error naming the database file and SQLite's message, so callers never
 // look at result codes.
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,6 +35,10 @@ class SqliteError : public Error {
       : Error(message), sqlite_message_(std::move(sqlite_message)), code_(code) {}
   const std::string& sqlite_message() const { return sqlite_message_; }
   int code() const { return code_; }
+  // Another connection held the lock past the busy timeout.
+  bool busy() const;
+  // Stopped by a TimeLimit.
+  bool interrupted() const;
 
  private:
   std::string sqlite_message_;
@@ -57,6 +62,11 @@ class Database {
   // The integer a single-value query returns (PRAGMA user_version, COUNT(*)).
   std::int64_t query_int(std::string_view sql);
 
+  // How long a statement waits for another connection's lock before it fails with busy()
+  // (10 s unless set).
+  void set_busy_timeout(std::chrono::milliseconds timeout);
+  std::chrono::milliseconds busy_timeout() const { return busy_timeout_; }
+
   std::int64_t last_insert_rowid() const;
   int changes() const;
   const std::string& path() const { return path_; }
@@ -66,8 +76,14 @@ class Database {
   [[noreturn]] void fail(std::string_view what) const;
 
  private:
+  // The error for a failed call: SqliteError, its message ready to show.
+  [[noreturn]] void throw_error(int rc, std::string sqlite_message) const;
+
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::chrono::milliseconds busy_timeout_{0};
+
+  friend class Statement;
 };
 
 // A prepared statement. Parameters are 1-based as in SQLite; columns are 0-based.
@@ -142,6 +158,24 @@ class Transaction {
   Database& db_;
   bool nested_ = false;
   bool open_ = true;
+};
+
+// While it lives, a statement of `db` still running `limit` after it was made is stopped:
+// its step() throws SqliteError with interrupted() true. For queries whose cost depends on
+// what a user typed (FTS5 syntax), which bpack cannot bound beforehand. One at a time per
+// connection.
+class TimeLimit {
+ public:
+  TimeLimit(Database& db, std::chrono::duration<double> limit);
+  TimeLimit(const TimeLimit&) = delete;
+  TimeLimit& operator=(const TimeLimit&) = delete;
+  ~TimeLimit();
+
+ private:
+  static int expired(void* self);
+
+  Database& db_;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 // True while a transaction is open on the connection (SQLite is not in autocommit mode).

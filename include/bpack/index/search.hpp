@@ -10,6 +10,7 @@
 // lookup for rows that cannot make the top N; every filter is in that query's WHERE
 // clause), the second fetches snippet, highlight and location for the N winners alone.
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +29,8 @@ struct SearchOptions {
   std::optional<std::string> since;  // pack meeting date on or after
   std::optional<std::string> until;  // pack meeting date on or before
   int limit = 20;
+  // A search still running after this long is stopped with a bpack::Error (0: no limit).
+  std::chrono::duration<double> time_limit{0};
   // Put around each matching word in the snippet.
   std::string mark_start = "[";
   std::string mark_end = "]";
@@ -49,7 +52,8 @@ struct SearchHit {
   std::int64_t occurrences = 1;  // places (pack and line) holding this same paragraph
 };
 
-// Throws bpack::UsageError when the query has no words (plain) or is not valid FTS5 (raw).
+// Throws bpack::UsageError when the query has no words or too many (plain) or is not valid
+// FTS5 (raw), and bpack::Error when it runs past time_limit.
 std::vector<SearchHit> search(Database& db, const SearchOptions& options);
 
 }  // namespace bpack::index

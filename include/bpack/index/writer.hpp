@@ -34,6 +34,17 @@ struct IngestResult {
   std::int64_t blocks = 0;    // paragraphs of the pack (0 when unchanged)
   std::int64_t passages = 0;  // of which new texts, stored and indexed (the rest were known)
   std::int64_t actions = 0;
+  // For a pack that replaced the one at its path: that pack's size.
+  std::uint64_t replaced_bytes = 0;
+};
+
+// An indexed pack, as ingest's guards need to know it before they let new bytes replace it.
+struct IndexedPack {
+  std::int64_t id = 0;
+  std::string sha256;
+  std::uint64_t bytes = 0;
+  std::int64_t sections = 0;  // 0: nothing was found in it (an empty or blank file)
+  std::string ingested_at;    // ISO 8601, UTC
 };
 
 // The bytes a pack was parsed from: where they came from and what identifies them.
@@ -69,6 +80,10 @@ class Writer {
   // nothing to parse: unchanged, or replaced when the file at this path held another pack,
   // whose rows are then deleted. Empty when the bytes are new.
   std::optional<IngestResult> skip_if_indexed(const PackFile& file);
+
+  // The pack indexed from `source_key` (see PackFile), or with these bytes; empty if none.
+  std::optional<IndexedPack> pack_from(const std::string& source_key);
+  std::optional<IndexedPack> pack_with(const std::string& sha256);
 
   // Writes a parsed pack and its blocks in one transaction (bytes indexed already: as
   // skip_if_indexed). Throws bpack::Error on a database failure, and the database is then
@@ -124,8 +139,13 @@ class Writer {
   // pack's blocks are all known, then written by write_places.
   void write_block(const model::Block& block, const ParagraphDigest& digest, IngestResult& result);
   void write_places(std::int64_t pack_id);
-  // The pack now at `source_key`, if any.
-  std::optional<std::int64_t> pack_at(const std::string& source_key);
+  // The pack now at `source_key`, if any: its id and size.
+  struct PackAt {
+    std::int64_t id;
+    std::uint64_t bytes;
+  };
+  std::optional<PackAt> pack_at(const std::string& source_key);
+  std::optional<IndexedPack> indexed(Statement& find);
   // What packs have added and is held until their batch commits, outside any pack's
   // savepoint: new passages (stored and tokenized) and places. Rows written inside a
   // savepoint cost a copy of every page they touch, kept in case of a rollback, and FTS5

@@ -6,6 +6,7 @@
 // them for each file in turn; only the caller's thread touches the database and the
 // caller's diagnostic sink.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -42,6 +43,9 @@ class PipelinedIngest {
 
   // Whether next() has a file left.
   bool done() const { return taken_ == paths_.size(); }
+  // Waits until the next file is read (and parsed, when it is parsed ahead) or `until`
+  // passes; whether it is ready. next() then writes it without waiting for its input.
+  bool wait_until_ready(std::chrono::steady_clock::time_point until);
   // Writes the next file in the order given, on the calling thread. Throws bpack::Error, as
   // ingest_file would for that file (the database is then as before it); the next call goes
   // on with the file after it.

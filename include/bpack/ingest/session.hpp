@@ -64,23 +64,35 @@ struct SessionCallbacks {
   std::function<void(const Outcome&)> outcome;      // final, in input order
 };
 
+// A pack shrinking to less than this fraction of the pack it replaces is reported (a file
+// cut short by a failed conversion or copy), though it still replaces it.
+constexpr double kShrinkWarning = 0.5;
+
 class Session {
  public:
   // `options.diagnostics` receives the parser's diagnostics on this thread.
   Session(index::Database& db, std::vector<Input> inputs, const extract::ParseOptions& options,
-          SessionCallbacks callbacks);
+          SessionCallbacks callbacks, const IngestPolicy& policy = {});
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
   ~Session();
 
+  // True when every input has been taken, or the run stopped because another process held
+  // the index's lock past the busy timeout (the inputs left are then counted as failed).
   bool done() const { return next_ == inputs_.size(); }
   // Ingests the next input; false when it failed (the index is then as it was before it).
+  // The write lock is taken only once the input has been read: a slow input (standard
+  // input, a pipe, a slow disk) never keeps other writers waiting.
   bool next();
   // Commits the last batch and, after a large run, merges the full-text index. Call once.
   const Counts& finish();
 
  private:
   void count(const Outcome& outcome);
+  // Waits for the next pack's input, committing the open batch first when that takes long.
+  void wait_for_input();
+  // Opens a batch; false (and every input left failed) when the index stays locked.
+  bool open_batch(const Input& input);
   void commit_batch();
   // The packs of a batch that did not reach the disk failed, whatever they reported.
   void lose_batch(const std::string& why);

@@ -1,7 +1,8 @@
 #pragma once
 
 // CSV as RFC 4180 writes it: comma-separated, CRLF line ends, a field quoted when it holds a
-// comma, a quote, a line break or leading/trailing space, quotes inside doubled. A header
+// comma, a quote, a line break, another control character or bidirectional override, or
+// leading/trailing space; quotes inside doubled. A header
 // row names the columns. Every column is written, including those a terminal table hides.
 
 #include <string>

@@ -46,7 +46,9 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// Appends `text` as a JSON string literal (quotes included).
+// Appends `text` as a JSON string literal (quotes included). Control characters, C1 controls
+// and bidirectional overrides are written as \u escapes (terminal_text.hpp): the value is
+// exact, and a terminal showing the JSON shows them as text.
 void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace bpack::output

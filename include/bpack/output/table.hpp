@@ -48,8 +48,9 @@ std::string cell_text(const Cell& value, int decimals = 3);
 // Number of terminal columns the UTF-8 text takes (one per code point).
 std::size_t display_width(std::string_view text);
 
-// Aligned columns with a header line; line breaks inside cells become spaces. When `width`
-// is not 0, flexible columns are shortened so that lines fit in it.
+// Aligned columns with a header line; line breaks inside cells become spaces, and what a
+// terminal would act on is escaped (terminal_text.hpp). When `width` is not 0, flexible
+// columns are shortened so that lines fit in it.
 std::string render_table(const Table& table, std::size_t width = 0);
 
 // One JSON object per row, keys in column order, each on its own line (columns with

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "bpack/text/byte_stream.hpp"
+#include "bpack/text/input_check.hpp"
 #include "bpack/text/line_source.hpp"
 #include "bpack/util/diagnostics.hpp"
 
@@ -19,11 +20,13 @@ constexpr std::size_t kSignatureWindow = 1024;
 // Whether a file that starts with `head` is a PDF.
 bool looks_like_pdf(std::string_view head);
 
-// A source over `stream`, read as it goes (text) or in full first (a PDF). Throws
+// A source over `stream`, read as it goes (text, no line longer than `max_line`: see
+// input_check.hpp) or in full first (a PDF). Throws
 // bpack::Error naming `name` when a PDF cannot be opened.
 std::unique_ptr<LineSource> open_source(std::unique_ptr<ByteStream> stream, std::string name,
-                                        DiagnosticSink* diagnostics = nullptr);
+                                        DiagnosticSink* diagnostics = nullptr, std::size_t max_line = kDefaultMaxLine);
 // The same for bytes in memory.
-std::unique_ptr<LineSource> open_source(std::string bytes, std::string name, DiagnosticSink* diagnostics = nullptr);
+std::unique_ptr<LineSource> open_source(std::string bytes, std::string name, DiagnosticSink* diagnostics = nullptr,
+                                        std::size_t max_line = kDefaultMaxLine);
 
 }  // namespace bpack::text

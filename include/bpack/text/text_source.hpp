@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "bpack/text/byte_stream.hpp"
+#include "bpack/text/input_check.hpp"
 #include "bpack/text/line_source.hpp"
 #include "bpack/util/diagnostics.hpp"
 #include "bpack/util/sha256.hpp"
@@ -22,13 +23,22 @@ class TextSource final : public LineSource {
  public:
   TextSource(std::unique_ptr<ByteStream> stream, std::string name, DiagnosticSink* diagnostics = nullptr);
 
-  // Throws bpack::Error if the input is binary (NUL bytes or other control bytes).
+  // Throws bpack::Error if the input is binary (NUL bytes or other control bytes) or has a
+  // line longer than max_line() bytes (see input_check.hpp).
   bool next(Line& line) override;
+
+  // The longest line read (bytes, without the line break); a longer one is an error, so
+  // memory stays bounded whatever the input. kDefaultMaxLine unless set.
+  std::size_t max_line() const { return max_line_; }
+  void set_max_line(std::size_t bytes) { max_line_ = bytes; }
 
   std::uint64_t bytes() const override { return bytes_; }
   LineNo lines() const override { return lines_; }
   LineNo pages() const override { return page_; }
   bool used_cp1252() const { return used_cp1252_; }
+  // Bytes searched for line breaks so far: each byte once, however the input arrives (a
+  // long line read from a pipe in small pieces is not searched again after every piece).
+  std::uint64_t bytes_searched() const { return bytes_searched_; }
 
  private:
   bool fill();
@@ -40,6 +50,9 @@ class TextSource final : public LineSource {
   std::string buffer_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
+  std::size_t scanned_ = 0;  // bytes after begin_ known to hold no line break
+  std::uint64_t bytes_searched_ = 0;
+  std::size_t max_line_ = kDefaultMaxLine;
   bool eof_ = false;
   std::string line_;       // a line that decoding changed
   std::string_view view_;  // the current line: in the buffer, or line_

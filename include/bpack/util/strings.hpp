@@ -21,4 +21,14 @@ std::string_view trim_punctuation(std::string_view text);
 // Appends the UTF-8 encoding of a Unicode code point.
 void append_utf8(char32_t code, std::string& out);
 
+// The code point whose UTF-8 encoding starts at text[i]. A byte that does not start a
+// well-formed sequence (overlong, a surrogate, past U+10FFFF, cut short) is taken alone:
+// {that byte, 1, false}.
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t size = 1;
+  bool valid = true;
+};
+CodePoint decode_utf8(std::string_view text, std::size_t i);
+
 }  // namespace bpack::util

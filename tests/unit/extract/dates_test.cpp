@@ -61,6 +61,33 @@ TEST_SUITE("extract dates") {
     CHECK(month_number("") == 0);
     CHECK(month_number("Monday") == 0);
   }
+
+  TEST_CASE("dates: the calendar decides which days exist") {
+    CHECK(days_in(2021, 2) == 28);
+    CHECK(days_in(2024, 2) == 29);
+    CHECK(days_in(1900, 2) == 28);  // a century is a leap year only every 400 years
+    CHECK(days_in(2000, 2) == 29);
+    CHECK(days_in(2021, 4) == 30);
+    CHECK(days_in(2021, 12) == 31);
+    CHECK(days_in(2021, 0) == 0);
+    CHECK(days_in(2021, 13) == 0);
+
+    CHECK(is_calendar_date(2021, 2, 28));
+    CHECK_FALSE(is_calendar_date(2021, 2, 29));
+    CHECK_FALSE(is_calendar_date(2021, 2, 30));
+    CHECK(is_calendar_date(2024, 2, 29));
+    CHECK_FALSE(is_calendar_date(2021, 4, 31));
+    CHECK_FALSE(is_calendar_date(2021, 1, 0));
+    CHECK_FALSE(is_calendar_date(2021, 13, 1));
+  }
+
+  TEST_CASE("dates: a date the calendar lacks is not found in text") {
+    const auto& grammar = grammar::default_grammar();
+    CHECK_FALSE(find_date(grammar, "Meeting held on 30 February 2021"));
+    const auto found = find_date(grammar, "Meeting held on 29 February 2024");
+    REQUIRE(found);
+    CHECK(found->iso == "2024-02-29");
+  }
 }
 
 }  // namespace bpack::extract

@@ -233,6 +233,27 @@ TEST_CASE("grammar: load errors name the file, the line and what is wrong") {
   }
 }
 
+TEST_CASE("grammar: limits on pattern size, alternatives and rules are errors naming file:line") {
+  const std::string long_pattern(Grammar::kMaxPatternBytes + 1, 'a');
+  CHECK(load_error("ok = a\nbig = " + long_pattern + "\n", "g") ==
+        "g:2: rule 'big': pattern of 4097 bytes; the limit is 4096");
+  CHECK(load_error("fits = " + std::string(Grammar::kMaxPatternBytes, 'a') + "\n").empty());
+
+  std::string many;
+  for (std::size_t i = 0; i <= Grammar::kMaxAlternatives; ++i) {
+    many += "alt += a" + std::to_string(i) + "\n";
+  }
+  CHECK(load_error(many, "g") == "g:257: rule 'alt': more than 256 alternatives");
+  // `=` starts the rule's alternatives again.
+  CHECK(load_error(many.substr(0, many.rfind("alt +=")) + "alt = b\n").empty());
+
+  std::string rules;
+  for (std::size_t i = 0; i <= Grammar::kMaxRules; ++i) {
+    rules += "r" + std::to_string(i) + " = a\n";
+  }
+  CHECK(load_error(rules, "g") == "g:4097: more than 4096 rules in all");
+}
+
 TEST_CASE("grammar: load_grammar() reads files over the defaults") {
   SUBCASE("a missing file is named") {
     const std::string missing = "/nonexistent-dir/house.grammar";
@@ -241,8 +262,21 @@ TEST_CASE("grammar: load_grammar() reads files over the defaults") {
       FAIL("load_grammar did not throw");
     } catch (const bpack::Error& e) {
       CHECK(starts_with(e.what(), missing + ": "));
-      CHECK(std::string(e.what()) == missing + ": cannot open grammar file");
+      CHECK(std::string(e.what()) == missing + ": cannot open grammar file: No such file or directory");
     }
+  }
+  SUBCASE("a directory or a device is not a grammar file") {
+    const std::string dir = std::filesystem::temp_directory_path().string();
+    CHECK_THROWS_WITH_AS((void)bpack::grammar::load_grammar({dir}),
+                         (dir + ": is a directory; --grammar takes a grammar file").c_str(), bpack::Error);
+    CHECK_THROWS_WITH_AS((void)bpack::grammar::load_grammar({"/dev/zero"}),
+                         "/dev/zero: not a regular file; --grammar takes a grammar file", bpack::Error);
+  }
+  SUBCASE("a file larger than the limit is refused before it is read") {
+    const TempFile file("bpack_grammar_test_large.grammar", std::string(Grammar::kMaxFileBytes + 1, '#'));
+    CHECK_THROWS_WITH_AS((void)bpack::grammar::load_grammar({file.path()}),
+                         (file.path() + ": grammar file of 1048577 bytes; the limit is 1048576 bytes").c_str(),
+                         bpack::Error);
   }
   SUBCASE("a temp file layered over the defaults") {
     const Grammar& defaults = bpack::grammar::default_grammar();

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <optional>
+#include <string>
 
 #include "unit/index/index_support.hpp"
 
@@ -56,3 +58,15 @@ TEST_CASE("a transaction inside a transaction is a savepoint: all or nothing wit
 }
 
 }  // namespace
+
+TEST_CASE("a file that is not a database is named with the reason, not an empty message") {
+  bpack::test::TempDir dir;
+  const std::string path = dir.file("notes.txt");
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 100; ++i) {
+      out << "Minutes of the board meeting, line " << i << "\n";
+    }
+  }
+  CHECK_THROWS_WITH_AS(Database(path, OpenMode::existing), (path + ": file is not a database").c_str(), bpack::Error);
+}

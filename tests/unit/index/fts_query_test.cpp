@@ -22,6 +22,46 @@ TEST_CASE("plain words become quoted FTS5 strings") {
   CHECK(plain_fts_query("a/b c:d e.f") == R"q("a/b" "c:d" "e.f")q");
 }
 
+TEST_CASE("a word or phrase given twice is searched once; more than 64 words is a usage error") {
+  CHECK(plain_fts_query("board Board BOARD board*") == R"q("board" "board"*)q");
+  CHECK(plain_fts_query("\"care homes\" care \"Care Homes\"") == R"q("care homes" "care")q");
+  std::string repeated;
+  for (int i = 0; i < 800; ++i) {
+    repeated += "board ";
+  }
+  CHECK(plain_fts_query(repeated) == R"q("board")q");
+
+  std::string words;
+  for (std::size_t i = 0; i < bpack::index::kMaxQueryWords; ++i) {
+    words += "w" + std::to_string(i) + " ";
+  }
+  CHECK_NOTHROW(plain_fts_query(words));
+  CHECK_THROWS_WITH_AS(plain_fts_query(words + "w64"),
+                       "search: the query has 65 different words; at most 64 are searched at once (drop some, or run "
+                       "several searches)",
+                       bpack::UsageError);
+  // Words in a phrase count: FTS5 reads each one.
+  CHECK_THROWS_AS(plain_fts_query("\"" + words + "one more\""), bpack::UsageError);
+}
+
+TEST_CASE("raw queries: their words count against the same limit, operators aside") {
+  using bpack::index::check_raw_fts_query;
+  std::string ors = "w0";
+  for (std::size_t i = 1; i < bpack::index::kMaxQueryWords; ++i) {
+    ors += " OR w" + std::to_string(i);
+  }
+  CHECK_NOTHROW(check_raw_fts_query(ors));
+  CHECK_NOTHROW(check_raw_fts_query("NEAR(a b, 5) AND NOT c OR d*"));
+  CHECK_THROWS_WITH_AS(check_raw_fts_query(ors + " OR board"), doctest::Contains("the query has 65 different words"),
+                       bpack::UsageError);
+  std::string repeats = "board";
+  for (int i = 0; i < 10000; ++i) {
+    repeats += " OR board";
+  }
+  CHECK_THROWS_WITH_AS(check_raw_fts_query(repeats), doctest::Contains("the query has 10001 different words"),
+                       bpack::UsageError);
+}
+
 TEST_CASE("FTS5 operators typed as words are searched as words") {
   CHECK(plain_fts_query("AND") == R"q("AND")q");
   CHECK(plain_fts_query("covid OR flu NOT vaccine") == R"q("covid" "OR" "flu" "NOT" "vaccine")q");
@@ -87,6 +127,11 @@ TEST_CASE("every plain query runs in FTS5 without a syntax error and finds what 
   // Only "x" survives as a phrase (from the curly quote to the end): it is in NEAR(x).
   CHECK(plain_fts_query("(( ))) \"\" ” ( x") == R"q(" ( x")q");
   CHECK(hits("(( ))) \"\" ” ( x") == 1);
+  // A NUL byte ends an FTS5 query: control characters separate words (found by query_fuzz).
+  const std::string with_nul("AND pack_b\0\0\0\x10OT", 16);
+  CHECK(plain_fts_query(with_nul) == R"q("AND" "pack_b" "OT")q");
+  CHECK(hits(with_nul) == 0);
+  CHECK(hits(std::string("\"care\0home\"", 11)) == 1);
 }
 
 }  // namespace

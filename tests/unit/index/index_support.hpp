@@ -4,6 +4,7 @@
 // "nothing changed"), and a stand-in parser that returns hand-made packs, so these tests
 // pin the index's behaviour whatever the real parser's accuracy is today.
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -62,6 +63,33 @@ inline std::map<std::string, std::int64_t> row_counts(index::Database& db) {
   // What the full-text index holds, read through FTS5 itself (not the content table).
   counts["passages_fts(the)"] = db.query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'the'");
   return counts;
+}
+
+// Every row of every table, every column as text but the ingest time; each table's rows in
+// sorted order (not every table has an id).
+inline std::vector<std::string> all_rows(index::Database& db) {
+  std::vector<std::string> rows;
+  for (const auto& table : data_tables()) {
+    index::Statement select(db, "SELECT * FROM " + table);
+    const auto first = rows.size();
+    const auto sort_table = [&] { std::sort(rows.begin() + static_cast<std::ptrdiff_t>(first), rows.end()); };
+    while (select.step()) {
+      std::string row = table;
+      for (int c = 0; c < select.column_count(); ++c) {
+        if (select.column_name(c) != "ingested_at") {
+          row += '|';
+          row += select.is_null(c) ? "NULL" : select.column_text(c);
+        }
+      }
+      rows.push_back(row);
+    }
+    sort_table();
+  }
+  index::Statement fts(db, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH 'board OR the' ORDER BY rowid");
+  while (fts.step()) {
+    rows.push_back("fts|" + fts.column_text(0));
+  }
+  return rows;
 }
 
 // Opens a fresh index in `dir`.

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -144,6 +145,63 @@ TEST_CASE_FIXTURE(SearchFixture, "raw queries pass FTS5 syntax through; a syntax
 }
 
 }  // namespace
+
+TEST_CASE("a search still running past its time limit stops with an error") {
+  bpack::test::TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  bpack::test::FakeParser fake;
+  FakePack pack;
+  pack.pack.sections = {bpack::test::section(SectionKind::minutes, "Minutes", 1, 5000)};
+  for (int i = 0; i < 2000; ++i) {
+    pack.blocks.push_back({SectionKind::minutes, "Minutes", "The board noted item " + std::to_string(i), i + 1});
+  }
+  fake.add("many", pack);
+  bpack::index::Writer writer(*db);
+  bpack::ingest::PackIngester ingester(writer, fake.parser());
+  ingester.ingest_bytes("many\n", "many.txt", "/many.txt");
+
+  SearchOptions o;
+  o.query = "board OR noted OR item*";
+  o.raw = true;
+  o.time_limit = std::chrono::duration<double>(1e-9);
+  CHECK_THROWS_WITH_AS(search(*db, o), doctest::Contains("search: stopped after 1e-09 s (--time-limit)"), bpack::Error);
+  // The connection is usable after it, and no limit is left behind.
+  o.time_limit = std::chrono::duration<double>(0);
+  CHECK(search(*db, o).size() == 20);
+}
+
+TEST_CASE("a paragraph with no line breaks is searched as passages of at most 4 KB, each placed at its line") {
+  // snippet() and highlight() cost the square of the matches in one row: one endless
+  // paragraph made a search take minutes.
+  bpack::test::TempDir dir;
+  auto db = bpack::test::new_index(dir);
+  std::string text;
+  for (int i = 0; text.size() < 200 * 1024; ++i) {
+    text += "The board agreed budget line " + std::to_string(i) + ". ";
+  }
+  text += "\nThe last line names zymurgy.";
+  bpack::test::FakeParser fake;
+  FakePack pack;
+  pack.pack.sections = {bpack::test::section(SectionKind::minutes, "Minutes", 1, 12)};
+  pack.blocks = {{SectionKind::minutes, "Minutes", text, 10}};
+  fake.add("long", pack);
+  bpack::index::Writer writer(*db);
+  bpack::ingest::PackIngester ingester(writer, fake.parser());
+  ingester.ingest_bytes("long\n", "long.txt", "/long.txt");
+
+  CHECK(db->query_int("SELECT MAX(length(text)) FROM passages") <= 4096);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages") >= 50);
+  // Every passage ends at a sentence.
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages WHERE text NOT LIKE '%.'") == 0);
+  SearchOptions o;
+  o.query = "zymurgy";
+  const auto hits = search(*db, o);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].line == 11);
+  o.query = "board";
+  o.limit = 1000;
+  CHECK(search(*db, o).size() == static_cast<std::size_t>(db->query_int("SELECT COUNT(*) FROM passages")));
+}
 
 TEST_CASE("a paragraph many packs repeat is shown in the latest pack that has it, filters applied") {
   // Dates out of ingest order and one pack without a date, so that neither the pack id nor

@@ -41,6 +41,8 @@ class TrickleStream final : public text::ByteStream {
     offset_ += take;
     return take;
   }
+  // Bytes handed out so far.
+  std::size_t offset() const { return offset_; }
 
  private:
   std::string bytes_;

@@ -295,7 +295,7 @@ TEST_CASE("text_source: empty input") {
   CHECK_FALSE(source.used_cp1252());
 }
 
-TEST_CASE("text_source: a 10 MB single line is read back whole") {
+TEST_CASE("text_source: a 10 MB single line is read back whole under a limit that allows it") {
   constexpr std::size_t kSize = 10 * 1024 * 1024;
   std::string big(kSize, ' ');
   for (std::size_t i = 0; i < kSize; ++i) {
@@ -304,6 +304,7 @@ TEST_CASE("text_source: a 10 MB single line is read back whole") {
 
   SUBCASE("unterminated") {
     TextSource source(from_string(big), "big.txt");
+    source.set_max_line(kSize);
     Line line;
     REQUIRE(source.next(line));
     CHECK(line.text.size() == kSize);
@@ -315,6 +316,7 @@ TEST_CASE("text_source: a 10 MB single line is read back whole") {
   }
   SUBCASE("followed by another line, fed in small reads") {
     TextSource source(std::make_unique<TrickleStream>(big + "\r\nafter\n", 65536), "big.txt");
+    source.set_max_line(kSize + 1);  // the carriage return is part of the line until decoded
     Line line;
     REQUIRE(source.next(line));
     CHECK(line.text.size() == kSize);
@@ -325,6 +327,46 @@ TEST_CASE("text_source: a 10 MB single line is read back whole") {
     CHECK_FALSE(source.next(line));
     CHECK(source.bytes() == kSize + 8);
   }
+}
+
+TEST_CASE("text_source: a line longer than max_line is an error naming the file and line") {
+  const std::string message = "big.txt:3: a line longer than 1048576 bytes; not read (raise the limit with --max-line)";
+  const std::string head = "one\ntwo\n";
+  SUBCASE("the default limit, 1 MiB") {
+    CHECK(TextSource(from_string(""), "x").max_line() == 1024 * 1024);
+    TextSource at_limit(from_string(head + std::string(1024 * 1024, 'x') + "\nfour\n"), "big.txt");
+    CHECK(read_all(at_limit).size() == 4);
+    TextSource past(from_string(head + std::string(1024 * 1024 + 1, 'x') + "\nfour\n"), "big.txt");
+    CHECK_THROWS_WITH_AS(read_all(past), message.c_str(), bpack::Error);
+  }
+  SUBCASE("unterminated, arriving in small reads: refused once the limit is passed, not held whole") {
+    // 64 MB of one line: the error comes after about 1 MB has been read.
+    auto stream = std::make_unique<TrickleStream>(head + std::string(64 * 1024 * 1024, 'x'), 4096);
+    const TrickleStream* trickle = stream.get();
+    TextSource source(std::move(stream), "big.txt");
+    CHECK_THROWS_WITH_AS(read_all(source), message.c_str(), bpack::Error);
+    CHECK(trickle->offset() < 2 * 1024 * 1024);
+  }
+  SUBCASE("a limit set lower") {
+    TextSource source(from_string("short\n" + std::string(101, 'y') + "\n"), "p.txt");
+    source.set_max_line(100);
+    CHECK_THROWS_WITH_AS(read_all(source),
+                         "p.txt:2: a line longer than 100 bytes; not read (raise the limit with --max-line)",
+                         bpack::Error);
+  }
+}
+
+TEST_CASE("text_source: a long line arriving in small reads is searched for its end once, not once per read") {
+  // A pipe delivers 64 KB at a time or less: searching the whole line again after each piece
+  // made reading a line of N bytes cost N^2 / piece.
+  constexpr std::size_t kSize = 8 * 1024 * 1024;
+  const std::string bytes = std::string(kSize, 'x') + "\nend\n";
+  TextSource source(std::make_unique<TrickleStream>(bytes, 1024), "pipe");
+  source.set_max_line(kSize);
+  const auto lines = read_all(source);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].text.size() == kSize);
+  CHECK(source.bytes_searched() == bytes.size());
 }
 
 TEST_CASE("text_source: last line without a newline") {

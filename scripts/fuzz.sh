@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (fuzz/, clang, ASan + UBSan) in build-fuzz and runs each for
+# SECONDS (default 30), one after another. Seeds come from corpus/, the test fixtures and
+# grammars/. A crash, leak, timeout or broken invariant stops with exit status 1; its input
+# is saved as build-fuzz/crashes/TARGET-*; copied to fuzz/regressions/TARGET/, it is run
+# first on every later run, as a regression test.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     e.g. scripts/fuzz.sh 600 parse
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(parse grammar prefilter query ingest)
+
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DBPACK_FUZZ=ON \
+  -DBPACK_BUILD_TESTS=OFF -DBPACK_BUILD_BENCH=OFF >/dev/null
+cmake --build build-fuzz --target fuzz_targets
+
+# Seeds, made afresh each run (what libFuzzer adds goes to build-fuzz/found/TARGET).
+seeds=build-fuzz/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds"/{packs,grammar,prefilter,query} build-fuzz/crashes
+for pack in corpus/*.txt; do
+  # Section-sized pieces, cut at line ends, so that mutations reach every reader.
+  split -C 4096 -d -a 3 "$pack" "$seeds/packs/$(basename "$pack" .txt)-"
+done
+# The fixtures' packs: the raw strings in tests/fixtures.
+for test in tests/fixtures/*_test.cpp; do
+  OUT="$seeds/packs/fixture-$(basename "$test" .cpp)" perl -0777 -ne 'my $n = 0; while (/R"\((.*?)\)"/sg) { open(my $f, ">", "$ENV{OUT}-" . $n++) or die; print $f $1; }' \
+    "$test"
+done
+first_piece=$(ls "$seeds"/packs/blmk-* | head -1)
+for grammar in grammars/*.grammar; do
+  { cat "$grammar"; printf '\0'; cat "$first_piece"; } >"$seeds/grammar/$(basename "$grammar")"
+done
+# Each default pattern with a line of a pack, in both modes.
+n=0
+grep -h '^[a-z][a-z0-9_.]* *+\?= ' grammars/*.grammar | sed 's/^[^=]*= *//' | while IFS= read -r pattern; do
+  line=$(sed -n "$((n % 200 + 1))p" "$first_piece")
+  printf '%s\0\001%s' "$pattern" "$line" >"$seeds/prefilter/$n-a"
+  printf '%s\0\004%s' "$pattern" "$line" >"$seeds/prefilter/$n-u"
+  n=$((n + 1))
+done
+for q in 'care homes' '"care homes" board*' 'COVID-19 vaccine' 'AND OR NOT' "it's 9.03.22" '“budget” -- &' 'a/b c:d'; do
+  printf '%s' "$q" >"$seeds/query/$(printf '%s' "$q" | cksum | cut -d' ' -f1)"
+done
+
+status=0
+for target in "${targets[@]}"; do
+  case $target in
+    parse | ingest) seed=packs ;;
+    *) seed=$target ;;
+  esac
+  found=build-fuzz/found/$target
+  mkdir -p "$found"
+  if [ -d "fuzz/regressions/$target" ]; then
+    echo "== $target: inputs that once failed"
+    build-fuzz/fuzz/${target}_fuzz fuzz/regressions/"$target"/* 2>build-fuzz/$target-regressions.log \
+      || { tail -60 build-fuzz/$target-regressions.log >&2; status=1; continue; }
+  fi
+  echo "== fuzz $target for ${seconds}s"
+  if ! build-fuzz/fuzz/${target}_fuzz "$found" "$seeds/$seed" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+    -rss_limit_mb=2048 -artifact_prefix="build-fuzz/crashes/$target-" -print_final_stats=1 2>build-fuzz/$target.log; then
+    tail -60 build-fuzz/$target.log >&2
+    status=1
+  else
+    grep -E '^stat::number_of_executed_units|^Done' build-fuzz/$target.log || true
+  fi
+done
+exit $status
