@@ -13,7 +13,8 @@ namespace bpack::index {
 namespace {
 
 constexpr const char* kPackColumns =
-    "SELECT id, path, sha256, bytes, lines, pages, board, meeting_date, ingested_at FROM packs ";
+    "SELECT id, path, sha256, bytes, lines, pages, (SELECT name FROM boards WHERE id = packs.board_id), meeting_date, "
+    "ingested_at, board FROM packs ";
 
 PackRow read_pack(const Statement& q) {
   PackRow row;
@@ -26,6 +27,7 @@ PackRow read_pack(const Statement& q) {
   row.board = q.column_optional(6);
   row.meeting_date = q.column_optional(7);
   row.ingested_at = q.column_text(8);
+  row.board_as_written = q.column_optional(9);
   return row;
 }
 
@@ -50,8 +52,10 @@ struct Export {
   const char* name;
   const char* sql;
 };
-constexpr std::array<Export, 12> kExports{{
+constexpr std::array<Export, 14> kExports{{
     {"packs", "SELECT * FROM packs ORDER BY id"},
+    {"boards", "SELECT * FROM boards ORDER BY id"},
+    {"board_aliases", "SELECT * FROM board_aliases ORDER BY board_id, id"},
     {"meetings", "SELECT * FROM meetings ORDER BY pack_id, id"},
     {"sections", "SELECT * FROM sections ORDER BY pack_id, id"},
     {"agenda_items", "SELECT * FROM agenda_items ORDER BY pack_id, id"},
@@ -59,7 +63,12 @@ constexpr std::array<Export, 12> kExports{{
     {"minute_items", "SELECT * FROM minute_items ORDER BY pack_id, id"},
     {"decisions", "SELECT * FROM decisions ORDER BY pack_id, id"},
     {"papers", "SELECT * FROM papers ORDER BY pack_id, id"},
-    {"actions", "SELECT * FROM action_state ORDER BY action_id"},
+    {"actions",
+     "SELECT s.action_id, s.board_id, b.name AS board, s.ref, s.raised, s.item, s.text, s.owner, s.due, s.due_text, "
+     "s.status, s.status_text, s.comments, s.source, s.first_seen, s.last_seen, s.packs_seen, s.last_pack_id, "
+     "lp.path AS last_pack, s.last_line, s.closed_on, s.closed_pack_id, s.vanished_pack_id, s.vanished_on "
+     "FROM action_state s JOIN boards b ON b.id = s.board_id JOIN packs lp ON lp.id = s.last_pack_id "
+     "ORDER BY s.action_id"},
     {"action_history", "SELECT * FROM action_history ORDER BY action_id, pack_id, id"},
     // Each block with its text: what a reader of the export expects to find there.
     {"blocks",

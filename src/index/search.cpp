@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "board_filter.hpp"
 #include "bpack/index/fts_query.hpp"
 #include "bpack/index/ranking.hpp"
 #include "bpack/util/error.hpp"
@@ -34,7 +35,7 @@ std::string location_filter(const SearchOptions& o) {
     sql += " AND b.kind = :kind";
   }
   if (o.board) {
-    sql += " AND instr(lower(p.board), lower(:board)) > 0";
+    sql += " AND " + board_filter_sql("p.board_id");
   }
   if (o.since) {
     sql += " AND p.meeting_date >= :since";
@@ -102,8 +103,10 @@ enum class Walk { places, packs };
 std::string location_sql(const SearchOptions& o, Walk walk) {
   const std::string from = walk == Walk::packs ? "FROM packs p CROSS JOIN passage_packs b ON b.pack_id = p.id "
                                                : "FROM passage_packs b JOIN packs p ON p.id = b.pack_id ";
-  return "SELECT b.kind, b.line, b.page, p.id, p.path, p.board, p.meeting_date " + from + "WHERE b.passage_id = :id" +
-         location_filter(o) + " ORDER BY COALESCE(p.meeting_date, '') DESC, p.id DESC, b.line LIMIT 1";
+  return "SELECT b.kind, b.line, b.page, p.id, p.path, (SELECT name FROM boards WHERE id = p.board_id), "
+         "p.meeting_date " +
+         from + "WHERE b.passage_id = :id" + location_filter(o) +
+         " ORDER BY COALESCE(p.meeting_date, '') DESC, p.id DESC, b.line LIMIT 1";
 }
 
 // Walking the packs costs about (packs / places) probes, reading the places about (places)

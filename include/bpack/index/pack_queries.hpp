@@ -22,9 +22,10 @@ struct PackRow {
   std::int64_t bytes = 0;
   std::int64_t lines = 0;
   std::int64_t pages = 1;
-  std::optional<std::string> board;
+  std::optional<std::string> board;  // the board's name (boards.hpp)
   std::optional<std::string> meeting_date;
   std::string ingested_at;
+  std::optional<std::string> board_as_written;  // as this pack names it
 };
 
 std::vector<PackRow> list_packs(Database& db);
@@ -76,9 +77,9 @@ PackOutline pack_outline(Database& db, std::int64_t pack_id);
 // A value of an exported row, typed as SQLite stored it.
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
-// The names `export_table` accepts: every table of pack rows, "actions" (the latest state
-// of each action, the action_state view) and "passages" (the distinct paragraph texts;
-// "blocks" carries each block's text too).
+// The names `export_table` accepts: every table of pack rows, "boards" and "board_aliases",
+// "actions" (the latest state of each action, action_state with its board's name and pack's
+// path) and "passages" (the distinct paragraph texts; "blocks" carries each block's text too).
 const std::vector<std::string>& exportable_tables();
 
 // Streams every row of `table` in a stable order: `header` once with the column names, then

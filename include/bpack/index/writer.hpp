@@ -48,10 +48,8 @@ std::string source_key_of(const std::string& path);
 
 // The board a pack belongs to, as the pack names it: the body of the meeting whose minutes
 // it carries (the formal name in a minutes header), else the body of its agenda meeting.
+// Which board of the index that is, boards.hpp decides.
 std::optional<std::string> pack_board(const model::Pack& pack);
-// Lower-case ASCII letters and digits of `board`, one space between words: what decides
-// that two packs (and so their actions) belong to the same board.
-std::string board_key(std::string_view board);
 
 // What recognises a paragraph (its heading and text) met before: two independent 64-bit
 // hashes, so that a false match is vanishingly unlikely for text not crafted to collide with
