@@ -7,9 +7,11 @@
 
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/output/pack_json.hpp"
+#include "bpack/output/pack_views.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics_printer.hpp"
+#include "cli/output_options.hpp"
 
 namespace bpack::cli {
 namespace {
@@ -18,31 +20,6 @@ struct ParseOptions {
   std::vector<std::string> files;
   bool json = false;
 };
-
-std::string outline(const model::Pack& pack) {
-  std::string out = fmt::format("{}  {} lines, {} page{}, {} bytes, sha256 {}\n", pack.source.path, pack.source.lines,
-                                pack.source.pages, pack.source.pages == 1 ? "" : "s", pack.source.bytes,
-                                pack.source.sha256.substr(0, 12));
-  if (!pack.meetings.empty()) {
-    out += "meetings\n";
-    for (const auto& m : pack.meetings) {
-      out += fmt::format("  {:<8} {:<10} {:<5}  {}{}  (line {})\n", model::to_string(m.role), m.date.value_or("?"),
-                         m.time.value_or(""), m.body.value_or("(board not stated)"), m.venue ? ", " + *m.venue : "",
-                         m.line);
-    }
-  }
-  out += "sections\n";
-  out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", "KIND", "LINES", "PAGES", "TITLE");
-  for (const auto& s : pack.sections) {
-    out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", model::to_string(s.kind),
-                       fmt::format("{}-{}", s.line_start, s.line_end), fmt::format("{}-{}", s.page_start, s.page_end),
-                       s.title);
-  }
-  out += fmt::format("entities: {} agenda items, {} attendance, {} minute items, {} decisions, {} actions, {} papers\n",
-                     pack.agenda_items.size(), pack.attendance.size(), pack.minute_items.size(), pack.decisions.size(),
-                     pack.actions.size(), pack.papers.size());
-  return out;
-}
 
 int run_parse(const ParseOptions& options, Context& context) {
   DiagnosticsPrinter printer(context.quiet);
@@ -59,7 +36,7 @@ int run_parse(const ParseOptions& options, Context& context) {
         output::append_pack_json(pack, out);
         out.push_back('\n');
       } else {
-        out = (first ? "" : "\n") + outline(pack);
+        out = (first ? "" : "\n") + output::render_detail_text(output::parsed_pack_view(pack), text_style());
       }
       std::fwrite(out.data(), 1, out.size(), stdout);
       std::fflush(stdout);

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "bpack/index/search.hpp"
+#include "bpack/output/record_views.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
 #include "cli/index_access.hpp"
@@ -13,10 +14,6 @@
 
 namespace bpack::cli {
 namespace {
-
-using output::Align;
-using output::cell;
-using output::Cell;
 
 struct SearchCommandOptions {
   std::vector<std::string> words;
@@ -26,50 +23,6 @@ struct SearchCommandOptions {
   int limit = 20;
   OutputOptions output;
 };
-
-// grep-like: "path:line" first (editors and terminals open it), then where it sits, then
-// the snippet on its own line.
-std::string hits_text(const std::vector<index::SearchHit>& hits) {
-  std::string out;
-  for (const auto& h : hits) {
-    std::string where = h.kind;
-    if (h.item) {
-      where += fmt::format(" › {}", *h.item);
-    } else if (h.section) {
-      where += fmt::format(" › {}", *h.section);
-    }
-    out += fmt::format("{}{}:{}{}  {}  (pack {}{}{})\n", bold_start(), h.pack, h.line, bold_end(), where,
-                       h.meeting_date.value_or("undated"), h.page > 1 ? fmt::format(", page {}", h.page) : "",
-                       h.occurrences > 1
-                           ? fmt::format("; also in {} other place{}", h.occurrences - 1, h.occurrences == 2 ? "" : "s")
-                           : "");
-    out += fmt::format("    {}\n", h.snippet);
-  }
-  return out;
-}
-
-output::Table hits_table(const std::vector<index::SearchHit>& hits) {
-  output::Table table;
-  table.columns = {{"rank", Align::right},
-                   {"score", Align::right},
-                   {"pack"},
-                   {"line", Align::right},
-                   {"page", Align::right},
-                   {"block_line", Align::right},
-                   {"kind"},
-                   {"section"},
-                   {"item"},
-                   {"board"},
-                   {"meeting_date"},
-                   {"occurrences", Align::right},
-                   {"snippet"}};
-  for (const auto& h : hits) {
-    table.add({Cell(static_cast<std::int64_t>(h.rank)), Cell(h.score), Cell(h.pack), Cell(h.line), Cell(h.page),
-               Cell(h.block_line), Cell(h.kind), cell(h.section), cell(h.item), cell(h.board), cell(h.meeting_date),
-               Cell(h.occurrences), Cell(h.snippet)});
-  }
-  return table;
-}
 
 int run_search(const SearchCommandOptions& options, Context& context) {
   auto db = open_index_for_query(context);
@@ -94,11 +47,7 @@ int run_search(const SearchCommandOptions& options, Context& context) {
   if (hits.empty() && !context.quiet) {
     std::fprintf(stderr, "search: no paragraph matches\n");
   }
-  if (terminal_text) {
-    write_stdout(hits_text(hits));
-  } else {
-    print_table(hits_table(hits), options.output);
-  }
+  print_list(output::search_hits_list(hits), options.output, context.quiet);
   return kOk;
 }
 

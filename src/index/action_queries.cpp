@@ -26,7 +26,7 @@ const std::string kActionSelect =
     "s.status_text, s.comments, s.first_seen, s.last_seen, s.packs_seen, lp.path, s.last_line, "
     "CAST(julianday(CASE WHEN s.status = 'closed' THEN s.last_seen ELSE :as_of END) - julianday(" +
     kStartDate + ") AS INTEGER) AS days_open, " + kOverdue +
-    " AS overdue, v.path, s.vanished_on, s.closed_on, c.path "
+    " AS overdue, v.path, s.vanished_on, s.closed_on, c.path, s.last_pack_id "
     "FROM action_state s JOIN boards b ON b.id = s.board_id JOIN packs lp ON lp.id = s.last_pack_id "
     "LEFT JOIN packs v ON v.id = s.vanished_pack_id LEFT JOIN packs c ON c.id = s.closed_pack_id ";
 
@@ -64,6 +64,7 @@ ActionRow read_action(const Statement& q) {
   row.vanished_date = q.column_optional(20);
   row.closed_on = q.column_optional(21);
   row.closed_in = q.column_optional(22);
+  row.last_pack_id = q.column_int(23);
   return row;
 }
 
@@ -80,7 +81,7 @@ void bind_other_conditions(Statement& q, const ActionFilter& filter) {
 std::vector<ActionHistory> histories(Database& db, Statement& actions) {
   Statement entries(db,
                     "SELECT p.path, p.meeting_date, h.status, h.status_text, h.due, h.due_text, h.owner, h.text, "
-                    "h.comments, h.source, h.line, h.ref, h.linked_by, h.similarity "
+                    "h.comments, h.source, h.line, h.ref, h.linked_by, h.similarity, p.id "
                     "FROM action_history h JOIN packs p ON p.id = h.pack_id "
                     "WHERE h.action_id = ?1 ORDER BY COALESCE(p.meeting_date, ''), p.id, h.line");
   std::vector<ActionHistory> result;
@@ -106,6 +107,7 @@ std::vector<ActionHistory> histories(Database& db, Statement& actions) {
       if (!entries.is_null(13)) {
         e.similarity = entries.column_double(13);
       }
+      e.pack_id = entries.column_int(14);
       if (!history.entries.empty()) {
         const ActionHistoryEntry& before = history.entries.back();
         e.status_changed = e.status != before.status;

@@ -9,53 +9,39 @@
 namespace bpack::index {
 namespace {
 
-// An action's state from its history rows, pack by pack in meeting-date order (ties: the
-// later ingested pack). Closed: the first closed row after the last row that was not, and
-// the meeting it records (the minutes' meeting, else the pack's). Vanished: not closed, and
-// the board has a later pack with an action log (which does not carry it: this is its
-// latest pack).
+// An action's history rows in meeting-date order (ties: the later ingested pack; within a
+// pack, its action log after its minutes, the log being the later record), for its state.
+constexpr const char* kActionRows = R"sql(
+SELECT h.raised, h.item, h.text, h.owner, h.due, h.due_text, h.status, h.status_text, h.comments, h.source,
+       h.pack_id, h.line, h.meeting_date, p.meeting_date, a.board_id, a.ref
+FROM actions a JOIN action_history h ON h.action_id = a.id JOIN packs p ON p.id = h.pack_id
+WHERE a.id = ?1
+ORDER BY COALESCE(p.meeting_date, ''), p.id, h.source = 'action_log', h.line
+)sql";
+
 constexpr const char* kInsertState = R"sql(
-WITH seen AS (
-  SELECT h.*, p.meeting_date AS pack_date, COALESCE(p.meeting_date, '') AS date_key
-  FROM action_history h JOIN packs p ON p.id = h.pack_id WHERE h.action_id = ?1
-),
-latest AS (SELECT * FROM seen ORDER BY date_key DESC, pack_id DESC, line DESC LIMIT 1),
-last_open AS (
-  SELECT date_key, pack_id, line FROM seen WHERE status <> 'closed' ORDER BY date_key DESC, pack_id DESC, line DESC LIMIT 1
-),
-closing AS (
-  SELECT c.* FROM seen c WHERE c.status = 'closed'
-    AND NOT EXISTS (SELECT 1 FROM last_open o WHERE (o.date_key, o.pack_id, o.line) > (c.date_key, c.pack_id, c.line))
-  ORDER BY c.date_key, c.pack_id, c.line LIMIT 1
-),
-span AS (
-  SELECT MIN(raised) AS raised, MIN(pack_date) AS first_seen, MAX(pack_date) AS last_seen,
-         COUNT(DISTINCT pack_id) AS packs FROM seen
-)
 INSERT INTO action_state (action_id, board_id, ref, raised, item, text, owner, due, due_text, status, status_text,
                           comments, source, first_seen, last_seen, packs_seen, last_pack_id, last_line, closed_on,
                           closed_pack_id, vanished_pack_id, vanished_on)
-SELECT a.id, a.board_id, a.ref, span.raised,
-  (SELECT item FROM seen WHERE item IS NOT NULL ORDER BY date_key DESC, pack_id DESC LIMIT 1),
-  (SELECT text FROM seen WHERE text IS NOT NULL ORDER BY date_key DESC, pack_id DESC LIMIT 1),
-  (SELECT owner FROM seen WHERE owner IS NOT NULL ORDER BY date_key DESC, pack_id DESC LIMIT 1),
-  l.due, l.due_text, l.status, l.status_text, l.comments, l.source,
-  span.first_seen, span.last_seen, span.packs, l.pack_id, l.line,
-  CASE WHEN l.status = 'closed' THEN (SELECT COALESCE(meeting_date, pack_date) FROM closing) END,
-  CASE WHEN l.status = 'closed' THEN (SELECT pack_id FROM closing) END,
-  v.id, v.meeting_date
-FROM actions a, latest l, span
-LEFT JOIN packs v ON v.id = (
-  SELECT q.id FROM packs q WHERE l.status <> 'closed' AND q.board_id = a.board_id AND q.has_action_log
-    AND q.meeting_date > COALESCE(span.last_seen, '') ORDER BY q.meeting_date, q.id LIMIT 1)
-WHERE a.id = ?1
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+)sql";
+
+// The first pack of a board with an action log after a date: where an action last seen then
+// and not closed vanished (it cannot carry the action: the action's latest pack is earlier).
+constexpr const char* kFirstLogAfter = R"sql(
+SELECT id, meeting_date FROM packs WHERE board_id = ?1 AND has_action_log AND meeting_date > ?2
+ORDER BY meeting_date, id LIMIT 1
 )sql";
 
 // A pack with an action log: every action of its board not closed and last seen before it,
-// that no earlier such pack left out, vanished here.
+// that no earlier such pack left out, vanished here. The candidates are read from the index
+// by (board, vanished_on): those not vanished, and those vanished later than this pack.
 constexpr const char* kMarkVanished = R"sql(
 UPDATE action_state SET vanished_pack_id = ?1, vanished_on = ?3
-WHERE board_id = ?2 AND status <> 'closed' AND COALESCE(last_seen, '') < ?3
+WHERE action_id IN (
+    SELECT action_id FROM action_state WHERE board_id = ?2 AND vanished_on IS NULL
+    UNION ALL SELECT action_id FROM action_state WHERE board_id = ?2 AND vanished_on >= ?3)
+  AND status <> 'closed' AND COALESCE(last_seen, '') < ?3
   AND (vanished_on IS NULL OR vanished_on > ?3 OR (vanished_on = ?3 AND vanished_pack_id > ?1))
 )sql";
 
@@ -73,12 +59,17 @@ SELECT p.board_id, d.date FROM packs p, (
 )sql";
 
 // One meeting: a board and a date (or one undated meeting row), from every pack that
-// mentions it. A person or decision recorded in two packs counts once.
+// mentions it. A person or decision recorded in two packs counts once. Its agenda and its
+// minutes are shown in the latest pack carrying them, at the first line there: the largest
+// pack_id * 10^9 - line is that pack's first line (lines are far below 10^9).
 constexpr const char* kInsertMeeting = R"sql(
-INSERT INTO meeting_summary (board_id, meeting_key, date, time, venue, agenda_pack_id, minutes_pack_id, present,
-                             apologies, decisions, actions_raised)
+INSERT INTO meeting_summary (board_id, meeting_key, date, time, venue, agenda_pack_id, agenda_line, minutes_pack_id,
+                             minutes_line, present, apologies, decisions, actions_raised)
 SELECT ?1, ?2, MAX(m.date), MAX(m.time), MAX(m.venue),
-  MAX(CASE WHEN m.role = 'agenda' THEN m.pack_id END), MAX(CASE WHEN m.role = 'minutes' THEN m.pack_id END),
+  MAX(CASE WHEN m.role = 'agenda' THEN m.pack_id END),
+  1000000000 - MAX(CASE WHEN m.role = 'agenda' THEN m.pack_id * 1000000000 - m.line END) % 1000000000,
+  MAX(CASE WHEN m.role = 'minutes' THEN m.pack_id END),
+  1000000000 - MAX(CASE WHEN m.role = 'minutes' THEN m.pack_id * 1000000000 - m.line END) % 1000000000,
   (SELECT COUNT(DISTINCT lower(a.name)) FROM attendance a JOIN packs q ON q.id = a.pack_id
     WHERE a.meeting_date = ?2 AND q.board_id = ?1 AND a.status IN ('member', 'attendee')),
   (SELECT COUNT(DISTINCT lower(a.name)) FROM attendance a JOIN packs q ON q.id = a.pack_id
@@ -112,7 +103,9 @@ void add_unique(std::vector<T>& to, T value) {
 DerivedState::DerivedState(Database& db)
     : db_(db),
       delete_state_(db, "DELETE FROM action_state WHERE action_id = ?1"),
+      action_rows_(db, kActionRows),
       insert_state_(db, kInsertState),
+      first_log_after_(db, kFirstLogAfter),
       mark_vanished_(db, kMarkVanished),
       pack_(db, "SELECT board_id, meeting_date, has_action_log FROM packs WHERE id = ?1"),
       actions_of_pack_(db, "SELECT DISTINCT action_id FROM action_history WHERE pack_id = ?1"),
@@ -135,7 +128,72 @@ DerivedState::DerivedState(Database& db)
 
 void DerivedState::refresh_action(std::int64_t action_id) {
   delete_state_.bind(1, action_id).run();
-  insert_state_.bind(1, action_id).run();
+  struct Row {
+    std::optional<std::string> due, due_text, status_text, comments, meeting_date, pack_date;
+    std::string status, source;
+    std::int64_t pack_id = 0;
+    std::int64_t line = 0;
+  };
+  std::optional<std::string> raised, item, text, owner, first_seen, last_seen, ref;
+  std::optional<Row> latest;
+  std::optional<Row> closing;  // the first closed row after the last one that was not
+  std::vector<std::int64_t> packs;
+  std::int64_t board_id = 0;
+  const auto earliest = [](std::optional<std::string>& to, std::optional<std::string> value) {
+    if (value && (!to || *value < *to)) {
+      to = std::move(value);
+    }
+  };
+  Statement& q = action_rows_;
+  q.bind(1, action_id);
+  while (q.step()) {
+    Row row{q.column_optional(4),  q.column_optional(5),  q.column_optional(7), q.column_optional(8),
+            q.column_optional(12), q.column_optional(13), q.column_text(6),     q.column_text(9),
+            q.column_int(10),      q.column_int(11)};
+    earliest(raised, q.column_optional(0));
+    // Described by the latest row that says it.
+    for (auto [column, field] : {std::pair{1, &item}, std::pair{2, &text}, std::pair{3, &owner}}) {
+      if (!q.is_null(column)) {
+        *field = q.column_text(column);
+      }
+    }
+    earliest(first_seen, row.pack_date);
+    if (row.pack_date && (!last_seen || *row.pack_date > *last_seen)) {
+      last_seen = row.pack_date;
+    }
+    add_unique(packs, row.pack_id);
+    board_id = q.column_int(14);
+    ref = q.column_optional(15);
+    if (row.status != "closed") {
+      closing.reset();
+    } else if (!closing) {
+      closing = row;
+    }
+    latest = std::move(row);
+  }
+  q.reset();
+  if (!latest) {
+    return;  // the action went with its last pack
+  }
+  std::optional<std::int64_t> vanished_pack;
+  std::optional<std::string> vanished_on;
+  if (latest->status != "closed") {
+    first_log_after_.bind(1, board_id).bind(2, last_seen.value_or(""));
+    if (first_log_after_.step()) {
+      vanished_pack = first_log_after_.column_int(0);
+      vanished_on = first_log_after_.column_optional(1);
+    }
+    first_log_after_.reset();
+  }
+  Statement& s = insert_state_;
+  s.bind(1, action_id).bind(2, board_id).bind(3, ref).bind(4, raised).bind(5, item).bind(6, text).bind(7, owner);
+  s.bind(8, latest->due).bind(9, latest->due_text).bind(10, latest->status).bind(11, latest->status_text);
+  s.bind(12, latest->comments).bind(13, latest->source).bind(14, first_seen).bind(15, last_seen);
+  s.bind(16, static_cast<std::int64_t>(packs.size())).bind(17, latest->pack_id).bind(18, latest->line);
+  const std::optional<std::string> closed_on =
+      closing ? (closing->meeting_date ? closing->meeting_date : closing->pack_date) : std::nullopt;
+  s.bind(19, closed_on).bind(20, closing ? std::optional(closing->pack_id) : std::nullopt);
+  s.bind(21, vanished_pack).bind(22, vanished_on).run();
 }
 
 void DerivedState::refresh_meeting(std::int64_t board_id, const std::string& key) {

@@ -44,7 +44,9 @@ class DerivedState {
 
   Database& db_;
   Statement delete_state_;
+  Statement action_rows_;
   Statement insert_state_;
+  Statement first_log_after_;
   Statement mark_vanished_;
   Statement pack_;
   Statement actions_of_pack_;

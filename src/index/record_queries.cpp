@@ -23,7 +23,8 @@ void bind_filter(Statement& q, const RecordFilter& filter) {
 // every pack that mentions it).
 const std::string kMeetingsSql =
     "SELECT m.date, m.time, b.name, m.venue, ap.path, mp.path, m.present, m.apologies, m.decisions, "
-    "m.actions_raised FROM meeting_summary m JOIN boards b ON b.id = m.board_id "
+    "m.actions_raised, m.agenda_pack_id, m.agenda_line, m.minutes_pack_id, m.minutes_line "
+    "FROM meeting_summary m JOIN boards b ON b.id = m.board_id "
     "LEFT JOIN packs ap ON ap.id = m.agenda_pack_id LEFT JOIN packs mp ON mp.id = m.minutes_pack_id WHERE " +
     board_filter_sql("m.board_id") +
     " AND (:since IS NULL OR m.date >= :since) AND (:until IS NULL OR m.date <= :until) "
@@ -52,6 +53,10 @@ std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter) 
     row.apologies = q.column_int(7);
     row.decisions = q.column_int(8);
     row.actions_raised = q.column_int(9);
+    row.agenda_pack_id = q.column_optional_int(10);
+    row.agenda_line = q.column_optional_int(11);
+    row.minutes_pack_id = q.column_optional_int(12);
+    row.minutes_line = q.column_optional_int(13);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -60,7 +65,7 @@ std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter) 
 std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter,
                                         const std::optional<std::string>& text) {
   Statement q(db,
-              "SELECT COALESCE(d.meeting_date, p.meeting_date), bd.name, d.item, d.kind, d.text, p.path, d.line "
+              "SELECT COALESCE(d.meeting_date, p.meeting_date), bd.name, d.item, d.kind, d.text, p.path, d.line, p.id "
               "FROM decisions d JOIN packs p ON p.id = d.pack_id LEFT JOIN boards bd ON bd.id = p.board_id WHERE " +
                   filter_sql("COALESCE(d.meeting_date, p.meeting_date)") +
                   " AND (:text IS NULL OR instr(lower(d.text), lower(:text)) > 0) "
@@ -77,6 +82,7 @@ std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter
     row.text = q.column_optional(4);
     row.pack = q.column_text(5);
     row.line = q.column_int(6);
+    row.pack_id = q.column_int(7);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -86,7 +92,7 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
                                            const std::optional<std::string>& person) {
   Statement q(db,
               "SELECT COALESCE(a.meeting_date, p.meeting_date), bd.name, a.name, a.role, a.initials, a.status, "
-              "p.path, a.line" +
+              "p.path, a.line, p.id" +
                   kAttendanceFrom + " ORDER BY COALESCE(a.meeting_date, p.meeting_date), p.path, a.line");
   bind_filter(q, filter);
   q.bind(q.parameter_index(":person"), person);
@@ -101,6 +107,7 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
     row.status = q.column_text(5);
     row.pack = q.column_text(6);
     row.line = q.column_int(7);
+    row.pack_id = q.column_int(8);
     rows.push_back(std::move(row));
   }
   return rows;

@@ -341,8 +341,10 @@ CREATE TABLE meeting_summary (
   board_id        INTEGER NOT NULL,
   meeting_key     TEXT NOT NULL,  -- its date; 'pack N line L' for a meeting without one
   date TEXT, time TEXT, venue TEXT,
-  agenda_pack_id  INTEGER,
-  minutes_pack_id INTEGER,
+  agenda_pack_id  INTEGER,        -- the pack carrying its agenda, and the line there
+  agenda_line     INTEGER,
+  minutes_pack_id INTEGER,        -- the pack carrying its minutes
+  minutes_line    INTEGER,
   present         INTEGER NOT NULL,
   apologies       INTEGER NOT NULL,
   decisions       INTEGER NOT NULL,

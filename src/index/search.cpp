@@ -225,6 +225,7 @@ std::vector<SearchHit> search(Database& db, const SearchOptions& options) {
     h.line = h.block_line + offset;
     h.page = where.column_int(2);
     const std::int64_t pack_id = where.column_int(3);
+    h.pack_id = pack_id;
     h.pack = where.column_text(4);
     h.board = where.column_optional(5);
     h.meeting_date = where.column_optional(6);

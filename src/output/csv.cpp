@@ -48,8 +48,8 @@ void append_csv_row(std::string& out, const std::vector<Cell>& row) {
   out += kRecordEnd;
 }
 
-std::string render_csv(const Table& table) {
-  const Table data = data_columns(table);
+std::string render_csv(const ListView& table) {
+  const ListView data = data_columns(table);
   std::string out;
   std::vector<std::string> names;
   for (const auto& column : data.columns) {

@@ -51,6 +51,7 @@ struct ActionRow {
   bool overdue = false;
   std::string last_pack;  // path of the pack the state comes from, and the line there
   std::int64_t last_line = 0;
+  std::int64_t last_pack_id = 0;
   std::optional<std::string> vanished_in;  // the first later pack whose action log leaves it out
   std::optional<std::string> vanished_date;
   std::optional<std::string> closed_on;  // closed: the meeting that closed it
@@ -66,6 +67,7 @@ std::int64_t count_unknown_left_out(Database& db, const ActionFilter& filter);
 
 struct ActionHistoryEntry {
   std::string pack;
+  std::int64_t pack_id = 0;
   std::optional<std::string> meeting_date;
   std::string status;
   std::optional<std::string> status_text;

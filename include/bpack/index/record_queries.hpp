@@ -24,9 +24,13 @@ struct MeetingRow {
   std::optional<std::string> time;
   std::optional<std::string> board;
   std::optional<std::string> venue;
-  std::optional<std::string> agenda_pack;   // pack carrying the meeting's agenda
+  std::optional<std::string> agenda_pack;  // pack carrying the meeting's agenda, and the line there
+  std::optional<std::int64_t> agenda_pack_id;
+  std::optional<std::int64_t> agenda_line;
   std::optional<std::string> minutes_pack;  // pack carrying its minutes
-  std::int64_t present = 0;                 // members and attendees recorded present
+  std::optional<std::int64_t> minutes_pack_id;
+  std::optional<std::int64_t> minutes_line;
+  std::int64_t present = 0;  // members and attendees recorded present
   std::int64_t apologies = 0;
   std::int64_t decisions = 0;
   std::int64_t actions_raised = 0;
@@ -41,6 +45,7 @@ struct DecisionRow {
   std::string kind;
   std::optional<std::string> text;
   std::string pack;
+  std::int64_t pack_id = 0;
   std::int64_t line = 0;
 };
 
@@ -56,6 +61,7 @@ struct AttendanceRow {
   std::optional<std::string> initials;
   std::string status;
   std::string pack;
+  std::int64_t pack_id = 0;
   std::int64_t line = 0;
 };
 
