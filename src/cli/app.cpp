@@ -41,6 +41,8 @@ int run(int argc, char** argv) {
   add_attendance_command(app, context);
   add_show_command(app, context);
   add_export_command(app, context);
+  add_boards_command(app, context);
+  add_changes_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -18,6 +18,10 @@ bool all_digits(const std::string& text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool has_lower(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 std::vector<std::int64_t> board_ids(Statement& q) {
   std::vector<std::int64_t> ids;
   while (q.step()) {
@@ -60,7 +64,8 @@ BoardRow read_board(Database& db, std::int64_t id) {
 
 BoardResolver::BoardResolver(Database& db)
     : db_(db),
-      find_alias_(db, "SELECT board_id FROM board_aliases WHERE key = ?1"),
+      find_alias_(db, "SELECT board_id, name FROM board_aliases WHERE key = ?1"),
+      rename_alias_(db, "UPDATE board_aliases SET name = ?2 WHERE key = ?1"),
       all_aliases_(db, "SELECT name, board_id FROM board_aliases WHERE key <> '' ORDER BY id"),
       insert_board_(db, "INSERT INTO boards (name) VALUES (?1) RETURNING id"),
       insert_alias_(db, "INSERT INTO board_aliases (key, board_id, name) VALUES (?1, ?2, ?3)") {}
@@ -70,7 +75,13 @@ BoardRef BoardResolver::resolve(const std::optional<std::string>& name) {
   find_alias_.bind(1, parsed.key);
   if (find_alias_.step()) {
     const std::int64_t id = find_alias_.column_int(0);
+    // A name first met in capitals ("WESTSHIRE DISTRICT COUNCIL PLANNING COMMITTEE") is shown
+    // as a later pack writes it in mixed case.
+    const bool shouting = !has_lower(find_alias_.column_view(1));
     find_alias_.reset();
+    if (shouting && has_lower(parsed.display)) {
+      rename_alias_.bind(1, parsed.key).bind(2, parsed.display).run();
+    }
     return {id, parsed.key};
   }
   find_alias_.reset();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <set>
 
 namespace bpack::output {
@@ -179,6 +180,49 @@ DetailView action_detail(const index::ActionHistory& h) {
   }
   view.lists.emplace_back("history", std::move(history));
   return view;
+}
+
+ListView changes_list(const std::vector<index::ChangeRow>& rows) {
+  std::set<std::int64_t> boards;
+  for (const auto& c : rows) {
+    boards.insert(c.board_id);
+  }
+  ListView list;
+  list.name = "changes";
+  list.columns = {
+      {"meeting_date", Align::left, false, true, 0, true, "MEETING"},
+      {"board", Align::left, true, boards.size() > 1},
+      {"ref", Align::right},
+      {"kind", Align::left, false, true, 0, true, "CHANGE"},
+      {"from", Align::left, true},
+      {"to", Align::left, true},
+      {"days", Align::right, false, false},
+      {"detail", Align::left, true, true, 0, false},
+      {"owner", Align::left, true},
+      {"text", Align::left, true},
+      {"status", Align::left, false, false},
+      {"pack", Align::left, false, false},
+      {"previous_pack", Align::left, false, false},
+      {"previous_date", Align::left, false, false},
+      {"source_pack", Align::left, false, false},
+      {"source_line", Align::right, false, false},
+      {"action_id", Align::right, false, false},
+  };
+  for (const auto& c : rows) {
+    std::string detail;
+    if (c.days) {
+      const std::int64_t days = *c.days < 0 ? -*c.days : *c.days;
+      detail = fmt::format("{} day{} {}", days, days == 1 ? "" : "s", *c.days > 0 ? "later" : "earlier");
+    } else if (c.kind == "vanished") {
+      detail = fmt::format("last in {} ({})", std::filesystem::path(c.previous_pack.value_or("?")).filename().string(),
+                           c.previous_date.value_or("undated"));
+    }
+    list.add({cell(c.meeting_date), Cell(c.board), cell(c.ref), Cell(c.kind), cell(c.from), cell(c.to), cell(c.days),
+              Cell(detail), cell(c.owner), cell(c.text), cell(c.status), Cell(c.pack), cell(c.previous_pack),
+              cell(c.previous_date), Cell(c.source_pack), Cell(c.source_line), Cell(c.action_id)},
+             Place{c.source_pack_id, c.source_pack, c.source_line});
+  }
+  return list;
 }
 
 }  // namespace bpack::output

@@ -30,6 +30,7 @@ class BoardResolver {
  private:
   Database& db_;
   Statement find_alias_;
+  Statement rename_alias_;
   Statement all_aliases_;
   Statement insert_board_;
   Statement insert_alias_;
