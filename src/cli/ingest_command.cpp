@@ -4,17 +4,13 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <optional>
 
-#include "bpack/index/pipelined_ingest.hpp"
 #include "bpack/index/writer.hpp"
+#include "bpack/ingest/input_list.hpp"
+#include "bpack/ingest/session.hpp"
 #include "bpack/output/json.hpp"
 #include "bpack/util/error.hpp"
-#include "bpack/util/strings.hpp"
 #include "cli/context.hpp"
 #include "cli/index_access.hpp"
 #include "cli/output_options.hpp"
@@ -22,50 +18,11 @@
 namespace bpack::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct IngestOptions {
   std::vector<std::string> paths;
   bool strict = false;
   OutputOptions output;
 };
-
-struct Input {
-  std::string path;
-  std::uint64_t bytes = 0;  // for progress; 0 for stdin
-  std::string error;        // set when the path could not be listed
-};
-
-// Files as given; directories become their *.txt files (recursively, in name order, so a
-// run is repeatable); "-" is standard input.
-std::vector<Input> expand(const std::vector<std::string>& paths) {
-  std::vector<Input> inputs;
-  for (const auto& path : paths) {
-    std::error_code error;
-    if (path == "-" || !fs::is_directory(path, error)) {
-      // A missing file is reported when ingest tries to read it, in its turn.
-      const auto size = path == "-" ? 0 : fs::file_size(path, error);
-      inputs.push_back({path, error ? 0 : static_cast<std::uint64_t>(size), {}});
-      continue;
-    }
-    std::vector<Input> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-      const fs::directory_entry& entry = *it;
-      std::error_code entry_error;
-      if (entry.is_regular_file(entry_error) && util::to_lower_ascii(entry.path().extension().string()) == ".txt") {
-        const auto size = entry.file_size(entry_error);
-        found.push_back({entry.path().string(), entry_error ? 0 : static_cast<std::uint64_t>(size), {}});
-      }
-    }
-    if (error) {
-      inputs.push_back({path, 0, fmt::format("{}: cannot list directory: {}", path, error.message())});
-    }
-    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
-    inputs.insert(inputs.end(), found.begin(), found.end());
-  }
-  return inputs;
-}
 
 // Counts parser warnings instead of printing them: ingest reports packs, `bpack parse`
 // shows the warnings of one.
@@ -80,16 +37,16 @@ class CountingSink final : public DiagnosticSink {
 };
 
 // One line on stderr, rewritten in place: packs done / total, throughput, current file.
-class Progress {
+class ProgressLine {
  public:
-  Progress(bool enabled, std::size_t total) : enabled_(enabled), total_(total), start_(Clock::now()) {}
-  void show(std::size_t done, std::uint64_t bytes_done, const std::string& current) const {
+  explicit ProgressLine(bool enabled) : enabled_(enabled) {}
+  void show(const ingest::Progress& progress) const {
     if (!enabled_) {
       return;
     }
-    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-    const double mb_per_s = seconds > 0 ? static_cast<double>(bytes_done) / 1e6 / seconds : 0.0;
-    fmt::print(stderr, "\r\x1b[K[{}/{}] {:.1f} MB/s  {}", done, total_, mb_per_s, current);
+    const double mb_per_s =
+        progress.seconds > 0 ? static_cast<double>(progress.bytes_done) / 1e6 / progress.seconds : 0.0;
+    fmt::print(stderr, "\r\x1b[K[{}/{}] {:.1f} MB/s  {}", progress.done, progress.total, mb_per_s, *progress.current);
     std::fflush(stderr);
   }
   void clear() const {
@@ -100,46 +57,26 @@ class Progress {
   }
 
  private:
-  using Clock = std::chrono::steady_clock;
   bool enabled_;
-  std::size_t total_;
-  Clock::time_point start_;
 };
 
-// Input bytes and time after which a batch of packs is committed: large enough that the
-// index pages many packs touch are written once per batch rather than once per pack, small
-// enough that an interrupted ingest loses little (run it again: the packs it has are skipped).
-constexpr std::uint64_t kBatchBytes = 64ULL * 1000 * 1000;
-constexpr std::chrono::seconds kBatchTime{2};
-
-// Input bytes added in one run from which the full-text index is merged at the end (FTS5
-// 'optimize': about 0.6 s per 100 MB indexed), which halves query time on a large index.
-// Smaller runs leave it to FTS5's incremental merging.
-constexpr std::uint64_t kOptimizeBytes = 16ULL * 1000 * 1000;
-
-// One input's outcome, waiting for its batch to be committed.
-struct Outcome {
-  std::string path;
-  index::IngestResult result;
-  std::string error;  // empty when the pack was ingested
-};
-
-void print_json(const index::IngestResult* result, const std::string& path, const std::string& error) {
+void print_json(const ingest::Outcome& outcome) {
   std::string out;
   output::JsonWriter json(out);
   json.begin_object();
-  json.field("path", std::string_view(path));
-  if (result != nullptr) {
-    json.field("outcome", index::to_string(result->outcome));
-    json.field("sha256", std::string_view(result->sha256));
-    json.field("pack_id", result->pack_id);
-    json.field("bytes", result->bytes);
-    json.field("blocks", result->blocks);
-    json.field("new_passages", result->passages);
-    json.field("actions", result->actions);
+  json.field("path", std::string_view(outcome.path));
+  if (outcome.error.empty()) {
+    const index::IngestResult& result = outcome.result;
+    json.field("outcome", index::to_string(result.outcome));
+    json.field("sha256", std::string_view(result.sha256));
+    json.field("pack_id", result.pack_id);
+    json.field("bytes", result.bytes);
+    json.field("blocks", result.blocks);
+    json.field("new_passages", result.passages);
+    json.field("actions", result.actions);
   } else {
     json.field("outcome", "failed");
-    json.field("error", std::string_view(error));
+    json.field("error", std::string_view(outcome.error));
   }
   json.end_object();
   out.push_back('\n');
@@ -147,137 +84,38 @@ void print_json(const index::IngestResult* result, const std::string& path, cons
 }
 
 int run_ingest(const IngestOptions& options, Context& context) {
-  const std::vector<Input> inputs = expand(options.paths);
+  std::vector<ingest::Input> inputs = ingest::list_inputs(options.paths);
   auto db = open_index_for_ingest(context);
-  index::Writer writer(*db);
   CountingSink warnings;
   extract::ParseOptions parse_options;
   parse_options.grammar = &context.grammar();
   parse_options.diagnostics = &warnings;
 
-  std::size_t added = 0;
-  std::size_t replaced = 0;
-  std::size_t unchanged = 0;
-  std::size_t failed = 0;
-  std::uint64_t bytes_done = 0;
-  const Progress progress(stderr_is_terminal() && !context.quiet, inputs.size());
-
-  // Packs are read and parsed a few ahead on a second thread while this one writes them.
-  std::vector<std::string> readable;
-  for (const Input& input : inputs) {
-    if (input.error.empty()) {
-      readable.push_back(input.path);
+  const ProgressLine progress(stderr_is_terminal() && !context.quiet);
+  ingest::SessionCallbacks callbacks;
+  callbacks.progress = [&](const ingest::Progress& p) { progress.show(p); };
+  callbacks.message = [&](const std::string& message) {
+    progress.clear();
+    fmt::print(stderr, "bpack: {}\n", message);
+  };
+  if (options.output.json) {
+    callbacks.outcome = print_json;
+  }
+  ingest::Session session(*db, std::move(inputs), parse_options, std::move(callbacks));
+  while (!session.done()) {
+    if (!session.next() && options.strict) {
+      break;  // what went in before the failure is still committed
     }
   }
-  index::PipelinedIngest pipeline(writer, std::move(readable), parse_options);
-
-  // Each pack is all or nothing (a savepoint inside the batch); the batch is what reaches
-  // the disk, at most kBatchBytes of input or kBatchTime after it began. A pack's outcome
-  // is reported (counts, --json) once its batch is committed, in input order.
-  std::optional<index::Writer::Batch> batch;
-  std::uint64_t bytes_written = 0;  // of packs added or replaced, committed
-  std::vector<Outcome> pending;
-  std::uint64_t batch_bytes = 0;
-  auto batch_start = std::chrono::steady_clock::now();
-  const auto report = [&](const Outcome& outcome) {
-    if (!outcome.error.empty()) {
-      ++failed;
-    } else if (outcome.result.outcome == index::IngestOutcome::added) {
-      ++added;
-      bytes_written += outcome.result.bytes;
-    } else if (outcome.result.outcome == index::IngestOutcome::replaced) {
-      ++replaced;
-      bytes_written += outcome.result.bytes;
-    } else {
-      ++unchanged;
-    }
-    if (options.output.json) {
-      print_json(outcome.error.empty() ? &outcome.result : nullptr, outcome.path, outcome.error);
-    }
-  };
-  // The packs of a batch that did not reach the disk failed, whatever they reported.
-  const auto lose_batch = [&](const std::string& why) {
-    batch.reset();  // rolls back; the writer forgets what the batch stored
-    for (Outcome& outcome : pending) {
-      if (outcome.error.empty()) {
-        outcome.error = fmt::format("{}: not written: {}", outcome.path, why);
-        progress.clear();
-        fmt::print(stderr, "bpack: {}\n", outcome.error);
-      }
-      report(outcome);
-    }
-    pending.clear();
-  };
-  const auto commit_batch = [&] {
-    if (batch) {
-      try {
-        batch->commit();
-      } catch (const Error& e) {
-        lose_batch(e.what());
-        return;
-      }
-      batch.reset();
-    }
-    for (const Outcome& outcome : pending) {
-      report(outcome);
-    }
-    pending.clear();
-  };
-
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const Input& input = inputs[i];
-    progress.show(i, bytes_done, input.path);
-    if (!batch) {
-      batch.emplace(writer);
-      batch_bytes = 0;
-      batch_start = std::chrono::steady_clock::now();
-    }
-    try {
-      if (!input.error.empty()) {
-        throw Error(input.error);
-      }
-      Outcome done{input.path, pipeline.next(), {}};
-      bytes_done += done.result.bytes;
-      batch_bytes += done.result.bytes;
-      pending.push_back(std::move(done));
-    } catch (const Error& e) {
-      // The pack's savepoint has rolled back: the index is as it was before this file.
-      progress.clear();
-      fmt::print(stderr, "bpack: {}\n", e.what());
-      if (!index::in_transaction(*db)) {
-        // SQLite gave up the whole transaction (a full disk, an I/O error): the packs
-        // before this one in the batch went with it.
-        lose_batch(fmt::format("the database rolled back after the error in {}", input.path));
-      }
-      Outcome outcome;
-      outcome.path = input.path;
-      outcome.error = e.what();
-      pending.push_back(std::move(outcome));
-      if (options.strict) {
-        break;
-      }
-    }
-    if (batch_bytes >= kBatchBytes || std::chrono::steady_clock::now() - batch_start >= kBatchTime) {
-      commit_batch();
-    }
-  }
-  commit_batch();
+  const ingest::Counts counts = session.finish();
   progress.clear();
-  if (bytes_written >= kOptimizeBytes) {
-    try {
-      writer.optimize();
-    } catch (const Error& e) {
-      // The packs are in; only their search speed is at stake.
-      fmt::print(stderr, "bpack: {} (the packs are indexed; searches may be slower)\n", e.what());
-    }
-  }
   if (!context.quiet) {
-    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}\n", added, replaced, unchanged,
-               failed, db->path(),
+    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}\n", counts.added, counts.replaced,
+               counts.unchanged, counts.failed, db->path(),
                warnings.warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings.warnings)
                                      : std::string());
   }
-  return failed > 0 ? kFailure : kOk;
+  return counts.failed > 0 ? kFailure : kOk;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "bpack/index/search.hpp"
+#include "bpack/model/section_kind.hpp"
 #include "bpack/output/record_views.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
@@ -32,7 +33,7 @@ int run_search(const SearchCommandOptions& options, Context& context) {
   }
   search.raw = options.raw;
   if (options.kind) {
-    search.kind = model::section_kind_from(*options.kind);
+    search.kind = model::section_kind_named(*options.kind);
   }
   search.board = options.filter.board;
   search.since = options.filter.since;

@@ -10,8 +10,8 @@
 #include <cctype>
 #include <optional>
 
+#include "bpack/extract/action_log.hpp"
 #include "bpack/extract/dates.hpp"
-#include "bpack/extract/extractors.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/extract/status.hpp"
 #include "bpack/util/strings.hpp"
@@ -509,7 +509,7 @@ bool read_layout(const grammar::Grammar& grammar, const std::vector<SegLine>& li
 
 }  // namespace
 
-void extract_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
+std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
   const auto& grammar = ctx.grammar;
   const auto& lines = chunk.lines;
   // Non-blank lines, trimmed, with their numbers.
@@ -529,7 +529,7 @@ void extract_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
   }
 
   if (read_layout(grammar, lines, ctx.pack.actions)) {
-    return;
+    return lines.size();
   }
 
   std::vector<Row> rows;
@@ -608,6 +608,7 @@ void extract_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
   for (auto& row : rows) {
     finish_row(row, ctx.pack.actions);
   }
+  return lines.size();
 }
 
 }  // namespace bpack::extract

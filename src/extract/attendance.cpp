@@ -1,92 +1,414 @@
-// Attendance lists: "Name (Role) INITIALS" lines, "Name, Role" lines, and comma-separated
-// paragraphs ("Present: Cllr A (Chair), Cllr B ..."), under headings that set the status.
+#include "bpack/extract/attendance.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/meeting.hpp"
 #include "bpack/extract/people.hpp"
+#include "bpack/extract/prose.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
 namespace {
 
-std::optional<model::AttendanceStatus> heading_status(const grammar::Grammar& grammar, std::string_view text,
-                                                      std::size_t& consumed) {
-  using model::AttendanceStatus;
-  static constexpr std::pair<const char*, AttendanceStatus> kRules[] = {
-      {"attendance.apologies", AttendanceStatus::apologies},
-      {"attendance.attendee", AttendanceStatus::attendee},
-      {"attendance.absent", AttendanceStatus::absent},
-      {"attendance.member", AttendanceStatus::member},
+using model::AttendanceStatus;
+using Kind = ListLabel::Kind;
+
+// Lists are short lines or paragraphs; a long line that is not a list ends them.
+constexpr std::size_t kParagraphMax = 4000;
+
+std::string_view strip_lead(std::string_view text) {
+  text = util::trim(text);
+  for (;;) {
+    if (!text.empty() && (text.front() == '-' || text.front() == ':' || text.front() == '.')) {
+      text = util::trim(text.substr(1));
+    } else if (text.substr(0, 3) == "\xE2\x80\x93" || text.substr(0, 3) == "\xE2\x80\x94") {
+      text = util::trim(text.substr(3));
+    } else {
+      return text;
+    }
+  }
+}
+
+bool open_bracket(std::string_view text) {
+  return std::count(text.begin(), text.end(), '(') > std::count(text.begin(), text.end(), ')');
+}
+
+// The part after the last comma or "and": the name a paragraph ends with.
+std::string_view last_part(std::string_view text) {
+  std::size_t cut = 0;
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '(') {
+      ++depth;
+    } else if (text[i] == ')') {
+      --depth;
+    } else if (depth <= 0 && (text[i] == ',' || text.substr(i, 5) == " and ")) {
+      cut = i + (text[i] == ',' ? 1 : 5);
+    }
+  }
+  return util::trim(text.substr(cut));
+}
+
+class ListReader {
+ public:
+  ListReader(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, const model::Text& date)
+      : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date) {}
+
+  std::size_t run(std::size_t begin, std::size_t end) {
+    std::size_t used = begin;
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto& line = lines_[i];
+      if (line.blank) {
+        flush();
+        continue;
+      }
+      const std::string_view text = util::trim(line.text);
+      if (text.size() > kParagraphMax) {
+        break;
+      }
+      if (const auto label = list_label(g_, text)) {
+        flush();
+        set_label(label->kind);
+        start(strip_lead(label->rest), line.number);
+        used = i + 1;
+        continue;
+      }
+      if (!labelled_) {
+        break;
+      }
+      // "Members of public x 4": part of the list, naming nobody.
+      if (g_.matches("attendance.not_person", text)) {
+        flush();
+        used = i + 1;
+        continue;
+      }
+      if (const std::size_t after = read_apologies(i, end); after > i) {
+        flush();
+        used = after;
+        i = after - 1;
+        continue;
+      }
+      if (!para_.empty() && continues(text)) {
+        append(text, line.number);
+        used = i + 1;
+        continue;
+      }
+      // A line may open a bracket the next line closes: "Cllr Tracey Stock (Central Bedfordshire".
+      const PeopleList people = open_bracket(text) ? read_people(g_, std::string(text) + ")") : read_people(g_, text);
+      if (!people.people.empty() && people.rejected == 0) {
+        flush();
+        start(text, line.number);
+        used = i + 1;
+        continue;
+      }
+      break;
+    }
+    flush();
+    return used;
+  }
+
+ private:
+  void set_label(Kind kind) {
+    group_ = 0;
+    first_group_size_ = 0;
+    switch (kind) {
+      case Kind::member:
+        status_ = AttendanceStatus::member;
+        break;
+      case Kind::attendees:
+        // "Attendees" lists the members when it is the first list; after a members or an
+        // apologies list, it lists the others present.
+        status_ = lists_seen_ ? AttendanceStatus::attendee : AttendanceStatus::member;
+        break;
+      case Kind::attendee:
+        status_ = AttendanceStatus::attendee;
+        break;
+      case Kind::apologies:
+        status_ = AttendanceStatus::apologies;
+        break;
+      case Kind::absent:
+        status_ = AttendanceStatus::absent;
+        break;
+      case Kind::mode:
+        if (!labelled_) {
+          status_ = AttendanceStatus::member;
+        }
+        break;
+    }
+    labelled_ = true;
+  }
+
+  void start(std::string_view text, model::LineNo line) {
+    para_.clear();
+    offsets_.clear();
+    if (!text.empty()) {
+      append(text, line);
+    }
+  }
+
+  void append(std::string_view text, model::LineNo line) {
+    if (!para_.empty()) {
+      para_.push_back(' ');
+    }
+    offsets_.emplace_back(para_.size(), line);
+    para_.append(text);
+  }
+
+  // The line goes on with the paragraph: the paragraph ends mid-entry (a comma, "and", an
+  // open bracket, a name cut in two) or the line starts with what cannot begin an entry.
+  bool continues(std::string_view text) const {
+    const std::string_view para = util::trim(para_);
+    if (para.empty()) {
+      return false;
+    }
+    const char last = para.back();
+    if (last == ',' || last == '&' || last == ';' || open_bracket(para) ||
+        (para.size() >= 4 && util::to_lower_ascii(para.substr(para.size() - 4)) == " and")) {
+      return true;
+    }
+    const char first = text.front();
+    if (first == '(' || std::islower(static_cast<unsigned char>(first)) != 0) {
+      return true;
+    }
+    if (last == '.') {
+      return false;
+    }
+    // "... Charlotte Clark, Marion" / "Harvey", "Dr M" / "Gogarty": the last entry is the
+    // start of a name (a given name, or a title and initials), not a role.
+    const std::string_view tail = last_part(para);
+    if (tail.empty() || g_.matches("attendance.role", tail) || std::count(tail.begin(), tail.end(), ' ') > 2) {
+      return false;
+    }
+    return read_people(g_, tail).people.empty() && std::isupper(static_cast<unsigned char>(tail.front())) != 0;
+  }
+
+  void flush() {
+    if (util::trim(para_).empty()) {
+      para_.clear();
+      return;
+    }
+    // Under one label, paragraphs after a paragraph of several members list others present
+    // (officers, guests): "Councillors A, B and C" / "D (Clerk), E (Adviser)".
+    const bool later_group = group_ > 0 && first_group_size_ >= 2 && status_ == AttendanceStatus::member;
+    const std::size_t before = ctx_.pack.attendance.size();
+    read_sentences(later_group ? AttendanceStatus::attendee : status_);
+    const std::size_t added = ctx_.pack.attendance.size() - before;
+    if (group_ == 0) {
+      first_group_size_ = added;
+    }
+    if (added > 0) {
+      ++group_;
+      lists_seen_ = true;
+    }
+    para_.clear();
+    offsets_.clear();
+  }
+
+  model::LineNo line_at(std::size_t offset) const {
+    model::LineNo line = offsets_.empty() ? 0 : offsets_.front().second;
+    for (const auto& [at, number] : offsets_) {
+      if (at <= offset) {
+        line = number;
+      }
+    }
+    return line;
+  }
+
+  void add(model::Attendee person, AttendanceStatus status, std::size_t offset) {
+    person.status = status;
+    person.meeting_date = date_;
+    person.line = line_at(offset);
+    ctx_.pack.attendance.push_back(std::move(person));
+  }
+
+  // A paragraph is read sentence by sentence: a list, then perhaps "X was in attendance.",
+  // "Apologies were received from ...", "(JM)" initials of the person before.
+  void read_sentences(AttendanceStatus status) {
+    const std::string_view para(para_);
+    for (const Sentence& sentence : split_sentences(para)) {
+      std::string_view text = sentence.text;
+      const std::size_t base = static_cast<std::size_t>(text.data() - para.data());
+      // "(JM)" after the sentence that named Jon Miles.
+      if (text.size() >= 4 && text.front() == '(') {
+        const auto close = text.find(')');
+        const std::string_view inside = close == std::string_view::npos ? "" : text.substr(1, close - 1);
+        if (!inside.empty() && g_.matches("attendance.initials", inside) && !ctx_.pack.attendance.empty() &&
+            !ctx_.pack.attendance.back().initials) {
+          ctx_.pack.attendance.back().initials = std::string(inside);
+          text = util::trim(text.substr(close + 1));
+          if (text.empty()) {
+            continue;
+          }
+        }
+      }
+      const auto sentence_base = static_cast<std::size_t>(text.data() - para.data());
+      if (const auto apologies = apologies_in(g_, text); !apologies.empty()) {
+        for (auto person : apologies) {
+          add(std::move(person), AttendanceStatus::apologies, sentence_base);
+        }
+        continue;
+      }
+      grammar::Captures captures;
+      if (g_.match("attendance.in_attendance", text, captures)) {
+        const std::string_view who = text.substr(0, static_cast<std::size_t>(captures.whole().data() - text.data()));
+        const PeopleList people = read_people(g_, strip_lead(who));
+        for (const auto& person : people.people) {
+          add(person, AttendanceStatus::attendee, sentence_base);
+        }
+        if (!people.people.empty()) {
+          continue;
+        }
+        break;
+      }
+      const PeopleList people = read_people(g_, strip_lead(text));
+      if (people.people.empty() || people.rejected > people.people.size()) {
+        break;  // prose after the list
+      }
+      std::size_t offset = base;
+      for (const auto& person : people.people) {
+        const auto at = para.find(person.name, offset);
+        offset = at == std::string_view::npos ? offset : at;
+        add(person, status, offset);
+      }
+    }
+  }
+
+  // "Apologies for absence were received from A and B" (possibly over several lines).
+  std::size_t read_apologies(std::size_t i, std::size_t end) {
+    const std::string_view text = util::trim(lines_[i].text);
+    grammar::Captures captures;
+    if (!g_.match("attendance.apologies_from", text, captures)) {
+      return i;
+    }
+    std::string sentence(text);
+    std::size_t j = i + 1;
+    while (sentence.back() != '.' && j < end && !lines_[j].blank && sentence.size() < 600) {
+      const std::string_view next = util::trim(lines_[j].text);
+      if (list_label(g_, next) || g_.matches("line.item", next)) {
+        break;
+      }
+      sentence += " " + std::string(next);
+      ++j;
+    }
+    for (auto person : apologies_in(g_, sentence)) {
+      person.status = AttendanceStatus::apologies;
+      person.meeting_date = date_;
+      person.line = lines_[i].number;
+      ctx_.pack.attendance.push_back(std::move(person));
+    }
+    return j;
+  }
+
+  ExtractContext& ctx_;
+  const grammar::Grammar& g_;
+  const std::vector<segment::SegLine>& lines_;
+  const model::Text& date_;
+  AttendanceStatus status_ = AttendanceStatus::member;
+  bool labelled_ = false;
+  bool lists_seen_ = false;
+  std::size_t group_ = 0;
+  std::size_t first_group_size_ = 0;
+  std::string para_;
+  std::vector<std::pair<std::size_t, model::LineNo>> offsets_;  // where each line starts in para_
+};
+
+}  // namespace
+
+std::optional<ListLabel> list_label(const grammar::Grammar& grammar, std::string_view text) {
+  static constexpr std::pair<const char*, Kind> kLabels[] = {
+      {"line.attendance.apologies", Kind::apologies}, {"line.attendance.attendee", Kind::attendee},
+      {"line.attendance.absent", Kind::absent},       {"line.attendance.attendees", Kind::attendees},
+      {"line.attendance.member", Kind::member},       {"line.attendance.mode", Kind::mode},
   };
   grammar::Captures captures;
-  for (const auto& [rule, status] : kRules) {
+  for (const auto& [rule, kind] : kLabels) {
     if (grammar.match(rule, text, captures) && captures.whole().data() == text.data()) {
-      consumed = captures.whole().size();
-      return status;
+      return ListLabel{kind, util::trim(text.substr(captures.whole().size()))};
     }
   }
   return std::nullopt;
 }
 
-}  // namespace
-
-std::size_t read_attendance_lines(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
-                                  std::size_t begin, std::size_t end, std::vector<model::Attendee>& out) {
-  auto status = model::AttendanceStatus::member;
-  std::size_t found = 0;
-  std::string pending;  // a person whose bracketed role wraps onto the next line
-  model::LineNo pending_line = 0;
-  const auto flush = [&] {
-    if (!pending.empty()) {
-      for (auto& person : split_people(grammar, pending)) {
-        person.status = status;
-        person.line = pending_line;
-        out.push_back(std::move(person));
-        ++found;
-      }
-    }
-    pending.clear();
-  };
-  for (std::size_t i = begin; i < end; ++i) {
-    const auto& line = lines[i];
-    if (line.blank) {
-      continue;
-    }
-    std::string_view text = util::trim(line.text);
-    std::size_t consumed = 0;
-    if (const auto heading = heading_status(grammar, text, consumed)) {
-      const std::string_view rest = util::trim(text.substr(consumed));
-      // "Apologies for absence were received as detailed above" is a sentence, not a list.
-      if (rest.empty() || text[consumed - 1] == ':' || std::isupper(static_cast<unsigned char>(rest[0])) != 0) {
-        flush();
-        status = *heading;
-        text = rest;
-        if (text.empty()) {
-          continue;
-        }
-      }
-    }
-    if (!pending.empty()) {
-      const auto open = std::count(pending.begin(), pending.end(), '(');
-      const auto close = std::count(pending.begin(), pending.end(), ')');
-      if (open > close || pending.back() == ',') {
-        pending.push_back(' ');
-        pending.append(text);
-        continue;
-      }
-    }
-    flush();
-    pending.assign(text);
-    pending_line = line.number;
+std::vector<model::Attendee> apologies_in(const grammar::Grammar& grammar, std::string_view sentence) {
+  grammar::Captures captures;
+  if (!grammar.match("attendance.apologies_from", sentence, captures)) {
+    return {};
   }
-  flush();
-  return found;
+  std::string_view who =
+      sentence.substr(static_cast<std::size_t>(captures.whole().data() - sentence.data()) + captures.whole().size());
+  // The sentence ends the list: "... from Tom Foy. The Chair welcomed ..."
+  if (const auto stop = who.find(". "); stop != std::string_view::npos) {
+    who = who.substr(0, stop);
+  }
+  PeopleList people = read_people(grammar, util::trim_punctuation(util::trim(who)));
+  for (auto& person : people.people) {
+    person.status = AttendanceStatus::apologies;
+  }
+  return std::move(people.people);
 }
 
-void extract_attendance(ExtractContext& ctx, const segment::SectionChunk& chunk) {
-  read_attendance_lines(ctx.grammar, chunk.lines, 0, chunk.lines.size(), ctx.pack.attendance);
+void settle_apologies(std::vector<model::Attendee>& people) {
+  const auto key = [](const model::Attendee& p) {
+    return std::pair(p.meeting_date.value_or(""), util::to_lower_ascii(p.name));
+  };
+  std::map<std::pair<std::string, std::string>, std::size_t> apologies;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (people[i].status == AttendanceStatus::apologies) {
+      apologies.emplace(key(people[i]), i);
+    }
+  }
+  if (apologies.empty()) {
+    return;
+  }
+  std::vector<bool> drop(people.size(), false);
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (people[i].status == AttendanceStatus::apologies) {
+      continue;
+    }
+    const auto found = apologies.find(key(people[i]));
+    if (found == apologies.end()) {
+      continue;
+    }
+    auto& kept = people[found->second];
+    if (!kept.role) {
+      kept.role = people[i].role;
+    }
+    if (!kept.initials) {
+      kept.initials = people[i].initials;
+    }
+    drop[i] = true;
+  }
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (!drop[i]) {
+      people[out++] = std::move(people[i]);
+    }
+  }
+  people.resize(out);
+}
+
+std::size_t read_attendance_lists(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
+                                  std::size_t end, const model::Text& meeting_date) {
+  return ListReader(ctx, lines, meeting_date).run(begin, end);
+}
+
+std::size_t read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk) {
+  // The meeting the lists record: a header above them (in this section, or just before it),
+  // else the meeting whose record is being read.
+  const RecordedMeeting meeting = take_meeting_header(ctx, chunk, model::MeetingRole::minutes);
+  // Lists start at the first label.
+  std::size_t begin = meeting.header_end;
+  while (begin < chunk.lines.size() &&
+         (chunk.lines[begin].blank || !list_label(ctx.grammar, util::trim(chunk.lines[begin].text)))) {
+    ++begin;
+  }
+  if (begin == chunk.lines.size()) {
+    return chunk.lines.size();
+  }
+  const std::size_t end = read_attendance_lists(ctx, chunk.lines, begin, chunk.lines.size(), meeting.date);
+  return std::max(end, begin + 1);
 }
 
 }  // namespace bpack::extract

@@ -1,144 +1,73 @@
-// Meeting headers (agenda and minutes) and the dates a forward plan is laid out by.
+#include "bpack/extract/meeting.hpp"
 
-#include <re2/re2.h>
-
-#include <algorithm>
-#include <cctype>
-
-#include "bpack/extract/dates.hpp"
-#include "bpack/extract/extractors.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
 namespace {
 
-// How far into a section its meeting header may reach.
-constexpr int kHeaderLines = 14;
-
-// The board's name in a heading: noise like "Minutes of the meeting of" and trailing
-// "Minutes" / "held on ..." removed.
-std::string board_from_heading(const grammar::Grammar& grammar, std::string text) {
-  grammar::Captures captures;
-  if (grammar.match("meeting.heading_noise", text, captures) && captures.whole().data() == text.data()) {
-    text.erase(0, captures.whole().size());
+bool same_meeting(const model::Meeting& a, const model::Meeting& b) {
+  if (a.role != b.role || a.date != b.date) {
+    return false;
   }
-  if (grammar.match("meeting.heading_tail", text, captures)) {
-    text.erase(static_cast<std::size_t>(captures.whole().data() - text.data()));
+  if (!a.body || !b.body) {
+    return true;
   }
-  return std::string(util::trim_punctuation(util::collapse_spaces(text)));
+  return util::to_lower_ascii(*a.body) == util::to_lower_ascii(*b.body);
 }
 
 }  // namespace
 
-model::Meeting read_meeting_header(const grammar::Grammar& grammar, const segment::SectionChunk& chunk,
-                                   model::MeetingRole role) {
-  model::Meeting meeting;
-  meeting.role = role;
-  std::vector<std::string_view> body_parts;
-  model::LineNo body_line = 0;
-  int seen = 0;
-  for (const auto& line : chunk.lines) {
-    if (line.blank) {
-      continue;
-    }
-    if (++seen > kHeaderLines) {
-      break;
-    }
-    const std::string_view text = util::trim(line.text);
-    grammar::Captures captures;
-    const auto date = find_date(grammar, text);
-    if (date && !meeting.date) {
-      meeting.date = date->iso;
-      meeting.date_text = date->text;
-      // A heading that carries its date ("Minutes ... held on 3 May 2023") names the board
-      // before the date.
-      if (body_parts.empty() && date->offset > 8) {
-        body_parts.push_back(text.substr(0, date->offset));
-        body_line = line.number;
+std::size_t record_meeting(ExtractContext& ctx, model::Meeting meeting) {
+  auto& meetings = ctx.pack.meetings;
+  for (std::size_t i = 0; i < meetings.size(); ++i) {
+    if (same_meeting(meetings[i], meeting)) {
+      // A fuller reading of the same header fills what the first one lacked.
+      auto& kept = meetings[i];
+      if (!kept.body) {
+        kept.body = meeting.body;
       }
-      if (!meeting.time) {
-        meeting.time = find_time(grammar, text.substr(date->offset + date->text.size()));
+      if (!kept.time) {
+        kept.time = meeting.time;
       }
-      if (!meeting.venue && grammar.match("meeting.venue", text.substr(date->offset), captures)) {
-        meeting.venue = std::string(util::trim_punctuation(*captures.get("venue")));
+      if (!kept.venue) {
+        kept.venue = meeting.venue;
       }
-      // "Thursday 5 May 2022 at 10.00am, Boardroom, Trust HQ": the place follows the time.
-      grammar::Captures time;
-      const std::string_view after_date = text.substr(date->offset + date->text.size());
-      if (!meeting.venue && grammar.match("time.any", after_date, time)) {
-        std::string_view rest = after_date.substr(time.end());
-        rest = util::trim(rest.substr(std::min(rest.size(), rest.find_first_not_of(" ,;-\xE2\x80\x93"))));
-        if (rest.size() >= 3 && std::isupper(static_cast<unsigned char>(rest[0])) != 0) {
-          meeting.venue = std::string(util::trim_punctuation(rest));
-        }
-      }
-      continue;
-    }
-    if (!meeting.time && grammar.matches("meeting.time_line", text)) {
-      meeting.time = find_time(grammar, text);
-      continue;
-    }
-    if (!meeting.venue && grammar.match("meeting.venue", text, captures) && captures.get("venue")) {
-      meeting.venue = std::string(util::trim_punctuation(*captures.get("venue")));
-      continue;
-    }
-    if (meeting.date) {
-      // Past the date, the header is over once a line is neither time nor venue.
-      if (meeting.time || meeting.venue) {
-        break;
-      }
-      continue;
-    }
-    // Before the date: heading lines name the board (a table header or item ends it).
-    if (grammar.matches("line.enumerated", text) || text.size() > 90) {
-      break;
-    }
-    if (body_parts.size() < 3) {
-      body_parts.push_back(text);
-      if (body_line == 0) {
-        body_line = line.number;
-      }
+      return i;
     }
   }
-  if (!body_parts.empty()) {
-    const std::string body = board_from_heading(grammar, util::join_collapsed(body_parts));
-    if (!body.empty()) {
-      meeting.body = body;
-    }
-  }
-  meeting.line = body_line != 0 ? body_line : chunk.section.line_start;
-  return meeting;
+  meetings.push_back(std::move(meeting));
+  return meetings.size() - 1;
 }
 
-void extract_forward_plan(ExtractContext& ctx, segment::SectionChunk& chunk) {
-  // A forward plan's columns are headed by meeting dates: the first ones say which meeting
-  // this pack is for when it has no agenda.
-  int seen = 0;
-  for (const auto& line : chunk.lines) {
-    if (line.blank) {
-      continue;
-    }
-    if (seen++ == 0) {
-      const std::string board = board_from_heading(ctx.grammar, std::string(util::trim(line.text)));
-      // The fullest form of the board's name wins ("BLMK ICS Partnership Board" over
-      // "BLMK Partnership Board").
-      if (board.size() > ctx.clues.board.size() && board.size() < 80) {
-        ctx.clues.board = board;
-      }
-    }
-    if (seen > 12) {
-      break;
-    }
-    std::string_view rest = line.text;
-    while (auto date = find_date(ctx.grammar, rest)) {
-      if (ctx.clues.plan_dates.empty()) {
-        ctx.clues.plan_line = line.number;
-      }
-      ctx.clues.plan_dates.push_back(date->iso);
-      ctx.clues.plan_dates_text.push_back(date->text);
-      rest.remove_prefix(date->offset + date->text.size());
-    }
+model::Text recorded_date(const ExtractContext& ctx) {
+  if (!ctx.recorded_meeting || *ctx.recorded_meeting >= ctx.pack.meetings.size()) {
+    return std::nullopt;
   }
+  return ctx.pack.meetings[*ctx.recorded_meeting].date;
+}
+
+RecordedMeeting take_meeting_header(ExtractContext& ctx, const segment::SectionChunk& chunk, model::MeetingRole role) {
+  RecordedMeeting out;
+  const std::vector<HeaderLine> lines = header_lines(ctx, chunk, true);
+  const std::size_t tail = lines.size() - chunk.lines.size();
+  auto header = find_meeting_header(ctx.grammar, lines, role, tail);
+  if (!header) {
+    out.date = role == model::MeetingRole::minutes ? recorded_date(ctx) : std::nullopt;
+    return out;
+  }
+  out.found = true;
+  out.header_end = header->end > tail ? header->end - tail : 0;
+  out.people = std::move(header->people);
+  if (header->meeting.body && ctx.clues.board.empty()) {
+    ctx.clues.board = *header->meeting.body;
+  }
+  const model::MeetingRole found_role = header->meeting.role;
+  out.date = header->meeting.date;
+  out.index = record_meeting(ctx, std::move(header->meeting));
+  if (found_role == model::MeetingRole::minutes) {
+    ctx.recorded_meeting = out.index;
+  }
+  return out;
 }
 
 }  // namespace bpack::extract

@@ -1,22 +1,34 @@
-// Minutes: the meeting header, attendance printed at the top, numbered items (numbers before
-// their titles, on their own line, or as references like "BoD 23/045"), decisions and action
-// markers.
+#include "bpack/extract/minutes.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 
+#include "bpack/extract/attendance.hpp"
 #include "bpack/extract/dates.hpp"
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/decisions.hpp"
+#include "bpack/extract/layout.hpp"
+#include "bpack/extract/meeting.hpp"
+#include "bpack/extract/minute_actions.hpp"
 #include "bpack/extract/people.hpp"
+#include "bpack/extract/prose.hpp"
 #include "bpack/extract/status.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
 namespace {
 
+using segment::SegLine;
+
 constexpr std::size_t kTitleMax = 100;
-constexpr std::size_t kDecisionLinesMax = 12;
+constexpr std::size_t kSubheadingMax = 70;
+// A resolution or a marked action runs over at most this many lines.
+constexpr std::size_t kBlockLines = 40;
+// An action column's initials stand at least this far right, after a gutter this wide.
+constexpr std::size_t kActionColumn = 50;
+constexpr std::size_t kActionGutter = 8;
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 int leading_int(std::string_view number) {
   int value = -1;
@@ -28,432 +40,847 @@ bool plain_number(std::string_view number) {
   return !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-bool heading_like(std::string_view text) {
-  return !text.empty() && text.size() <= kTitleMax && std::isupper(static_cast<unsigned char>(text[0])) != 0 &&
-         text.back() != ',';
+bool ends_sentence(std::string_view text) {
+  text = util::trim(text);
+  return !text.empty() &&
+         (text.back() == '.' || text.back() == ':' || text.back() == '!' || text.back() == '?' || text.back() == ';');
 }
 
-model::DecisionKind decision_kind(std::string_view word) {
-  const std::string lower = util::to_lower_ascii(word);
-  if (lower == "resolved")
-    return model::DecisionKind::resolved;
-  if (lower == "noted")
-    return model::DecisionKind::noted;
-  if (lower == "approved")
-    return model::DecisionKind::approved;
-  if (lower == "endorsed")
-    return model::DecisionKind::endorsed;
-  return model::DecisionKind::agreed;
+// The number shape of an item ("22/17" -> "9/9", "19.01.3" -> "9.9.9"), so that an item
+// number met inside a paragraph is believed only in the minutes' own numbering.
+std::string shape_of(std::string_view number) {
+  std::string shape;
+  for (const char c : number) {
+    const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+    if (digit && (shape.empty() || shape.back() != '9')) {
+      shape.push_back('9');
+    } else if (!digit) {
+      shape.push_back(c);
+    }
+  }
+  return shape;
 }
+
+// An action recorded by the reader before it knows whether the minutes mark their actions.
+struct Candidate {
+  model::Action action;
+  std::size_t item = npos;  // index of the top-level item it was raised under
+  bool from_resolution = false;
+};
 
 class MinutesReader {
  public:
-  MinutesReader(ExtractContext& ctx, const segment::SectionChunk& chunk, model::Text meeting_date)
-      : ctx_(ctx), grammar_(ctx.grammar), lines_(chunk.lines), date_(std::move(meeting_date)) {}
+  MinutesReader(ExtractContext& ctx, segment::SectionChunk& chunk)
+      : ctx_(ctx), g_(ctx.grammar), lines_(chunk.lines), chunk_(chunk) {}
 
   void run() {
-    for (i_ = 0; i_ < lines_.size(); ++i_) {
-      const auto& line = lines_[i_];
-      if (line.blank) {
-        continue;
-      }
-      const std::string_view text = util::trim(line.text);
-      if (read_decision(text, line.number) || read_marker(text, line.number) || read_item(text, line.number)) {
-        continue;
-      }
-      last_body_index_ = i_;
-      extend(line.number);
+    read_header();
+    furniture_ = page_furniture(g_, lines_);
+    for (i_ = first_; i_ < lines_.size(); ++i_) {
+      read_line();
     }
-    close_top();
+    end_paragraph();
+    close_items(lines_.empty() ? 0 : lines_.back().number);
+    settle_actions();
   }
-
-  std::size_t first_item_index() const { return first_item_index_; }
 
  private:
-  // Extends the open items to `line`.
-  void extend(model::LineNo line) {
-    if (top_ != npos) {
-      items_end(top_, line);
+  // --- step 1: the meeting these minutes record -------------------------------------------
+  void read_header() {
+    const RecordedMeeting meeting = take_meeting_header(ctx_, chunk_, model::MeetingRole::minutes);
+    ++ctx_.clues.minutes_meetings;
+    date_ = meeting.date;
+    date_text_ = meeting.index ? ctx_.pack.meetings[*meeting.index].date_text : std::nullopt;
+    if (!meeting.index && ctx_.recorded_meeting && *ctx_.recorded_meeting < ctx_.pack.meetings.size()) {
+      date_text_ = ctx_.pack.meetings[*ctx_.recorded_meeting].date_text;
     }
-    if (sub_ != npos) {
-      items_end(sub_, line);
+    first_ = meeting.header_end;
+    for (const auto& cells : meeting.people) {
+      add_header_people(cells);
     }
   }
-  void items_end(std::size_t index, model::LineNo line) { ctx_.pack.minute_items[index].line_end = line; }
 
-  void close_top() {
+  // People in a header table's cells: "Attendees" (members unless a members list came
+  // first), "Invited" (in attendance), "Apologies".
+  void add_header_people(const HeaderPeople& cells) {
+    const auto label = list_label(g_, cells.label);
+    model::AttendanceStatus status = model::AttendanceStatus::member;
+    if (label) {
+      using Kind = ListLabel::Kind;
+      status = label->kind == Kind::apologies  ? model::AttendanceStatus::apologies
+               : label->kind == Kind::attendee ? model::AttendanceStatus::attendee
+               : label->kind == Kind::absent   ? model::AttendanceStatus::absent
+                                               : model::AttendanceStatus::member;
+      if (label->kind == Kind::attendees && header_members_) {
+        status = model::AttendanceStatus::attendee;
+      }
+    }
+    header_members_ = header_members_ || status == model::AttendanceStatus::member;
+    for (auto person : read_people(g_, cells.text).people) {
+      person.status = status;
+      person.meeting_date = date_;
+      person.line = cells.line;
+      ctx_.pack.attendance.push_back(std::move(person));
+    }
+  }
+
+  // --- step 2: each line ------------------------------------------------------------------
+  void read_line() {
+    const SegLine& line = lines_[i_];
+    if (line.blank) {
+      end_paragraph();
+      return;
+    }
+    if (furniture_[i_]) {
+      return;
+    }
+    std::string_view text = util::trim(line.text);
+    // The header of a column of initials that mark actions, printed above the first item (or
+    // repeated at a page's top); elsewhere "ACTION" alone is a margin mark.
+    if (g_.matches("minutes.action_column", text) && (top_ == npos || line.page_start)) {
+      action_column_ = true;
+      end_paragraph();
+      return;
+    }
+    text = take_column_initials(line, text);
+    if (text.empty()) {
+      return;
+    }
+    if (read_lists(text) || read_standalone_initials(text) || read_resolution(text) || read_marker(text) ||
+        read_item(text) || read_subheading(text)) {
+      return;
+    }
+    add_to_paragraph(text, i_);
+  }
+
+  // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
+  // record (a joint session): the lists of people.
+  bool read_lists(std::string_view text) {
+    const auto label = list_label(g_, text);
+    if (!label || label->kind == ListLabel::Kind::mode) {
+      return false;
+    }
+    if (top_ != npos && !starts_new_meeting()) {
+      return false;
+    }
+    end_paragraph();
+    const std::size_t end = read_attendance_lists(ctx_, lines_, i_, lines_.size(), date_);
+    if (end <= i_) {
+      return false;
+    }
+    i_ = end - 1;
+    return true;
+  }
+
+  // A list heading well into the minutes, with a dated header above it on the same page:
+  // the record of another meeting (a joint session) begins.
+  bool starts_new_meeting() {
+    std::size_t start = i_;
+    while (start > first_ && !lines_[start].page_start && i_ - start < 8) {
+      --start;
+    }
+    if (!lines_[start].page_start) {
+      return false;
+    }
+    std::vector<HeaderLine> block;
+    for (std::size_t k = start; k < i_; ++k) {
+      block.push_back({lines_[k].text, lines_[k].number, lines_[k].page, lines_[k].page_start, lines_[k].blank});
+    }
+    auto header = find_meeting_header(g_, block, model::MeetingRole::minutes);
+    if (!header) {
+      return false;
+    }
+    const std::size_t index = record_meeting(ctx_, std::move(header->meeting));
+    ctx_.recorded_meeting = index;
+    date_ = ctx_.pack.meetings[index].date;
+    date_text_ = ctx_.pack.meetings[index].date_text;
+    close_items(lines_[i_].number);
     top_ = npos;
     sub_ = npos;
+    last_number_ = -1;
+    heading_.clear();
+    return true;
   }
 
-  std::size_t add_item(model::Text number, std::string title, model::LineNo line) {
-    if (first_item_index_ == npos) {
-      first_item_index_ = i_;
+  // Layout text: initials at the far right of a line, in an action column.
+  std::string_view take_column_initials(const SegLine& line, std::string_view text) {
+    const auto cells = layout_cells(line.text);
+    if (cells.size() < 2) {
+      return text;
     }
-    model::MinuteItem item;
-    item.number = std::move(number);
-    item.title = std::string(util::trim_punctuation(util::collapse_spaces(title)));
-    item.meeting_date = date_;
-    item.line_start = line;
-    item.line_end = line;
-    ctx_.pack.minute_items.push_back(std::move(item));
-    return ctx_.pack.minute_items.size() - 1;
+    const Cell& last = cells.back();
+    const Cell& before = cells[cells.size() - 2];
+    if (last.column < kActionColumn || last.column < before.end + kActionGutter || !is_initials_list(g_, last.text)) {
+      return text;
+    }
+    marks_.push_back({i_, std::string(last.text)});
+    return util::trim(line.text.substr(0, static_cast<std::size_t>(last.text.data() - line.text.data())));
   }
 
-  // The item a decision or marker belongs to: while a number waits for its title, the item
-  // before it (extraction can print a decision between the two).
-  model::Text current_item_number() const {
-    const std::size_t index = sub_ != npos ? sub_ : top_;
-    if (index == npos) {
-      return std::nullopt;
-    }
-    return ctx_.pack.minute_items[index].number;
-  }
-  std::string current_item_title() const {
-    const std::size_t index = sub_ != npos ? sub_ : top_;
-    return index == npos ? std::string() : ctx_.pack.minute_items[index].title;
-  }
-
-  std::size_t previous_text_index(std::size_t from) const {
-    for (std::size_t j = from; j-- > 0;) {
-      if (!lines_[j].blank) {
-        return j;
-      }
-    }
-    return npos;
-  }
-  std::size_t next_text_index(std::size_t from) const {
-    for (std::size_t j = from + 1; j < lines_.size(); ++j) {
-      if (!lines_[j].blank) {
-        return j;
-      }
-    }
-    return npos;
-  }
-  // A title-shaped line: short, capitalised, not a sentence.
-  bool short_heading(std::string_view text) const {
-    return heading_like(text) && text.size() <= 60 && text.back() != '.' && text.back() != ':' &&
-           !grammar_.matches("minutes.decision", text) && !grammar_.matches("minutes.action_marker", text);
-  }
-
-  // A line that opens with a date ("13.01.21 ...") is not a numbered item.
-  bool starts_with_date(std::string_view text) const {
-    const auto date = find_date(grammar_, text);
-    return date && date->offset == 0;
-  }
-
-  bool accept_number(std::string_view number) const {
-    if (!plain_number(number)) {
-      return true;  // references like "BoD 23/045" or "19.01.1" are never body text
-    }
-    const int value = leading_int(number);
-    if (last_number_ < 0) {
-      return value >= 0 && value <= 30;
-    }
-    return value > last_number_ && value <= last_number_ + 6;
-  }
-
-  bool read_item(std::string_view text, model::LineNo line) {
-    grammar::Captures captures;
-    if (pending_number_) {
-      // A number printed alone: its title is the next heading-like line.
-      if (heading_like(text) && !grammar_.matches("minutes.decision", text)) {
-        close_top();
-        top_ = add_item(pending_number_, std::string(text), pending_line_);
-        pending_number_.reset();
-        return true;
-      }
-      if (text.size() > kTitleMax) {
-        pending_number_.reset();
-      }
+  // Plain text: an action column's initials on a line of their own, after the paragraph they
+  // mark.
+  bool read_standalone_initials(std::string_view text) {
+    if (!is_initials_list(g_, text) || text.size() > 15) {
       return false;
     }
-    if (grammar_.match("item.numbered", text, captures) && !starts_with_date(text)) {
-      const std::string_view number = *captures.get("number");
-      const std::string_view title = *captures.get("title");
-      if (title.size() <= kTitleMax && !(title.back() == '.' && title.size() > 60) && accept_number(number)) {
-        std::string full(number);
-        if (const auto letter = captures.get("letter")) {
-          full += *letter;
-        }
-        close_top();
-        if (const auto sub = captures.get("sub")) {
-          top_ = npos;
-          sub_ = add_item(full + std::string(*sub), std::string(title), line);
-          parent_number_ = full;
-        } else {
-          top_ = add_item(full, std::string(title), line);
-          parent_number_ = full;
-        }
-        if (plain_number(number)) {
-          last_number_ = leading_int(number);
-        }
-        return true;
-      }
-    }
-    if (grammar_.match("item.number_only", text, captures)) {
-      const std::string_view number = *captures.get("number");
-      if (accept_number(number)) {
-        // A number printed after its title (a number column that extraction emitted after
-        // the title cell): the line before is a short heading and the line after is not.
-        const std::size_t before = previous_text_index(i_);
-        const std::size_t after = next_text_index(i_);
-        if (before != npos && after != npos && last_body_index_ == before &&
-            short_heading(util::trim(lines_[before].text)) && !short_heading(util::trim(lines_[after].text))) {
-          if (top_ != npos) {
-            const std::size_t end = previous_text_index(before);
-            items_end(top_, end != npos ? std::max(lines_[end].number, ctx_.pack.minute_items[top_].line_start)
-                                        : ctx_.pack.minute_items[top_].line_start);
-          }
-          close_top();
-          top_ = add_item(std::string(number), std::string(util::trim(lines_[before].text)), lines_[before].number);
-          if (first_item_index_ == i_) {
-            first_item_index_ = before;
-          }
-          parent_number_ = std::string(number);
-          extend(line);
-          if (plain_number(number)) {
-            last_number_ = leading_int(number);
-          }
-          return true;
-        }
-        pending_number_ = std::string(number);
-        pending_line_ = line;
-        if (plain_number(number)) {
-          last_number_ = leading_int(number);
-        }
-        return true;
-      }
+    if (!action_column_) {
       return false;
     }
-    if (!parent_number_.empty() && grammar_.match("item.sub", text, captures)) {
-      const std::string_view title = *captures.get("title");
-      if (title.size() <= 60 && title.back() != '.' && std::isupper(static_cast<unsigned char>(title[0])) != 0) {
-        const std::string number = parent_number_ + std::string(*captures.get("sub"));
-        sub_ = add_item(number, std::string(title), line);
-        if (top_ != npos) {
-          items_end(top_, line);
-        }
-        return true;
+    end_paragraph();
+    if (!last_paragraph_.text.empty()) {
+      const Sentence* marked = task_sentence(last_paragraph_);
+      if (marked != nullptr) {
+        add_action(marked->text, std::string(text), lines_[last_paragraph_.line_at(marked->offset)].number,
+                   last_heading_);
       }
     }
-    if (last_number_ < 0 && top_ == npos && text.size() <= 40 && grammar_.match("item.unnumbered", text, captures)) {
-      top_ = add_item(std::nullopt, std::string(text), line);
-      return true;
+    explicit_actions_ = true;
+    return true;
+  }
+
+  // --- step 3: resolutions and action markers -----------------------------------------------
+  // A block of text from line i_: the marker's line and the lines it runs on to.
+  std::string read_block(std::string_view first) {
+    std::string block(first);
+    std::size_t k = i_ + 1;
+    for (std::size_t taken = 0; k < lines_.size() && taken < kBlockLines; ++k) {
+      if (lines_[k].blank || furniture_[k]) {
+        // A resolution cut by a page break goes on where the next page's text continues it.
+        if (furniture_[k] || (!ends_sentence(block) && next_continues(k))) {
+          continue;
+        }
+        break;
+      }
+      const std::string_view next = util::trim(lines_[k].text);
+      if (decision_marker(g_, next) || g_.matches("minutes.action_marker", next) || is_item_line(next) ||
+          list_label(g_, next) || (is_initials_list(g_, next) && next.size() <= 15)) {
+        break;
+      }
+      block += " " + std::string(next);
+      ++taken;
+    }
+    i_ = k - 1;
+    return block;
+  }
+
+  bool next_line_continues_decision() const {
+    for (std::size_t j = i_ + 1; j < lines_.size(); ++j) {
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      return g_.matches("minutes.decision_continues", util::trim(lines_[j].text));
     }
     return false;
   }
 
-  bool read_decision(std::string_view text, model::LineNo line) {
-    grammar::Captures captures;
-    if (!grammar_.match("minutes.decision", text, captures)) {
-      return false;
-    }
-    model::Decision decision;
-    decision.kind = decision_kind(*captures.get("kind"));
-    decision.item = current_item_number();
-    decision.meeting_date = date_;
-    decision.line = line;
-    std::vector<std::string_view> parts;
-    const std::string_view first = util::trim(*captures.get("text"));
-    if (!first.empty()) {
-      parts.push_back(first);
-    }
-    // Following lines continue the decision while it reads as one sentence.
-    std::size_t j = i_ + 1;
-    for (std::size_t taken = 0; j < lines_.size() && taken < kDecisionLinesMax; ++j) {
-      if (lines_[j].blank) {
-        if (parts.empty()) {
-          continue;
-        }
-        break;
+  bool next_continues(std::size_t k) const {
+    for (std::size_t j = k; j < lines_.size(); ++j) {
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
       }
       const std::string_view next = util::trim(lines_[j].text);
-      const bool continues = grammar_.matches("minutes.decision_continues", next);
-      if (parts.empty() ? !continues : (parts.back().back() == '.' && !continues)) {
-        break;
-      }
-      if (grammar_.matches("minutes.action_marker", next) || grammar_.matches("item.numbered", next) ||
-          grammar_.matches("item.number_only", next) || grammar_.matches("minutes.decision", next)) {
-        break;
-      }
-      parts.push_back(next);
-      ++taken;
+      return std::islower(static_cast<unsigned char>(next.front())) != 0 || next.front() == '(';
     }
-    if (!parts.empty()) {
-      decision.text = util::join_collapsed(parts);
-      for (std::size_t k = i_ + 1; k < j; ++k) {
-        extend(lines_[k].number);
-      }
-      i_ = j - 1;
+    return false;
+  }
+
+  bool is_item_line(std::string_view text) const {
+    grammar::Captures captures;
+    if (!g_.match("item.numbered", text, captures) && !g_.matches("item.number_only", text)) {
+      return false;
     }
-    extend(line);
-    ctx_.pack.decisions.push_back(std::move(decision));
+    const auto date = find_date(g_, text);
+    return !(date && date->offset == 0);
+  }
+
+  bool read_resolution(std::string_view text) {
+    const auto marker = decision_marker(g_, text);
+    if (!marker) {
+      return false;
+    }
+    end_paragraph();
+    const model::LineNo line = lines_[i_].number;
+    // A bare "Noted" stands alone unless the next line reads as its text ("That ...").
+    std::string block =
+        marker->text.empty() && !next_line_continues_decision() ? std::string() : read_block(marker->text);
+    // "... at £15 per hour. 36/17 Clerk Vacancy Update": the next item starts mid-line.
+    std::string after;
+    if (const auto cut = inline_item_at(block); cut != npos) {
+      after = block.substr(cut);
+      block.resize(cut);
+    }
+    const auto points = resolution_points(block);
+    for (const auto point : points) {
+      model::Decision decision;
+      decision.kind = marker->kind;
+      decision.item = item_number();
+      decision.meeting_date = date_;
+      decision.line = line;
+      if (!point.empty()) {
+        decision.text = util::collapse_spaces(point);
+      }
+      ctx_.pack.decisions.push_back(std::move(decision));
+      if (const auto task = task_in_resolution(g_, point)) {
+        Candidate candidate{minutes_action(task->text, task->owner, line, heading_), top_, true};
+        candidates_.push_back(std::move(candidate));
+      }
+    }
+    if (!after.empty()) {
+      read_item(after);
+    }
     return true;
   }
 
-  bool read_marker(std::string_view text, model::LineNo line) {
+  bool read_marker(std::string_view text) {
     grammar::Captures captures;
-    if (!grammar_.match("minutes.action_marker", text, captures)) {
+    if (!g_.match("minutes.action_marker", text, captures)) {
       return false;
     }
-    extend(line);
+    end_paragraph();
+    explicit_actions_ = true;
     if (captures.get("bare")) {
       return true;  // an "ACTION" margin mark without a ref: nothing to track
     }
+    const model::LineNo line = lines_[i_].number;
     model::Action action;
     action.source = model::ActionSource::minutes;
     action.line = line;
     action.raised = date_;
+    action.raised_text = date_text_;
     action.meeting_date = date_;
-    const auto ref = captures.get("ref");
-    if (ref) {
+    action.item = heading_.empty() ? std::nullopt : model::Text(heading_);
+    // A new action with no status words is open as of this meeting.
+    action.status = model::ActionStatus::open;
+    if (const auto ref = captures.get("ref")) {
       action.ref = std::string(*ref);
       ctx_.clues.minutes_marker_refs.emplace_back(*ref);
+    }
+    if (const auto status = captures.get("status")) {
+      action.status_text = std::string(*status);
+      if (const auto found = find_status(g_, *status)) {
+        action.status = found->status;
+      }
+      if (const auto raised = captures.get("raised")) {
+        action.raised_text = std::string(*raised);
+        const auto date = find_date(g_, *raised);
+        action.raised = date ? model::Text(date->iso) : std::nullopt;
+      }
     }
     const std::string_view rest = util::trim(captures.get("rest").value_or(""));
     const bool has_sep = captures.get("sep").has_value();
     if (rest.empty()) {
-      // The owner stands in the margin on the next short lines ("Executive" / "Lead").
-      std::vector<std::string_view> owner;
-      for (std::size_t j = i_ + 1; j < lines_.size() && owner.size() < 3; ++j) {
-        if (lines_[j].blank) {
-          continue;
-        }
-        const std::string_view next = util::trim(lines_[j].text);
-        if (next.size() > 30 || next.back() == '.' || grammar_.matches("item.numbered", next) ||
-            grammar_.matches("item.number_only", next) || grammar_.matches("minutes.decision", next) ||
-            std::count(next.begin(), next.end(), ' ') > 2) {
-          break;
-        }
-        owner.push_back(next);
-        extend(lines_[j].number);
-        i_ = j;
-      }
-      if (!owner.empty()) {
-        action.owner = util::join_collapsed(owner);
-      }
-      action.item = current_item_title();
-    } else if (has_sep || !ref) {
-      if (looks_like_name(grammar_, rest) || grammar_.matches("attendance.initials", rest)) {
-        action.owner = std::string(rest);
-      } else {
-        std::string body(rest);
-        grammar::Captures field;
-        if (grammar_.match("minutes.action_due", body, field)) {
-          if (const auto due = find_date_or_month(grammar_, *field.get("due"))) {
-            action.due = due->iso;
-            action.due_text = due->text;
-            // Only a date is cut: "Reply by email to the Chair" keeps its words.
-            body.erase(static_cast<std::size_t>(field.whole().data() - body.data()));
-          }
-        }
-        // "Owner: JS" is a field of the action, not part of its text.
-        if (grammar_.match("minutes.action_owner", body, field)) {
-          action.owner = std::string(*field.get("owner"));
-          const auto at = static_cast<std::size_t>(field.whole().data() - body.data());
-          body.erase(at, field.whole().size());
-          body = util::collapse_spaces(body);
-        }
-        action.text = std::string(util::trim_punctuation(body));
-      }
-      action.item = current_item_title();
-    } else if (looks_like_name(grammar_, rest) || grammar_.matches("attendance.initials", rest)) {
+      read_margin_owner(action);
+    } else if (action.ref && !has_sep && !looks_like_name(g_, rest) && !is_initials_list(g_, rest)) {
+      read_review(action, rest);
+    } else if (looks_like_name(g_, rest) || is_initials_list(g_, rest)) {
       action.owner = std::string(rest);
-      action.item = current_item_title();
     } else {
-      // "Action 68 Chair's Update" then its progress: a review of an earlier action.
-      action.item = std::string(rest);
-      action.raised.reset();
-      std::vector<std::string_view> comments;
-      std::size_t j = i_ + 1;
-      for (; j < lines_.size() && comments.size() < 8; ++j) {
-        if (lines_[j].blank) {
-          break;
-        }
-        const std::string_view next = util::trim(lines_[j].text);
-        if (grammar_.matches("minutes.action_marker", next) || grammar_.matches("item.numbered", next) ||
-            grammar_.matches("item.number_only", next)) {
-          break;
-        }
-        comments.push_back(next);
-        extend(lines_[j].number);
-      }
-      i_ = j - 1;
-      split_review(util::join_collapsed(comments), action);
+      read_action_text(action, read_block(rest));
     }
     ctx_.pack.actions.push_back(std::move(action));
     return true;
   }
 
+  // "Action 46" with its owner on the next short lines ("Executive" / "Lead").
+  void read_margin_owner(model::Action& action) {
+    std::vector<std::string_view> owner;
+    for (std::size_t j = i_ + 1; j < lines_.size() && owner.size() < 3; ++j) {
+      if (lines_[j].blank) {
+        continue;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      if (next.size() > 30 || next.back() == '.' || is_item_line(next) || decision_marker(g_, next) ||
+          std::count(next.begin(), next.end(), ' ') > 2) {
+        break;
+      }
+      owner.push_back(next);
+      i_ = j;
+    }
+    if (!owner.empty()) {
+      action.owner = util::join_collapsed(owner);
+    }
+  }
+
+  // "Action 68 Chair's Update" then its progress: a review of an earlier action.
+  void read_review(model::Action& action, std::string_view title) {
+    action.item = std::string(title);
+    action.status = model::ActionStatus::unknown;
+    action.raised.reset();
+    action.raised_text.reset();
+    std::vector<std::string_view> comments;
+    std::size_t j = i_ + 1;
+    for (; j < lines_.size() && comments.size() < 8; ++j) {
+      if (lines_[j].blank) {
+        break;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      if (g_.matches("minutes.action_marker", next) || is_item_line(next)) {
+        break;
+      }
+      comments.push_back(next);
+    }
+    i_ = j - 1;
+    split_review(util::join_collapsed(comments), action);
+  }
+
   // "A link ... had been circulated. Action closed." -> comments and status.
   void split_review(const std::string& text, model::Action& action) const {
     std::string comments;
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t end = text.find(". ", start);
-      end = end == std::string::npos ? text.size() : end + 1;
-      const std::string_view sentence = util::trim(std::string_view(text).substr(start, end - start));
-      const auto status = sentence.size() <= 40 ? find_status(grammar_, sentence) : std::nullopt;
+    for (const Sentence& sentence : split_sentences(text)) {
+      const auto status = sentence.text.size() <= 40 ? find_status(g_, sentence.text) : std::nullopt;
       if (status && !action.status_text) {
         action.status = status->status;
-        action.status_text = std::string(sentence);
-      } else if (!sentence.empty()) {
-        if (!comments.empty()) {
-          comments.push_back(' ');
-        }
-        comments.append(sentence);
+        action.status_text = std::string(sentence.text);
+        continue;
       }
-      start = end;
+      if (!comments.empty()) {
+        comments.push_back(' ');
+      }
+      comments.append(sentence.text);
     }
     if (!comments.empty()) {
       action.comments = comments;
     }
   }
 
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  // The text of a marked action: its due date, an "Owner:" field, a bracketed owner, or the
+  // subject of "X to do Y".
+  void read_action_text(model::Action& action, std::string body) {
+    grammar::Captures field;
+    if (g_.match("minutes.action_due", body, field)) {
+      if (const auto due = find_date_or_month(g_, field.get("due").value_or(""))) {
+        action.due = due->iso;
+        action.due_text = due->text;
+        body.erase(static_cast<std::size_t>(field.whole().data() - body.data()));
+      }
+    }
+    if (g_.match("minutes.action_owner", body, field)) {
+      action.owner = std::string(field.get("owner").value_or(""));
+      const auto at = static_cast<std::size_t>(field.whole().data() - body.data());
+      body.erase(at, field.whole().size());
+      body = util::collapse_spaces(body);
+    }
+    if (!action.owner) {
+      action.owner = bracket_owner(g_, body);
+    }
+    if (!action.owner) {
+      if (const auto task = task_in(g_, body, true)) {
+        action.owner = task->owner;
+      }
+    }
+    const std::string text(util::trim(body));
+    action.text = util::collapse_spaces(text.back() == ';' ? text.substr(0, text.size() - 1) : text);
+    if (action.text->empty()) {
+      action.text.reset();
+    }
+  }
+
+  // --- step 4: items and headings ---------------------------------------------------------
+  bool accept_number(std::string_view number, std::string_view title, bool lettered = false) const {
+    if (!plain_number(number)) {
+      return true;  // references like "BoD 23/045", "19.01.1" or "2.1" are never body text
+    }
+    const int value = leading_int(number);
+    if (last_number_ < 0) {
+      return value >= 0 && value <= 999 && title.size() <= kTitleMax;
+    }
+    // "3a", "3b": parts of item 3.
+    return (lettered && value == last_number_) || (value > last_number_ && value <= last_number_ + 6);
+  }
+
+  // An item number met inside a paragraph, in the minutes' own numbering and next in turn.
+  std::size_t inline_item_at(std::string_view text) const {
+    if (item_shape_.empty()) {
+      return npos;
+    }
+    for (std::size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 1)) {
+      const std::string_view rest = text.substr(at + 2);
+      grammar::Captures captures;
+      if (g_.match("item.numbered", rest, captures) && shape_of(captures.get("number").value_or("")) == item_shape_ &&
+          !plain_number(item_shape_)) {
+        return at + 2;
+      }
+    }
+    return npos;
+  }
+
+  bool read_item(std::string_view text) {
+    grammar::Captures captures;
+    if (pending_number_) {
+      // A number printed alone: its title is the next heading-like line (a decision printed
+      // between the two belongs to the item before).
+      if (text.size() <= kTitleMax && std::isupper(static_cast<unsigned char>(text.front())) != 0 &&
+          !decision_marker(g_, text)) {
+        open_item(*pending_number_, text, pending_line_);
+        pending_number_.reset();
+        return true;
+      }
+      if (text.size() > kTitleMax) {
+        pending_number_.reset();
+      }
+    }
+    const auto date = find_date(g_, text);
+    if (date && date->offset == 0) {
+      return false;
+    }
+    if (g_.match("item.numbered", text, captures)) {
+      std::string number(captures.get("number").value_or(""));
+      std::string_view title = captures.get("title").value_or("");
+      if (accept_number(number, title, captures.get("letter") || captures.get("sub"))) {
+        if (const auto letter = captures.get("letter")) {
+          number += *letter;
+        }
+        if (const auto sub = captures.get("sub")) {
+          number += *sub;
+        }
+        // "23/17 Apologies for absence. Apologies were received ...": the title is the first
+        // sentence; the rest of the line is the item's text.
+        std::string_view body;
+        const auto sentences = split_sentences(title);
+        if (sentences.size() > 1 || title.size() > kTitleMax) {
+          const std::string_view first = sentences.front().text;
+          body = util::trim(title.substr(first.size()));
+          title = first;
+          if (title.size() > kTitleMax) {
+            for (const std::string_view dash : {std::string_view(" \xE2\x80\x93 "), std::string_view(" - ")}) {
+              if (const auto at = title.find(dash); at != std::string_view::npos && at < kTitleMax) {
+                body = util::trim(std::string_view(text).substr(
+                    static_cast<std::size_t>(title.data() + at + dash.size() - text.data())));
+                title = title.substr(0, at);
+                break;
+              }
+            }
+          }
+        }
+        // A gutter ends the title: "Discovery Findings  - Full report".
+        if (const auto gutter = title.find("  "); gutter != std::string_view::npos) {
+          title = title.substr(0, gutter);
+        }
+        end_paragraph();
+        open_item(number, title, lines_[i_].number);
+        if (!body.empty()) {
+          add_to_paragraph(body, i_);
+        }
+        return true;
+      }
+    }
+    if (g_.match("item.number_only", text, captures)) {
+      const std::string_view number = captures.get("number").value_or("");
+      if (!accept_number(number, "")) {
+        return false;
+      }
+      end_paragraph();
+      // A number printed after its title (a number column emitted after the title cell):
+      // the heading just before, when the text after it is not a heading too.
+      if (subheading_index_ != npos && previous_text_index(i_) == subheading_index_ && !heading_follows()) {
+        open_item(std::string(number), subheading_, lines_[subheading_index_].number);
+        return true;
+      }
+      pending_number_ = std::string(number);
+      pending_line_ = lines_[i_].number;
+      return true;
+    }
+    if (last_number_ < 0 && top_ == npos && text.size() <= 40 && g_.match("item.unnumbered", text, captures)) {
+      end_paragraph();
+      open_item(std::nullopt, text, lines_[i_].number);
+      return true;
+    }
+    return false;
+  }
+
+  void open_item(model::Text number, std::string_view title, model::LineNo line) {
+    close_items(line);
+    model::MinuteItem item;
+    item.number = number;
+    item.title = std::string(util::trim_punctuation(util::collapse_spaces(title)));
+    item.meeting_date = date_;
+    item.line_start = line;
+    item.line_end = line;
+    ctx_.pack.minute_items.push_back(std::move(item));
+    top_ = ctx_.pack.minute_items.size() - 1;
+    heading_ = ctx_.pack.minute_items.back().title;
+    if (number) {
+      if (plain_number(*number)) {
+        last_number_ = leading_int(*number);
+      }
+      item_shape_ = shape_of(*number);
+    }
+  }
+
+  void close_items(model::LineNo line) {
+    if (top_ != npos) {
+      auto& item = ctx_.pack.minute_items[top_];
+      item.line_end = std::max(item.line_start, last_text_line_ != 0 ? last_text_line_ : line);
+    }
+  }
+
+  model::Text item_number() const { return top_ == npos ? std::nullopt : ctx_.pack.minute_items[top_].number; }
+
+  // A short heading line under an item ("Matters Arising", "Lowestoft"): what the actions
+  // after it are about.
+  bool read_subheading(std::string_view text) {
+    if (text.size() > kSubheadingMax || std::isupper(static_cast<unsigned char>(text.front())) == 0 ||
+        ends_sentence(text) || text.back() == ',' || text.back() == '-' || util::trim_punctuation(text) != text) {
+      return false;
+    }
+    if (text.size() >= 3 &&
+        (text.substr(text.size() - 3) == "\xE2\x80\x93" || text.substr(text.size() - 3) == "\xE2\x80\x94")) {
+      return false;
+    }
+    if (!paragraph_.text.empty() && !ends_sentence(paragraph_.text)) {
+      return false;  // a line of a sentence that goes on
+    }
+    if (std::count(text.begin(), text.end(), ' ') > 9 || list_label(g_, text) || is_initials_list(g_, text)) {
+      return false;
+    }
+    // The next text is a new sentence, not the rest of this one.
+    for (std::size_t j = i_ + 1; j < lines_.size(); ++j) {
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      if (std::islower(static_cast<unsigned char>(next.front())) != 0) {
+        return false;
+      }
+      break;
+    }
+    end_paragraph();
+    heading_ = std::string(util::trim_punctuation(util::collapse_spaces(text)));
+    subheading_ = heading_;
+    subheading_index_ = i_;
+    return true;
+  }
+
+  std::size_t previous_text_index(std::size_t from) const {
+    for (std::size_t j = from; j-- > 0;) {
+      if (!lines_[j].blank && !furniture_[j]) {
+        return j;
+      }
+    }
+    return npos;
+  }
+
+  // The next text line is short and unpunctuated, like a heading.
+  bool heading_follows() const {
+    for (std::size_t j = i_ + 1; j < lines_.size(); ++j) {
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      return next.size() <= 60 && !ends_sentence(next);
+    }
+    return false;
+  }
+
+  // --- step 5: paragraphs and their sentences -----------------------------------------------
+  void add_to_paragraph(std::string_view text, std::size_t index) {
+    if (paragraph_.text.empty()) {
+      paragraph_.first = index;
+      paragraph_heading_ = heading_;
+    } else {
+      paragraph_.text.push_back(' ');
+    }
+    paragraph_.starts.emplace_back(paragraph_.text.size(), index);
+    paragraph_.text.append(text);
+    paragraph_.last = index;
+    last_text_line_ = lines_[index].number;
+  }
+
+  void end_paragraph() {
+    if (paragraph_.text.empty()) {
+      return;
+    }
+    const std::vector<Sentence> sentences = split_sentences(paragraph_.text);
+    for (const Sentence& sentence : sentences) {
+      read_sentence(sentence);
+    }
+    last_paragraph_ = std::move(paragraph_);
+    last_heading_ = paragraph_heading_;
+    paragraph_ = {};
+  }
+
+  void read_sentence(const Sentence& sentence) {
+    const model::LineNo line = lines_[paragraph_.line_at(sentence.offset)].number;
+    // "... 46/17 Other Business – Any additional reports ...": an item starts mid-paragraph.
+    grammar::Captures captures;
+    if (!item_shape_.empty() && g_.match("item.numbered", sentence.text, captures) &&
+        shape_of(captures.get("number").value_or("")) == item_shape_ && !plain_number(item_shape_)) {
+      const std::string_view title = util::trim_punctuation(captures.get("title").value_or(""));
+      open_item(std::string(captures.get("number").value_or("")), title, line);
+      paragraph_heading_ = heading_;
+      return;
+    }
+    if (const auto people = apologies_in(g_, sentence.text); !people.empty()) {
+      for (auto person : people) {
+        person.meeting_date = date_;
+        person.line = line;
+        ctx_.pack.attendance.push_back(std::move(person));
+      }
+      return;
+    }
+    if (const auto decision = decision_in_sentence(g_, sentence.text)) {
+      model::Decision d;
+      d.kind = decision->kind;
+      d.text = util::collapse_spaces(decision->text);
+      d.item = item_number();
+      d.meeting_date = date_;
+      d.line =
+          lines_[paragraph_.line_at(static_cast<std::size_t>(decision->text.data() - paragraph_.text.data()))].number;
+      ctx_.pack.decisions.push_back(std::move(d));
+    }
+    // Initials in the action column beside a line: the sentence going on at the line's end.
+    for (auto mark = marks_.begin(); mark != marks_.end();) {
+      if (mark_falls_in(*mark, sentence)) {
+        add_action(sentence.text, mark->initials, line, paragraph_heading_);
+        explicit_actions_ = true;
+        mark = marks_.erase(mark);
+      } else {
+        ++mark;
+      }
+    }
+    if (const auto task = task_in(g_, sentence.text, false)) {
+      candidates_.push_back({minutes_action(task->text, task->owner, line, paragraph_heading_), top_, false});
+    }
+  }
+
+  struct Mark {
+    std::size_t index;  // the marked line
+    std::string initials;
+  };
+
+  bool mark_falls_in(const Mark& mark, const Sentence& sentence) const {
+    // The offset where the marked line ends in the paragraph.
+    std::size_t end = npos;
+    for (std::size_t k = 0; k < paragraph_.starts.size(); ++k) {
+      if (paragraph_.starts[k].second == mark.index) {
+        end = k + 1 < paragraph_.starts.size() ? paragraph_.starts[k + 1].first - 1 : paragraph_.text.size();
+      }
+    }
+    if (end == npos) {
+      return false;
+    }
+    return sentence.offset < end && end <= sentence.offset + sentence.text.size() + 1;
+  }
+
+  // Which sentence of a paragraph the initials after it mark: the last one in which someone
+  // will do something ("X will send ..."), else the first with a task, else the last.
+  const Sentence* task_sentence(const Paragraph& paragraph) {
+    marked_sentences_ = split_sentences(paragraph.text);
+    const Sentence* first_task = nullptr;
+    const Sentence* last_active = nullptr;
+    for (const Sentence& sentence : marked_sentences_) {
+      const std::string lower = util::to_lower_ascii(sentence.text);
+      const auto will = lower.find(" will ");
+      if (will == std::string::npos && lower.find(" to ") == std::string::npos) {
+        continue;
+      }
+      if (first_task == nullptr && will != std::string::npos) {
+        first_task = &sentence;
+      }
+      if (will != std::string::npos && lower.compare(will + 6, 3, "be ") != 0 &&
+          std::isupper(static_cast<unsigned char>(sentence.text[will > 0 ? lower.rfind(' ', will - 1) + 1 : 0])) != 0) {
+        last_active = &sentence;
+      }
+    }
+    if (last_active != nullptr) {
+      return last_active;
+    }
+    if (first_task != nullptr) {
+      return first_task;
+    }
+    return marked_sentences_.empty() ? nullptr : &marked_sentences_.back();
+  }
+
+  model::Action minutes_action(std::string_view text, const std::string& owner, model::LineNo line,
+                               const std::string& heading) const {
+    model::Action action;
+    action.source = model::ActionSource::minutes;
+    action.text = util::collapse_spaces(text);
+    if (!owner.empty()) {
+      action.owner = owner;
+    }
+    action.line = line;
+    action.raised = date_;
+    action.raised_text = date_text_;
+    action.meeting_date = date_;
+    action.status = model::ActionStatus::open;
+    if (!heading.empty()) {
+      action.item = heading;
+    }
+    return action;
+  }
+
+  void add_action(std::string_view text, const std::string& owner, model::LineNo line, const std::string& heading) {
+    ctx_.pack.actions.push_back(minutes_action(text, owner, line, heading));
+  }
+
+  // --- step 6: which inferred actions stand -------------------------------------------------
+  // Tasks read from resolutions and sentences stand only where the minutes do not mark their
+  // actions themselves; one read from a sentence does not where a resolution of the same
+  // item gives the same person a task.
+  void settle_actions() {
+    for (auto& candidate : candidates_) {
+      if (explicit_actions_) {
+        continue;
+      }
+      if (!candidate.from_resolution) {
+        const bool repeated = std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& other) {
+          return other.from_resolution && other.item == candidate.item && other.action.owner &&
+                 candidate.action.owner && same_owner(*other.action.owner, *candidate.action.owner);
+        });
+        if (repeated) {
+          continue;
+        }
+      }
+      ctx_.pack.actions.push_back(std::move(candidate.action));
+    }
+  }
+
+  static bool same_owner(const std::string& a, const std::string& b) {
+    const std::string x = util::to_lower_ascii(a);
+    const std::string y = util::to_lower_ascii(b);
+    return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+  }
+
   ExtractContext& ctx_;
-  const grammar::Grammar& grammar_;
-  const std::vector<segment::SegLine>& lines_;
+  const grammar::Grammar& g_;
+  const std::vector<SegLine>& lines_;
+  segment::SectionChunk& chunk_;
+  std::vector<bool> furniture_;
   model::Text date_;
+  model::Text date_text_;
+  std::size_t first_ = 0;
   std::size_t i_ = 0;
+  bool header_members_ = false;
+
   std::size_t top_ = npos;
   std::size_t sub_ = npos;
-  std::size_t first_item_index_ = npos;
-  std::string parent_number_;
   int last_number_ = -1;
+  std::string item_shape_;
   std::optional<std::string> pending_number_;
   model::LineNo pending_line_ = 0;
-  std::size_t last_body_index_ = npos;  // the last line read as body text
+  std::string heading_;
+  std::string subheading_;
+  std::size_t subheading_index_ = npos;
+  model::LineNo last_text_line_ = 0;
+
+  Paragraph paragraph_;
+  std::string paragraph_heading_;
+  Paragraph last_paragraph_;
+  std::string last_heading_;
+  std::vector<Sentence> marked_sentences_;
+
+  bool action_column_ = false;
+  bool explicit_actions_ = false;
+  std::vector<Mark> marks_;
+  std::vector<Candidate> candidates_;
 };
 
 }  // namespace
 
-void extract_minutes(ExtractContext& ctx, segment::SectionChunk& chunk) {
-  model::Meeting meeting = read_meeting_header(ctx.grammar, chunk, model::MeetingRole::minutes);
-  ++ctx.clues.minutes_meetings;
-  if (meeting.date) {
-    ctx.pack.meetings.push_back(meeting);
-    if (meeting.body) {
-      ctx.clues.board = ctx.clues.board.empty() ? *meeting.body : ctx.clues.board;
-    }
-  }
-  MinutesReader reader(ctx, chunk, meeting.date);
-  reader.run();
-  // People listed above the first item ("Present: ...") are this meeting's attendance.
-  const std::size_t preamble_end = std::min(reader.first_item_index(), chunk.lines.size());
-  bool has_list = false;
-  for (std::size_t i = 0; i < preamble_end; ++i) {
-    has_list = has_list || ctx.grammar.matches("line.attendance.heading", chunk.lines[i].text) ||
-               ctx.grammar.matches("line.attendance.inline", chunk.lines[i].text);
-  }
-  if (has_list) {
-    const std::size_t before = ctx.pack.attendance.size();
-    read_attendance_lines(ctx.grammar, chunk.lines, 0, preamble_end, ctx.pack.attendance);
-    for (std::size_t i = before; i < ctx.pack.attendance.size(); ++i) {
-      ctx.pack.attendance[i].meeting_date = meeting.date;
-    }
-  }
+std::size_t read_minutes(ExtractContext& ctx, segment::SectionChunk& chunk) {
+  MinutesReader(ctx, chunk).run();
+  return chunk.lines.size();
 }
 
 }  // namespace bpack::extract

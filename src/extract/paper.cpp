@@ -4,7 +4,7 @@
 #include <cctype>
 #include <charconv>
 
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/paper.hpp"
 #include "bpack/grammar/line_classifier.hpp"
 #include "bpack/util/strings.hpp"
 
@@ -76,7 +76,7 @@ bool ends_value(const grammar::Grammar& grammar, std::string_view text, int labe
 
 }  // namespace
 
-void extract_paper(ExtractContext& ctx, segment::SectionChunk& chunk) {
+std::size_t read_paper(ExtractContext& ctx, segment::SectionChunk& chunk) {
   const auto& grammar = ctx.grammar;
   model::Paper paper;
   paper.line_start = chunk.section.line_start;
@@ -191,6 +191,7 @@ void extract_paper(ExtractContext& ctx, segment::SectionChunk& chunk) {
   }
   ctx.pack.papers.push_back(std::move(paper));
   ctx.clues.paper_samples.push_back(std::move(sample));
+  return chunk.lines.size();
 }
 
 }  // namespace bpack::extract

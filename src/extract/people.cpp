@@ -1,23 +1,25 @@
 #include "bpack/extract/people.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
-#include <utility>
 
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
 namespace {
 
-std::vector<std::string_view> words_of(std::string_view text) {
-  std::vector<std::string_view> words;
+using Words = std::vector<std::string_view>;
+
+Words words_of(std::string_view text) {
+  Words words;
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
       ++i;
     }
     const std::size_t b = i;
-    while (i < text.size() && text[i] != ' ') {
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') {
       ++i;
     }
     if (i > b) {
@@ -27,175 +29,512 @@ std::vector<std::string_view> words_of(std::string_view text) {
   return words;
 }
 
-bool capitalised(std::string_view word) {
-  return !word.empty() && std::isupper(static_cast<unsigned char>(word[0])) != 0;
+bool upper(char c) {
+  return std::isupper(static_cast<unsigned char>(c)) != 0;
+}
+bool lower(char c) {
+  return std::islower(static_cast<unsigned char>(c)) != 0;
 }
 
-// Splits "a, b, c" at commas outside brackets.
-std::vector<std::string_view> split_top_level(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '(') {
-      ++depth;
-    } else if (text[i] == ')') {
-      --depth;
-    } else if (text[i] == separator && depth <= 0) {
-      parts.push_back(text.substr(start, i - start));
-      start = i + 1;
+bool all_caps(std::string_view word) {
+  bool letters = false;
+  for (const char c : word) {
+    if (lower(c)) {
+      return false;
     }
+    letters = letters || upper(c);
   }
-  parts.push_back(text.substr(start));
-  return parts;
+  return letters;
 }
 
-// One entry: "Name (Role) XX", "Name, Role" (when the whole line is one person), "Name".
-std::optional<model::Attendee> read_person(const grammar::Grammar& grammar, std::string_view text,
-                                           bool allow_comma_role) {
-  text = util::trim_punctuation(text);
-  if (text.empty() || grammar.matches("attendance.not_person", text)) {
-    return std::nullopt;
+enum class WordKind { title, plural_title, honour, initial, name, particle, other };
+
+// "R", "R." and "J.P." are initials standing in for given names.
+bool is_initial(std::string_view word) {
+  if (word.size() == 1) {
+    return upper(word[0]);
   }
-  model::Attendee person;
-  // Initials printed last, after the role.
-  const auto last_space = text.find_last_of(' ');
-  if (last_space != std::string_view::npos) {
-    grammar::Captures captures;
-    const std::string_view tail = text.substr(last_space + 1);
-    if (grammar.match("attendance.initials", tail, captures) && text.find('(') != std::string_view::npos &&
-        text.find('(') < last_space) {
-      person.initials = std::string(tail);
-      text = util::trim(text.substr(0, last_space));
-    }
+  if (word.size() == 2 && word[1] == '.') {
+    return upper(word[0]);
   }
-  std::string_view name = text;
-  const auto open = text.find('(');
-  if (open != std::string_view::npos) {
-    name = util::trim(text.substr(0, open));
-    const auto close = text.rfind(')');
-    const std::string_view role = util::trim(text.substr(
-        open + 1, close == std::string_view::npos || close < open ? std::string_view::npos : close - open - 1));
-    if (!role.empty()) {
-      person.role = util::collapse_spaces(role);
-    }
-  } else if (allow_comma_role) {
-    const auto comma = text.find(',');
-    const auto dash = text.find(" - ");
-    const auto cut = std::min(comma, dash);
-    if (cut != std::string_view::npos) {
-      name = util::trim(text.substr(0, cut));
-      const std::string_view role = util::trim(text.substr(cut + (cut == comma ? 1 : 3)));
-      if (!role.empty()) {
-        person.role = util::collapse_spaces(role);
-      }
-    }
-  }
-  if (!looks_like_name(grammar, name)) {
-    return std::nullopt;
-  }
-  person.name = util::collapse_spaces(name);
-  return person;
+  return word.size() == 4 && upper(word[0]) && word[1] == '.' && upper(word[2]) && word[3] == '.';
 }
 
-// A comma-separated part that is a role rather than a second person: "Medical Director"
-// (text in brackets aside; a titled name is always a person).
-bool is_role(const grammar::Grammar& grammar, std::string_view part) {
-  part = util::trim(part.substr(0, part.find('(')));
-  const auto words = words_of(part);
-  if (words.empty() || grammar.matches("attendance.title", words.front())) {
+// A capitalised word of letters, apostrophes and hyphens: "McKay", "O’Neill", "Lewis-Lavender".
+// Non-ASCII leading bytes are accepted as letters.
+bool is_name_word(std::string_view word) {
+  if (word.size() < 2) {
     return false;
   }
-  return grammar.matches("attendance.role", part);
+  // "Chair’s": a possessive is no name.
+  for (const std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (word.size() > s.size() && word.substr(word.size() - s.size()) == s) {
+      return false;
+    }
+  }
+  const auto first = static_cast<unsigned char>(word[0]);
+  if (!(upper(word[0]) || first >= 0xC0)) {
+    return false;
+  }
+  bool has_lower = false;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) {
+      has_lower = true;  // accented letters and typographic apostrophes
+      continue;
+    }
+    if (std::isalpha(c) != 0) {
+      has_lower = has_lower || std::islower(c) != 0;
+      continue;
+    }
+    if (c != '\'' && c != '-') {
+      return false;
+    }
+  }
+  // All-capital words are organisations or initials ("SCC", "EDC"), unless long.
+  return has_lower || word.size() > 4;
 }
 
-// "A and B" split at its last top-level " and " (or " & ").
-std::optional<std::pair<std::string_view, std::string_view>> split_at_and(std::string_view text) {
+WordKind kind_of(const grammar::Grammar& grammar, std::string_view word) {
+  if (grammar.matches("attendance.not_name", word)) {
+    return WordKind::other;
+  }
+  if (grammar.matches("attendance.title", word)) {
+    return WordKind::title;
+  }
+  if (grammar.matches("attendance.plural_title", word)) {
+    return WordKind::plural_title;
+  }
+  if (grammar.matches("attendance.honour", word)) {
+    return WordKind::honour;
+  }
+  if (is_initial(word)) {
+    return WordKind::initial;
+  }
+  if (is_name_word(word)) {
+    return WordKind::name;
+  }
+  if (grammar.matches("attendance.particle", word)) {
+    return WordKind::particle;
+  }
+  return WordKind::other;
+}
+
+std::string strip_dots(std::string_view word) {
+  std::string out;
+  for (const char c : word) {
+    if (c != '.') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// The name at the start of `words` from `from`: titles, then given names or initials and a
+// surname (particles between), then honours. Returns the index after it, or `from` when no
+// name starts there.
+struct NameSpan {
+  std::size_t begin = 0;  // first word of the name as printed (a title, or a given name)
+  std::size_t end = 0;    // after its last word (honours included)
+  std::size_t names = 0;  // name words and initials
+  bool titled = false;
+  bool plural_title = false;
+};
+
+NameSpan name_at(const grammar::Grammar& grammar, const Words& words, std::size_t from) {
+  NameSpan span;
+  span.begin = from;
+  std::size_t i = from;
+  while (i < words.size()) {
+    const WordKind kind = kind_of(grammar, words[i]);
+    if (kind == WordKind::plural_title) {
+      span.plural_title = true;
+      span.begin = i + 1;  // "Councillors" is not part of any one name
+    } else if (kind == WordKind::title) {
+      span.titled = true;
+    } else {
+      break;
+    }
+    ++i;
+  }
+  std::size_t last_name = i;
+  std::size_t names = 0;
+  bool surname = false;  // the last word read is a full name word
+  while (i < words.size()) {
+    const WordKind kind = kind_of(grammar, words[i]);
+    if (kind == WordKind::name) {
+      ++names;
+      surname = true;
+      last_name = ++i;
+      continue;
+    }
+    if (kind == WordKind::initial) {
+      ++names;
+      surname = false;
+      ++i;
+      continue;
+    }
+    if (kind == WordKind::particle && names > 0 && i + 1 < words.size() &&
+        kind_of(grammar, words[i + 1]) == WordKind::name) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (!surname) {
+    return {from, from, 0, false, false};
+  }
+  span.end = last_name;
+  span.names = names;
+  while (span.end < words.size() && kind_of(grammar, words[span.end]) == WordKind::honour) {
+    ++span.end;
+  }
+  return span;
+}
+
+std::string join_words(const Words& words, std::size_t begin, std::size_t end) {
+  std::string out;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (!out.empty()) {
+      out.push_back(' ');
+    }
+    out.append(words[i]);
+  }
+  return out;
+}
+
+// Parts of a list: split at commas, semicolons and "and" / "&" outside brackets, and after a
+// closing bracket that a new name follows ("D Richardson (Chair) N Cresswell").
+struct Part {
+  std::string_view text;
+  bool after_and = false;
+  bool after_bracket = false;  // split off after a closing bracket ("... (Chair) RM")
+};
+
+std::vector<Part> split_parts(std::string_view text) {
+  std::vector<Part> parts;
   int depth = 0;
-  std::optional<std::pair<std::string_view, std::string_view>> found;
+  std::size_t start = 0;
+  bool after_and = false;
+  bool after_bracket = false;
+  const auto push = [&](std::size_t end, std::size_t next, bool and_next, bool bracket_next) {
+    const std::string_view part = util::trim(text.substr(start, end - start));
+    if (!part.empty()) {
+      parts.push_back({part, after_and, after_bracket});
+    }
+    start = next;
+    after_and = and_next;
+    after_bracket = bracket_next;
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '(') {
+    const char c = text[i];
+    if (c == '(') {
       ++depth;
-    } else if (text[i] == ')') {
-      --depth;
-    } else if (depth <= 0 && text[i] == ' ') {
+    } else if (c == ')') {
+      depth = std::max(0, depth - 1);
+      if (depth == 0 && i + 2 < text.size() && text[i + 1] == ' ' && upper(text[i + 2])) {
+        push(i + 1, i + 2, false, true);
+      }
+    } else if (depth == 0 && (c == ',' || c == ';')) {
+      push(i, i + 1, false, false);
+    } else if (depth == 0 && c == ' ') {
       for (const std::string_view joiner : {std::string_view(" and "), std::string_view(" & ")}) {
         if (text.substr(i, joiner.size()) == joiner) {
-          found = std::pair{text.substr(0, i), text.substr(i + joiner.size())};
+          push(i, i + joiner.size(), true, false);
+          i += joiner.size() - 2;
+          break;
         }
       }
     }
   }
-  return found;
+  push(text.size(), text.size(), false, false);
+  return parts;
+}
+
+struct ReadPart {
+  std::optional<model::Attendee> person;
+  std::string before;  // words before the name that are not a name: a role of the person before
+  bool role_from_bracket = false;
+};
+
+bool initials_match(const grammar::Grammar& grammar, std::string_view initials, std::string_view name) {
+  const std::string all = initials_of(grammar, name);
+  if (all == initials) {
+    return true;
+  }
+  // First and last only ("Mary Jane Smith" -> "MS").
+  return all.size() > 2 && initials.size() == 2 && initials[0] == all.front() && initials[1] == all.back();
+}
+
+ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
+  ReadPart out;
+  text = util::trim(text);
+  while (!text.empty() && (text.front() == '-' || text.front() == ':' || text.front() == '.')) {
+    text = util::trim(text.substr(1));
+  }
+  // "–" and "—" (UTF-8) before the name.
+  while (text.size() >= 3 && (text.substr(0, 3) == "\xE2\x80\x93" || text.substr(0, 3) == "\xE2\x80\x94")) {
+    text = util::trim(text.substr(3));
+  }
+  text = util::trim_punctuation(text);
+  if (text.empty() || grammar.matches("attendance.not_person", text)) {
+    return out;
+  }
+  model::Attendee person;
+  std::vector<std::string_view> groups;
+  std::optional<std::string_view> trailing_initials;
+  // Initials printed last: "Dr Rima Makarem (BLMK ICS Chair)  RM".
+  if (const auto space = text.find_last_of(' '); space != std::string_view::npos) {
+    const std::string_view tail = text.substr(space + 1);
+    if (grammar.matches("attendance.initials", tail) && !grammar.matches("attendance.honour", tail) &&
+        util::trim(text.substr(0, space)).back() == ')') {
+      trailing_initials = tail;
+      text = util::trim(text.substr(0, space));
+    }
+  }
+  // Bracketed notes at the end: initials or a role.
+  while (!text.empty() && text.back() == ')') {
+    int depth = 0;
+    std::size_t open = std::string_view::npos;
+    for (std::size_t i = text.size(); i-- > 0;) {
+      if (text[i] == ')') {
+        ++depth;
+      } else if (text[i] == '(' && --depth == 0) {
+        open = i;
+        break;
+      }
+    }
+    if (open == std::string_view::npos) {
+      break;
+    }
+    groups.insert(groups.begin(), util::trim(text.substr(open + 1, text.size() - open - 2)));
+    text = util::trim(text.substr(0, open));
+  }
+  // A role after a dash: "Claire Cann (CC) – Chair".
+  std::string_view dash_role;
+  for (const std::string_view dash :
+       {std::string_view(" \xE2\x80\x93 "), std::string_view(" \xE2\x80\x94 "), std::string_view(" - ")}) {
+    if (const auto at = text.find(dash); at != std::string_view::npos) {
+      dash_role = util::trim(text.substr(at + dash.size()));
+      text = util::trim(text.substr(0, at));
+      // The bracket may stand before the dash.
+      while (!text.empty() && text.back() == ')') {
+        const auto open = text.rfind('(');
+        if (open == std::string_view::npos) {
+          break;
+        }
+        groups.insert(groups.begin(), util::trim(text.substr(open + 1, text.size() - open - 2)));
+        text = util::trim(text.substr(0, open));
+      }
+      break;
+    }
+  }
+  const Words words = words_of(text);
+  // Where the name starts: after any words that are not a name (a role of the person before,
+  // or a role printed before this one, "Clerk J Connelly").
+  std::string role_prefix;
+  NameSpan span;
+  std::size_t start = 0;
+  for (; start < words.size(); ++start) {
+    const std::string rest = join_words(words, start, words.size());
+    grammar::Captures captures;
+    if (grammar.match("attendance.role_prefix", rest, captures) && captures.whole().data() == rest.data()) {
+      const Words prefix = words_of(captures.whole());
+      const NameSpan after = name_at(grammar, words, start + prefix.size());
+      if (after.end > after.begin) {
+        role_prefix = std::string(util::trim_punctuation(util::trim(captures.whole())));
+        span = after;
+        break;
+      }
+    }
+    span = name_at(grammar, words, start);
+    if (span.end > span.begin) {
+      break;
+    }
+  }
+  if (span.end <= span.begin) {
+    return out;
+  }
+  out.before = join_words(words, 0, start);
+  const bool has_role_note = !groups.empty() || !dash_role.empty() || !role_prefix.empty();
+  if (span.names < 2 && !(span.names == 1 && (span.titled || has_role_note))) {
+    return out;
+  }
+  std::size_t end = span.end;
+  // "Diane Neil mills": a last word printed in lower case still ends the name.
+  if (end + 1 == words.size() && span.names >= 2 && lower(words[end][0]) &&
+      words[end].find_first_of("0123456789:;") == std::string_view::npos && words[end].size() > 2) {
+    ++end;
+  } else if (end < words.size() && !grammar.matches("attendance.not_person", join_words(words, end, words.size()))) {
+    return out;  // more words after the name: a sentence, not a list entry
+  }
+  person.name = join_words(words, span.begin, std::min(end, words.size()));
+  for (const auto group : groups) {
+    if (group.empty()) {
+      continue;
+    }
+    if (!person.initials && grammar.matches("attendance.initials", group) &&
+        initials_match(grammar, group, person.name)) {
+      person.initials = std::string(group);
+      continue;
+    }
+    if (!person.role) {
+      person.role = util::collapse_spaces(group);
+      out.role_from_bracket = true;
+    }
+  }
+  if (!dash_role.empty() && !person.role) {
+    person.role = util::collapse_spaces(util::trim_punctuation(dash_role));
+  }
+  if (!role_prefix.empty() && !person.role) {
+    person.role = role_prefix;
+  }
+  if (trailing_initials) {
+    person.initials = std::string(*trailing_initials);
+  }
+  out.person = std::move(person);
+  return out;
+}
+
+bool role_like(const grammar::Grammar& grammar, std::string_view part) {
+  if (grammar.matches("attendance.role", part)) {
+    return true;
+  }
+  // An organisation's initials ("EDC", "SCC"), or words that are not names.
+  const Words words = words_of(part);
+  if (words.size() == 1 && all_caps(words[0]) && words[0].size() >= 2) {
+    return true;
+  }
+  return std::any_of(words.begin(), words.end(),
+                     [](std::string_view w) { return w.size() > 1 && lower(w[0]) && w != "and" && w != "&"; });
 }
 
 }  // namespace
 
-bool looks_like_name(const grammar::Grammar& grammar, std::string_view text) {
-  const auto words = words_of(util::trim(text));
-  std::size_t names = 0;
-  for (const auto word : words) {
-    if (grammar.matches("attendance.title", word)) {
+PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
+  PeopleList list;
+  std::vector<bool> bracket_role;
+  bool last_after_and = false;
+  bool last_was_role = false;  // the part before was read as the previous person's role
+  for (const Part& part : split_parts(text)) {
+    ++list.parts;
+    model::Attendee* previous = list.people.empty() ? nullptr : &list.people.back();
+    const Words words = words_of(part.text);
+    // "Mr R C Love, OBE": letters after the name.
+    if (previous != nullptr && words.size() == 1 && grammar.matches("attendance.honour", words[0])) {
+      previous->name += " " + std::string(words[0]);
       continue;
     }
-    if (!capitalised(word) || word.find_first_of(".:;0123456789") != std::string_view::npos) {
-      return false;
+    // Initials standing after a bracketed role: "... (Chair) RM".
+    if (previous != nullptr && !previous->initials && words.size() == 1 &&
+        grammar.matches("attendance.initials", words[0]) &&
+        (part.after_bracket || initials_match(grammar, words[0], previous->name))) {
+      previous->initials = std::string(words[0]);
+      continue;
     }
-    ++names;
-  }
-  return names >= 2 && names <= 5;
-}
-
-std::vector<model::Attendee> split_people(const grammar::Grammar& grammar, std::string_view text) {
-  std::vector<model::Attendee> people;
-  const auto parts = split_top_level(text, ',');
-  // Several comma-separated people on a line only when each part reads as a person;
-  // otherwise the line is one person whose role follows a comma.
-  if (parts.size() > 1 && !is_role(grammar, parts[1])) {
-    std::vector<model::Attendee> each;
-    bool all = true;
-    for (const auto part : parts) {
-      auto person = read_person(grammar, part, false);
-      if (person) {
-        each.push_back(std::move(*person));
+    // "Dr Ravi Patel, Medical Director": a part of role words after a person without one.
+    if (previous != nullptr && !previous->role && !part.after_and && words.size() <= 8 &&
+        grammar.matches("attendance.role", part.text) && kind_of(grammar, words.front()) != WordKind::title &&
+        part.text.find('(') == std::string_view::npos) {
+      previous->role = util::collapse_spaces(util::trim_punctuation(part.text));
+      last_was_role = true;
+      continue;
+    }
+    ReadPart read = read_part(grammar, part.text);
+    if (read.person) {
+      if (!read.before.empty() && previous != nullptr && !previous->role && role_like(grammar, read.before)) {
+        previous->role = read.before;
+      }
+      list.people.push_back(std::move(*read.person));
+      bracket_role.push_back(read.role_from_bracket);
+      last_after_and = part.after_and;
+      last_was_role = false;
+      continue;
+    }
+    if (previous != nullptr && role_like(grammar, part.text)) {
+      const std::string role = util::collapse_spaces(util::trim_punctuation(part.text));
+      if (!previous->role) {
+        previous->role = role;
+        last_was_role = true;
         continue;
       }
-      // The last of a list is often joined by "and": "Cllr Owen Price and Cllr Rachel Green".
-      const auto pair = split_at_and(part);
-      auto first = pair ? read_person(grammar, pair->first, false) : std::nullopt;
-      auto second = pair ? read_person(grammar, pair->second, false) : std::nullopt;
-      if (!first || !second) {
-        all = false;
-        break;
+      if (last_was_role && part.after_and) {
+        // "Head of Finance and Audit": the role goes on after "and".
+        *previous->role += " and " + role;
+        continue;
       }
-      each.push_back(std::move(*first));
-      each.push_back(std::move(*second));
     }
-    if (all) {
-      return each;
+    ++list.rejected;
+  }
+  // "Suresh Patel, Lindsay Mallors and Sandra Lofthouse (Audit Commission)": the bracket after
+  // the last name of a list where nobody else has a role is the group's affiliation.
+  if (list.people.size() >= 2 && last_after_and && bracket_role.back() && list.people.back().role) {
+    const bool others_bare =
+        std::all_of(list.people.begin(), list.people.end() - 1, [](const model::Attendee& p) { return !p.role; });
+    if (others_bare) {
+      for (auto& person : list.people) {
+        person.role = list.people.back().role;
+      }
     }
   }
-  if (auto person = read_person(grammar, text, true)) {
-    people.push_back(std::move(*person));
+  return list;
+}
+
+bool looks_like_name(const grammar::Grammar& grammar, std::string_view text) {
+  const Words words = words_of(util::trim(text));
+  if (words.empty()) {
+    return false;
   }
-  return people;
+  const NameSpan span = name_at(grammar, words, 0);
+  return span.end == words.size() && (span.names >= 2 || (span.names == 1 && span.titled));
+}
+
+std::string_view leading_name(const grammar::Grammar& grammar, std::string_view text) {
+  const Words words = words_of(text);
+  const NameSpan span = name_at(grammar, words, 0);
+  if (span.end == 0 || span.names == 0) {
+    return {};
+  }
+  const std::string_view last = words[span.end - 1];
+  return text.substr(0, static_cast<std::size_t>(last.data() + last.size() - text.data()));
 }
 
 std::string initials_of(const grammar::Grammar& grammar, std::string_view name) {
   std::string out;
   for (const auto word : words_of(name)) {
-    if (grammar.matches("attendance.title", word) || word.empty()) {
+    const WordKind kind = kind_of(grammar, word);
+    if (kind == WordKind::title || kind == WordKind::plural_title || kind == WordKind::honour ||
+        kind == WordKind::particle || word.empty()) {
       continue;
     }
     out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(word[0]))));
     // Double-barrelled names give both initials ("Evans-Riches" -> "ER").
     for (std::size_t i = 1; i + 1 < word.size(); ++i) {
-      if (word[i] == '-' && std::isupper(static_cast<unsigned char>(word[i + 1])) != 0) {
+      if (word[i] == '-' && upper(word[i + 1])) {
         out.push_back(word[i + 1]);
       }
     }
   }
-  return out;
+  return strip_dots(out);
+}
+
+bool is_initials_list(const grammar::Grammar& grammar, std::string_view text) {
+  text = util::trim(text);
+  if (text.empty()) {
+    return false;
+  }
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find_first_of("/&,", start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    if (!grammar.matches("attendance.initials", util::trim(text.substr(start, end - start)))) {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
 }
 
 }  // namespace bpack::extract

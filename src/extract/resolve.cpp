@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "bpack/extract/extractors.hpp"
+#include "bpack/extract/context.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/util/strings.hpp"
 
@@ -105,7 +105,7 @@ void merge_actions(const grammar::Grammar& grammar, model::Pack& pack, const mod
     if (action.owner && grammar.matches("attendance.initials", *action.owner)) {
       action.owner_initials = action.owner;
       if (const auto found = by_initials.find(*action.owner); found != by_initials.end()) {
-        action.owner = found->second;
+        action.owner_name = found->second;
       }
     }
     if (!action.meeting_date) {
@@ -146,6 +146,7 @@ void merge_actions(const grammar::Grammar& grammar, model::Pack& pack, const mod
       fill(into.text, action.text);
       fill(into.owner, action.owner);
       fill(into.owner_initials, action.owner_initials);
+      fill(into.owner_name, action.owner_name);
       fill(into.due, action.due);
       fill(into.due_text, action.due_text);
       fill(into.comments, action.comments);

@@ -1,5 +1,7 @@
 #include "pack_rows.hpp"
 
+#include "bpack/model/section_kind.hpp"
+
 namespace bpack::index {
 
 using model::to_string;
@@ -43,7 +45,7 @@ std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, con
     meeting_.bind(10, meeting_board.alias).run();
   }
   for (const auto& s : pack.sections) {
-    section_.bind(1, pack_id).bind(2, to_string(s.kind)).bind(3, s.title).bind(4, s.line_start);
+    section_.bind(1, pack_id).bind(2, model::section_name(s.kind)).bind(3, s.title).bind(4, s.line_start);
     section_.bind(5, s.line_end).bind(6, s.page_start).bind(7, s.page_end).run();
   }
   for (const auto& a : pack.agenda_items) {

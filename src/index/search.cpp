@@ -1,4 +1,5 @@
 #include "bpack/index/search.hpp"
+#include "bpack/model/section_kind.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -48,7 +49,7 @@ std::string location_filter(const SearchOptions& o) {
 
 void bind_filter(Statement& q, const SearchOptions& o) {
   if (o.kind) {
-    q.bind(q.parameter_index(":kind"), model::to_string(*o.kind));
+    q.bind(q.parameter_index(":kind"), model::section_name(*o.kind));
   }
   if (o.board) {
     q.bind(q.parameter_index(":board"), *o.board);

@@ -1,17 +1,15 @@
 #include "bpack/index/writer.hpp"
+#include "bpack/model/section_kind.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <charconv>
-#include <cstring>
-#include <filesystem>
 #include <iterator>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
 
-#include "bpack/util/sha256.hpp"
 #include "derived_state.hpp"
 #include "pack_rows.hpp"
 
@@ -99,106 +97,7 @@ std::int64_t passage_hash(std::string_view heading, std::string_view text) {
   return std::bit_cast<std::int64_t>(hash);
 }
 
-// A 64-bit hash of `bytes` eight at a time (MurmurHash3's mixing steps), continuing from
-// `h`: the writer's in-memory key for a paragraph, several times faster than the stored
-// FNV-1a, which goes byte by byte and is computed only for paragraphs not met before.
-std::uint64_t word_hash(std::string_view bytes, std::uint64_t h) {
-  constexpr std::uint64_t k1 = 0x87c37b91114253d5ULL;
-  constexpr std::uint64_t k2 = 0x4cf5ad432745937fULL;
-  const auto mix = [&](std::uint64_t word) {
-    word *= k1;
-    word = std::rotl(word, 31);
-    word *= k2;
-    h ^= word;
-    h = std::rotl(h, 27) * 5 + 0x52dce729;
-  };
-  std::size_t at = 0;
-  for (; at + 8 <= bytes.size(); at += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes.data() + at, 8);
-    mix(word);
-  }
-  std::uint64_t tail = 0;
-  if (at < bytes.size()) {
-    std::memcpy(&tail, bytes.data() + at, bytes.size() - at);
-  }
-  mix(tail ^ (static_cast<std::uint64_t>(bytes.size() - at) << 56));
-  h ^= bytes.size();
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
 }  // namespace
-
-ParagraphDigest paragraph_digest(std::string_view heading, std::string_view text) {
-  const std::uint64_t text_hash = std::hash<std::string_view>{}(text);
-  const std::uint64_t heading_hash = std::hash<std::string_view>{}(heading);
-  return {word_hash(text, word_hash(heading, 0x1f)),
-          text_hash ^ (heading_hash + 0x9e3779b97f4a7c15ULL + (text_hash << 6) + (text_hash >> 2))};
-}
-
-void BlockList::add(const model::Block& block) {
-  Entry entry{paragraph_digest(block.section_title, block.text),
-              block.kind,
-              0,
-              block.section_title.size(),
-              0,
-              block.text.size(),
-              block.line,
-              block.page};
-  // Blocks of one section share its title: kept once.
-  const bool same_title =
-      !entries_.empty() &&
-      std::string_view(text_).substr(entries_.back().title_offset, entries_.back().title_size) == block.section_title;
-  if (same_title) {
-    entry.title_offset = entries_.back().title_offset;
-  } else {
-    entry.title_offset = text_.size();
-    text_.append(block.section_title);
-  }
-  entry.text_offset = text_.size();
-  text_.append(block.text);
-  entries_.push_back(entry);
-}
-
-model::Block BlockList::operator[](std::size_t i) const {
-  const Entry& e = entries_[i];
-  const std::string_view all(text_);
-  return {e.kind, all.substr(e.title_offset, e.title_size), all.substr(e.text_offset, e.text_size), e.line, e.page};
-}
-
-std::string read_pack_file(const std::string& path) {
-  const auto stream = text::open_file(path);
-  std::string bytes;
-  std::size_t size = 0;
-  for (;;) {
-    bytes.resize(size + 256 * 1024);
-    const std::size_t got = stream->read(bytes.data() + size, bytes.size() - size);
-    if (got == 0) {
-      break;
-    }
-    size += got;
-  }
-  bytes.resize(size);
-  return bytes;
-}
-
-std::string source_key_of(const std::string& path) {
-  if (path == "-") {
-    return {};
-  }
-  std::error_code error;
-  const auto absolute = std::filesystem::absolute(path, error);
-  if (error) {
-    return path;
-  }
-  const auto canonical = std::filesystem::weakly_canonical(absolute, error);
-  return (error ? absolute : canonical).string();
-}
 
 std::string_view to_string(IngestOutcome outcome) {
   switch (outcome) {
@@ -228,11 +127,8 @@ std::optional<std::string> pack_board(const model::Pack& pack) {
   return chosen != nullptr ? chosen->body : std::nullopt;
 }
 
-Writer::Writer(Database& db, PackParser parser)
-    : db_(db),
-      parser_(std::move(parser)),
-      known_(std::make_unique<KnownPassages>()),
-      statements_(std::make_unique<Statements>(db)) {
+Writer::Writer(Database& db)
+    : db_(db), known_(std::make_unique<KnownPassages>()), statements_(std::make_unique<Statements>(db)) {
   // Each commit appends every page it changed to the WAL, and the index pages of repeated
   // paragraphs (passage_packs, passages_by_hash) are scattered: batches change the same
   // pages again and again. Checkpointing every 64 MB of WAL instead of every 4 MB copies
@@ -246,52 +142,9 @@ Writer::Writer(Database& db, PackParser parser)
   // A pack's savepoint keeps a copy of each page it changes (for a rollback) in memory, not
   // in a temporary file: a pack changes a few hundred pages at most.
   db_.exec("PRAGMA temp_store = MEMORY");
-  if (!parser_) {
-    parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
-      return extract::parse_pack(source, options);
-    };
-  }
 }
 
 Writer::~Writer() = default;
-
-IngestResult Writer::ingest_file(const std::string& path, const extract::ParseOptions& options) {
-  // Read once into memory: the hash decides whether to parse at all, and the parser then
-  // reads the same bytes (stdin cannot be read twice). Memory is bounded by one pack.
-  std::string bytes = read_pack_file(path);
-  return ingest_bytes(std::move(bytes), path, source_key_of(path), options);
-}
-
-IngestResult Writer::ingest_bytes(std::string bytes, const std::string& path, const std::string& source_key,
-                                  const extract::ParseOptions& options) {
-  // Parsed only once the bytes are known to be new.
-  return write(prepare(std::move(bytes), path, source_key), options);
-}
-
-PreparedPack Writer::prepare(std::string bytes, const std::string& path, const std::string& source_key) const {
-  PreparedPack prepared;
-  prepared.path = path;
-  prepared.source_key = source_key;
-  prepared.size = bytes.size();
-  util::Sha256 hash;
-  hash.update(bytes);
-  prepared.sha256 = hash.hex();
-  prepared.bytes = std::move(bytes);
-  return prepared;
-}
-
-void Writer::parse(PreparedPack& prepared, const extract::ParseOptions& options) const {
-  if (prepared.parsed || prepared.size > max_held_pack_bytes_) {
-    return;
-  }
-  extract::ParseOptions parse_options = options;
-  parse_options.on_block = [&](const model::Block& block) { prepared.blocks.add(block); };
-  text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.path, options.diagnostics);
-  source.use_known_sha256(prepared.sha256);
-  prepared.bytes = std::string();
-  prepared.pack = parser_(source, parse_options);
-  prepared.parsed = true;
-}
 
 std::vector<std::string> Writer::pack_hashes() {
   std::vector<std::string> hashes;
@@ -414,7 +267,7 @@ void Writer::write_pending() {
     return std::tie(a.passage_id, a.pack_id, a.kind) < std::tie(b.passage_id, b.pack_id, b.kind);
   });
   for (const Place& place : pending_places_) {
-    s.insert_place.bind(1, place.passage_id).bind(2, place.pack_id).bind(3, model::to_string(place.kind));
+    s.insert_place.bind(1, place.passage_id).bind(2, place.pack_id).bind(3, model::section_name(place.kind));
     s.insert_place.bind(4, place.line).bind(5, place.page).bind(6, place.count).run();
   }
   drop_pending({});
@@ -442,34 +295,72 @@ std::optional<std::int64_t> Writer::pack_at(const std::string& source_key) {
   return id;
 }
 
-IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& options) {
-  IngestResult result;
-  result.path = prepared.path;
-  result.bytes = prepared.size;
-  result.sha256 = prepared.sha256;
-
+std::optional<IngestResult> Writer::skip_if_indexed(const PackFile& file) {
   Statements& s = *statements_;
   // Same bytes already indexed (under this path or another): nothing to parse or write.
-  s.find_by_sha.bind(1, result.sha256);
-  if (s.find_by_sha.step()) {
-    result.pack_id = s.find_by_sha.column_int(0);
-    result.outcome = IngestOutcome::unchanged;
+  s.find_by_sha.bind(1, file.sha256);
+  if (!s.find_by_sha.step()) {
     s.find_by_sha.reset();
-    // The file at this path may have changed into a copy of another indexed pack: its old
-    // rows describe bytes that no longer exist.
-    const std::optional<std::int64_t> stale = pack_at(prepared.source_key);
-    if (stale && *stale != result.pack_id) {
-      write_pending();  // the rows deleted below must all be in the database
-      Transaction transaction(db_);
-      delete_pack(*stale);
-      transaction.commit();
-      result.outcome = IngestOutcome::replaced;
-    }
-    return result;
+    return std::nullopt;
   }
+  IngestResult result;
+  result.path = file.path;
+  result.bytes = file.size;
+  result.sha256 = file.sha256;
+  result.pack_id = s.find_by_sha.column_int(0);
+  result.outcome = IngestOutcome::unchanged;
   s.find_by_sha.reset();
+  // The file at this path may have changed into a copy of another indexed pack: its old
+  // rows describe bytes that no longer exist.
+  const std::optional<std::int64_t> stale = pack_at(file.source_key);
+  if (stale && *stale != result.pack_id) {
+    write_pending();  // the rows deleted below must all be in the database
+    Transaction transaction(db_);
+    delete_pack(*stale);
+    transaction.commit();
+    result.outcome = IngestOutcome::replaced;
+  }
+  return result;
+}
 
-  parse(prepared, options);
+IngestResult Writer::write(const PackFile& file, const model::Pack& pack, const BlockList& blocks) {
+  return write_pack(file, false, [&](IngestResult& result) {
+    // The pack's rows, then its blocks: their new passages and places wait for write_pending.
+    const std::int64_t pack_id = begin_pack(file, result);
+    finish_pack(pack_id, pack, result);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      write_block(blocks[i], blocks.digest(i), result);
+    }
+    write_places(pack_id);
+    return pack_id;
+  });
+}
+
+IngestResult Writer::write_streamed(const PackFile& file, const StreamedPack& parse) {
+  return write_pack(file, true, [&](IngestResult& result) {
+    // The pack row first, so blocks can reference it while the parser streams them; memory
+    // does not grow with the pack's text.
+    const std::int64_t pack_id = begin_pack(file, result);
+    const model::Pack pack = parse([&](const model::Block& block) {
+      write_block(block, paragraph_digest(block.section_title, block.text), result);
+    });
+    finish_pack(pack_id, pack, result);
+    write_places(pack_id);
+    return pack_id;
+  });
+}
+
+IngestResult Writer::write_pack(const PackFile& file, bool streamed,
+                                const std::function<std::int64_t(IngestResult&)>& body) {
+  if (std::optional<IngestResult> indexed = skip_if_indexed(file)) {
+    return *indexed;
+  }
+  IngestResult result;
+  result.path = file.path;
+  result.bytes = file.size;
+  result.sha256 = file.sha256;
+
+  Statements& s = *statements_;
   known_->check_others(db_);
   // Written before the pack's savepoint opens, so that a rollback of this pack cannot take
   // rows of packs before it: a pack this one replaces is deleted, and its rows must all be
@@ -477,7 +368,7 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
   // pending stays bounded; and so does the set of known passages, which must hold every
   // pending one (they cannot be found in the database yet).
   if (pending_text_.size() >= kMaxPendingBytes || pending_places_.size() >= kMaxPendingPlaces || known_->full() ||
-      !prepared.parsed || pack_at(prepared.source_key)) {
+      streamed || pack_at(file.source_key)) {
     write_pending();
     if (known_->full()) {
       known_->clear();
@@ -505,21 +396,8 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
   if (!pending_passages_.empty()) {
     next_passage_id_ = std::max(next_passage_id_, pending_passages_.back().id + 1);
   }
-  if (!prepared.parsed) {
-    result.pack_id = stream_pack(prepared, options, result);
-  } else {
-    // The pack's rows, then its blocks: their new passages and places wait for write_pending.
-    result.pack_id = begin_pack(prepared, result);
-    finish_pack(result.pack_id, prepared.pack, result);
-    for (std::size_t i = 0; i < prepared.blocks.size(); ++i) {
-      const model::Block block = prepared.blocks[i];
-      if (options.on_block) {
-        options.on_block(block);
-      }
-      write_block(block, prepared.blocks.digest(i), result);
-    }
-    write_places(result.pack_id);
-  }
+  places_.clear();  // what a failed pack before this one left
+  result.pack_id = body(result);
   if (batch_ == nullptr) {
     write_pending();  // pack by pack: all of it now
   }
@@ -529,37 +407,16 @@ IngestResult Writer::write(PreparedPack prepared, const extract::ParseOptions& o
   return result;
 }
 
-std::int64_t Writer::begin_pack(const PreparedPack& prepared, IngestResult& result) {
+std::int64_t Writer::begin_pack(const PackFile& file, IngestResult& result) {
   Statements& s = *statements_;
-  places_.clear();  // what a failed pack before this one left
   // A changed file at an indexed path: its old rows go (the cascade removes them all).
-  if (const std::optional<std::int64_t> old_id = pack_at(prepared.source_key)) {
+  if (const std::optional<std::int64_t> old_id = pack_at(file.source_key)) {
     delete_pack(*old_id);
     result.outcome = IngestOutcome::replaced;
   }
-  s.insert_pack.bind(1, prepared.path)
-      .bind(2, prepared.source_key.empty() ? std::optional<std::string>{} : prepared.source_key);
-  s.insert_pack.bind(3, prepared.sha256).bind(4, static_cast<std::int64_t>(prepared.size)).run();
+  s.insert_pack.bind(1, file.path).bind(2, file.source_key.empty() ? std::optional<std::string>{} : file.source_key);
+  s.insert_pack.bind(3, file.sha256).bind(4, static_cast<std::int64_t>(file.size)).run();
   return db_.last_insert_rowid();
-}
-
-std::int64_t Writer::stream_pack(PreparedPack& prepared, const extract::ParseOptions& options, IngestResult& result) {
-  // The pack row first, so blocks can reference it while the parser streams them; memory
-  // does not grow with the pack's text.
-  const std::int64_t pack_id = begin_pack(prepared, result);
-  extract::ParseOptions parse_options = options;
-  parse_options.on_block = [&](const model::Block& block) {
-    if (options.on_block) {
-      options.on_block(block);
-    }
-    write_block(block, paragraph_digest(block.section_title, block.text), result);
-  };
-  text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.path, options.diagnostics);
-  source.use_known_sha256(prepared.sha256);
-  const model::Pack pack = parser_(source, parse_options);
-  finish_pack(pack_id, pack, result);
-  write_places(pack_id);
-  return pack_id;
 }
 
 void Writer::finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestResult& result) {
@@ -601,7 +458,7 @@ void Writer::write_places(std::int64_t pack_id) {
     json += json.size() > 1 ? ",[" : "[";
     number(place.passage_id);
     json += ",\"";
-    json += model::to_string(place.kind);
+    json += model::section_name(place.kind);
     json += "\",";
     number(place.line);
     json += ',';

@@ -26,15 +26,6 @@ std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>&
   return "unknown";
 }
 
-constexpr std::array<std::pair<SectionKind, std::string_view>, 7> kSectionKinds{{
-    {SectionKind::agenda, "agenda"},
-    {SectionKind::attendance, "attendance"},
-    {SectionKind::minutes, "minutes"},
-    {SectionKind::action_log, "action_log"},
-    {SectionKind::paper, "paper"},
-    {SectionKind::forward_plan, "forward_plan"},
-    {SectionKind::other, "other"},
-}};
 constexpr std::array<std::pair<MeetingRole, std::string_view>, 2> kMeetingRoles{{
     {MeetingRole::agenda, "agenda"},
     {MeetingRole::minutes, "minutes"},
@@ -67,9 +58,6 @@ constexpr std::array<std::pair<ActionSource, std::string_view>, 2> kActionSource
 
 }  // namespace
 
-std::string_view to_string(SectionKind kind) {
-  return name_of(kSectionKinds, kind);
-}
 std::string_view to_string(MeetingRole role) {
   return name_of(kMeetingRoles, role);
 }
@@ -86,9 +74,6 @@ std::string_view to_string(ActionSource source) {
   return name_of(kActionSources, source);
 }
 
-std::optional<SectionKind> section_kind_from(std::string_view text) {
-  return lookup(kSectionKinds, text);
-}
 std::optional<ActionStatus> action_status_from(std::string_view text) {
   return lookup(kActionStatuses, text);
 }

@@ -1,4 +1,5 @@
 #include "bpack/output/pack_json.hpp"
+#include "bpack/model/section_kind.hpp"
 
 #include "bpack/output/json.hpp"
 
@@ -37,7 +38,7 @@ void append_pack_json(const model::Pack& pack, std::string& out) {
     json.field("line", m.line);
   });
   write_list(json, "sections", pack.sections, [&](const Section& s) {
-    json.field("kind", to_string(s.kind)).field("title", s.title);
+    json.field("kind", model::section_name(s.kind)).field("title", s.title);
     json.field("line_start", s.line_start).field("line_end", s.line_end);
     json.field("page_start", s.page_start).field("page_end", s.page_end);
   });
@@ -60,7 +61,10 @@ void append_pack_json(const model::Pack& pack, std::string& out) {
   write_list(json, "actions", pack.actions, [&](const Action& a) {
     json.field("ref", a.ref).field("raised", a.raised).field("raised_text", a.raised_text);
     json.field("item", a.item).field("text", a.text).field("owner", a.owner);
-    json.field("owner_initials", a.owner_initials).field("due", a.due).field("due_text", a.due_text);
+    json.field("owner_initials", a.owner_initials)
+        .field("owner_name", a.owner_name)
+        .field("due", a.due)
+        .field("due_text", a.due_text);
     json.field("status", to_string(a.status)).field("status_text", a.status_text);
     json.field("comments", a.comments).field("source", to_string(a.source));
     json.field("meeting_date", a.meeting_date).field("line", a.line);

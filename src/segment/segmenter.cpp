@@ -9,8 +9,6 @@
 namespace bpack::segment {
 namespace {
 
-using model::SectionKind;
-
 // How many lines after a paper opens its cover sheet may run: further paper signals in that
 // window (Appendices row, "1. Summary") belong to the same paper.
 constexpr LineNo kCoverWindow = 60;
@@ -22,49 +20,29 @@ constexpr LineNo kPreambleMax = 60;
 // Line texts are stored in blocks of this size (a longer line gets a block of its own).
 constexpr std::size_t kBlockSize = 64 * 1024;
 
-enum LineRule {
-  kEnumerated,
-  kBullet,
-  kAttendanceHeading,
-  kAttendanceInline,
-  kPerson,
-  kAppendix,
-  kAppendixNumbered,
-  kLineRuleCount
-};
-enum HeadRule {
-  kHAgenda,
-  kHAttendance,
-  kHMinutes,
-  kHActionLog,
-  kHPaperStrong,
-  kHPaperWeak,
-  kHAppendices,
-  kHForwardPlan,
-  kHeadRuleCount
-};
-
-constexpr const char* kLineRuleNames[kLineRuleCount] = {
-    "line.enumerated", "line.bullet",         "line.attendance.heading",     "line.attendance.inline",
-    "line.person",     "line.paper.appendix", "line.paper.appendix_numbered"};
-constexpr const char* kHeadRuleNames[kHeadRuleCount] = {"head.agenda",           "head.attendance",   "head.minutes",
-                                                        "head.action_log",       "head.paper.strong", "head.paper.weak",
-                                                        "head.paper.appendices", "head.forward_plan"};
+bool is_head_rule(std::string_view rule) {
+  return rule.substr(0, 5) == "head.";
+}
 
 }  // namespace
 
-Segmenter::Segmenter(const grammar::Grammar& grammar, SectionSink sink) : grammar_(grammar), sink_(std::move(sink)) {
-  for (const char* name : kLineRuleNames) {
-    line_ids_.push_back(grammar_.line_classifier().id(name));
+Segmenter::Segmenter(const grammar::Grammar& grammar, const SegmenterRules& rules, SectionSink sink)
+    : grammar_(grammar), sink_(std::move(sink)), rules_(rules) {
+  const auto ids_of = [&](std::string_view rule) {
+    const bool head = is_head_rule(rule);
+    return RuleIds{head ? grammar_.head_classifier().id(rule) : grammar_.line_classifier().id(rule), head};
+  };
+  for (const auto& cue : rules_.cues) {
+    cue_ids_.push_back(ids_of(cue.rule));
   }
-  for (const char* name : kHeadRuleNames) {
-    head_ids_.push_back(grammar_.head_classifier().id(name));
-  }
+  enumerated_ = ids_of("line.enumerated");
+  bullet_ = ids_of("line.bullet");
+  person_ = ids_of("line.person");
+  item_ = ids_of("line.item");
 }
 
-bool Segmenter::hit(const SegLine& line, int rule, bool head) const {
-  const int id = head ? head_ids_[static_cast<std::size_t>(rule)] : line_ids_[static_cast<std::size_t>(rule)];
-  return id >= 0 && id < 64 && ((head ? line.head_hits : line.line_hits) >> id & 1U) != 0;
+bool Segmenter::hit(const SegLine& line, RuleIds rule) const {
+  return rule.id >= 0 && rule.id < 64 && ((rule.head ? line.head_hits : line.line_hits) >> rule.id & 1U) != 0;
 }
 
 std::string_view Segmenter::store(std::string_view text) {
@@ -102,6 +80,7 @@ void Segmenter::push(const text::Line& line) {
   seg.text = store(line.text);
   seg.number = line.number;
   seg.page = line.page;
+  seg.heading = line.heading;
   seg.blank = util::is_blank(seg.text);
   if (!seg.blank) {
     const bool leading_space = seg.text.size() > 1 && seg.text[0] == ' ' && seg.text[1] != ' ';
@@ -134,14 +113,29 @@ void Segmenter::finish() {
 bool Segmenter::next_is_person() const {
   for (const auto& line : pending_) {
     if (!line.blank) {
-      return hit(line, kPerson, false);
+      return hit(line, person_);
     }
   }
   return false;
 }
 
+bool Segmenter::person_follows(const Cue& cue, const SegLine& line) const {
+  grammar::Captures captures;
+  const std::string_view text = util::trim(line.text);
+  if (grammar_.match(cue.rule, text, captures)) {
+    std::string_view rest = util::trim(text.substr(captures.end()));
+    while (!rest.empty() && (rest.front() == '-' || rest.front() == ':')) {
+      rest = util::trim(rest.substr(1));
+    }
+    if (!rest.empty()) {
+      return grammar_.matches("line.person", rest);
+    }
+  }
+  return next_is_person();
+}
+
 bool Segmenter::never_opens_section(const SegLine& line) const {
-  return hit(line, kBullet, false);
+  return hit(line, bullet_);
 }
 
 void Segmenter::classify_head(SegLine& line, std::string_view trimmed) {
@@ -165,45 +159,39 @@ void Segmenter::classify_head(SegLine& line, std::string_view trimmed) {
   }
 }
 
-Segmenter::Signal Segmenter::signal_of(const SegLine& line) const {
+bool Segmenter::is_appendix(const SegLine& line) const {
+  for (std::size_t i = 0; i < rules_.cues.size(); ++i) {
+    const CueWeight weight = rules_.cues[i].weight;
+    if ((weight == CueWeight::appendix || weight == CueWeight::numbered_appendix) && !cue_ids_[i].head &&
+        hit(line, cue_ids_[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const Cue* Segmenter::cue_of(const SegLine& line) const {
   if (never_opens_section(line)) {
-    return Signal::none;
+    return nullptr;
   }
-  const bool enumerated = hit(line, kEnumerated, false);
-  if (hit(line, kHForwardPlan, true) && !enumerated) {
-    return Signal::forward_plan;
-  }
-  if (hit(line, kHActionLog, true) && !enumerated) {
-    return Signal::action_log;
-  }
-  if (hit(line, kHMinutes, true) && !enumerated) {
-    return Signal::minutes;
-  }
-  if (!enumerated &&
-      (hit(line, kAttendanceInline, false) || (hit(line, kAttendanceHeading, false) && next_is_person()))) {
-    return Signal::attendance;
-  }
-  if (hit(line, kHAgenda, true) && !enumerated) {
-    return Signal::agenda;
-  }
-  if (hit(line, kHPaperStrong, true)) {
-    return Signal::paper_strong;
-  }
-  if (hit(line, kHAppendices, true)) {
-    return Signal::appendix;
-  }
-  if (hit(line, kAppendix, false)) {
+  // A numbered item ("3.", "7   WORK PROGRAMME") is never a section's heading.
+  const bool enumerated = hit(line, enumerated_) || hit(line, item_);
+  for (std::size_t i = 0; i < rules_.cues.size(); ++i) {
+    const Cue& cue = rules_.cues[i];
+    if (!hit(line, cue_ids_[i]) || (cue.not_enumerated && enumerated)) {
+      continue;
+    }
+    if (cue.weight == CueWeight::list_label && !person_follows(cue, line)) {
+      continue;
+    }
     // A numbered appendix ("Appendix 4") is usually a part of the report before it: it
     // opens a paper of its own only where a new page starts, and not as one of a list.
-    if (hit(line, kAppendixNumbered, false) && (!line.page_start || previous_was_appendix_)) {
-      return Signal::none;
+    if (cue.weight == CueWeight::numbered_appendix && (!line.page_start || previous_was_appendix_)) {
+      return nullptr;
     }
-    return Signal::appendix;
+    return &cue;
   }
-  if (hit(line, kHPaperWeak, true) && !enumerated) {
-    return Signal::paper_weak;
-  }
-  return Signal::none;
+  return nullptr;
 }
 
 void Segmenter::process_front() {
@@ -219,16 +207,16 @@ void Segmenter::process_front() {
         classify_head(line, trimmed);
       }
       if (line.head_hits != 0 || line.line_hits != 0) {
-        accept(signal_of(line), line);
+        accept(cue_of(line), line);
       } else if (close_log_after_title_) {
-        accept(Signal::none, line);
+        accept(nullptr, line);
       }
     } else if (close_log_after_title_) {
-      accept(Signal::none, line);
+      accept(nullptr, line);
     }
   }
   if (!line.blank) {
-    previous_was_appendix_ = hit(line, kAppendix, false);
+    previous_was_appendix_ = is_appendix(line);
   }
   if (closed_) {
     // A section was handed on while this line was judged: it and the look-ahead after it
@@ -263,7 +251,7 @@ void Segmenter::process_front() {
   current_.lines.push_back(std::move(line));
 }
 
-bool Segmenter::accept(Signal signal, const SegLine& line) {
+bool Segmenter::accept(const Cue* cue, const SegLine& line) {
   const bool have = open_;
   const SectionKind kind = current_.section.kind;
   const LineNo age = have ? line.number - current_.section.line_start : 0;
@@ -272,87 +260,30 @@ bool Segmenter::accept(Signal signal, const SegLine& line) {
     // The action log's title printed after its table ends it; what follows is a paper
     // unless it announces itself as something else.
     close_log_after_title_ = false;
-    if (signal == Signal::none || signal == Signal::paper_weak || signal == Signal::appendix ||
-        signal == Signal::paper_strong) {
+    if (cue == nullptr || cue->kind == SectionKind::paper) {
       open(SectionKind::paper, line);
       return true;
     }
   }
-  switch (signal) {
-    case Signal::none:
-      return false;
-    case Signal::forward_plan:
-      if (have && kind == SectionKind::forward_plan) {
-        return false;
-      }
-      open(SectionKind::forward_plan, line);
-      return true;
-    case Signal::action_log:
-      if (have && kind == SectionKind::action_log) {
-        // A header and at least one row before it: the title ends the table.
-        if (current_text_lines_ >= 2) {
-          close_log_after_title_ = true;
-        }
-        return false;
-      }
-      open(SectionKind::action_log, line);
-      return true;
-    case Signal::minutes:
-      if (have && (kind == SectionKind::paper || kind == SectionKind::forward_plan)) {
-        return false;
-      }
-      if (have && kind == SectionKind::minutes && age < 12) {
-        return false;
-      }
-      open(SectionKind::minutes, line);
-      return true;
-    case Signal::attendance:
-      if (have && (kind == SectionKind::attendance || kind == SectionKind::paper || kind == SectionKind::forward_plan ||
-                   kind == SectionKind::action_log)) {
-        return false;
-      }
-      // A list printed under the minutes' heading ("Present: ...") is part of those minutes:
-      // their extractor reads it as the meeting's attendance.
-      if (have && kind == SectionKind::minutes) {
-        return false;
-      }
-      open(SectionKind::attendance, line);
-      return true;
-    case Signal::agenda:
-      if (seen_body_ || (have && kind == SectionKind::agenda)) {
-        return false;
-      }
-      open(SectionKind::agenda, line);
-      return true;
-    case Signal::paper_strong:
-      if (have && kind == SectionKind::paper && age < kCoverWindow) {
-        return false;
-      }
-      if (have && (kind == SectionKind::agenda || kind == SectionKind::attendance)) {
-        return false;
-      }
-      open(SectionKind::paper, line);
-      return true;
-    case Signal::appendix:
-      if (have && kind == SectionKind::paper && age < kCoverWindow) {
-        return false;
-      }
-      if (have && kind != SectionKind::paper && kind != SectionKind::action_log && kind != SectionKind::other) {
-        return false;
-      }
-      open(SectionKind::paper, line);
-      return true;
-    case Signal::paper_weak:
-      if (have && kind == SectionKind::paper && (age < kCoverWindow || !line.page_start)) {
-        return false;
-      }
-      if (have && kind != SectionKind::paper && kind != SectionKind::action_log && kind != SectionKind::other) {
-        return false;
-      }
-      open(SectionKind::paper, line);
-      return true;
+  if (cue == nullptr || (cue->front_only && seen_body_)) {
+    return false;
   }
-  return false;
+  if (have && in(cue->stays_in, kind)) {
+    // A log's title after its header and rows ends the table.
+    if (kind == cue->kind && cue->title_after_table && current_text_lines_ >= 2) {
+      close_log_after_title_ = true;
+    }
+    return false;
+  }
+  if (have && cue->only_in != 0 && !in(cue->only_in, kind)) {
+    return false;
+  }
+  if (have && kind == cue->kind &&
+      (age < cue->same_kind_gap || (cue->weight == CueWeight::report_heading && !line.page_start))) {
+    return false;
+  }
+  open(cue->kind, line);
+  return true;
 }
 
 void Segmenter::open(SectionKind kind, const SegLine& line) {
@@ -376,7 +307,7 @@ void Segmenter::open(SectionKind kind, const SegLine& line) {
     current_.section.page_end = line.page;
     open_ = true;
   }
-  if (kind != SectionKind::agenda && kind != SectionKind::attendance) {
+  if (in(rules_.body_kinds, kind)) {
     seen_body_ = true;
   }
 }

@@ -16,23 +16,28 @@ namespace bpack::model {
 using Text = std::optional<std::string>;
 using LineNo = std::int64_t;
 
-enum class SectionKind { agenda, attendance, minutes, action_log, paper, forward_plan, other };
+// The kinds of section: their names are in model/section_kind.hpp, their cues and readers
+// in extract/section_registry.hpp.
+enum class SectionKind {
+#define SECTION_KIND(id, name, cues, body, reader, then) id,
+#include "bpack/model/section_kinds.def"
+#undef SECTION_KIND
+};
 enum class MeetingRole { agenda, minutes };
 enum class AttendanceStatus { member, apologies, attendee, absent };
 enum class DecisionKind { agreed, resolved, noted, approved, endorsed };
 enum class ActionStatus { open, in_progress, proposed_closed, closed, deferred, unknown };
 enum class ActionSource { action_log, minutes };
 
-std::string_view to_string(SectionKind kind);
 std::string_view to_string(MeetingRole role);
 std::string_view to_string(AttendanceStatus status);
 std::string_view to_string(DecisionKind kind);
 std::string_view to_string(ActionStatus status);
 std::string_view to_string(ActionSource source);
 
-// Parse the contract's spelling back into the enumeration (used by --kind, --status options
-// and by readers of stored rows). Empty when the text names no value.
-std::optional<SectionKind> section_kind_from(std::string_view text);
+// Parse the contract's spelling back into the enumeration (used by the --status option and by
+// readers of stored rows). Empty when the text names no value. Section kinds are named in
+// model/section_kind.hpp.
 std::optional<ActionStatus> action_status_from(std::string_view text);
 
 struct SourceInfo {
@@ -103,7 +108,8 @@ struct Action {
   Text item;
   Text text;
   Text owner;
-  Text owner_initials;  // as written in the pack, when the owner was given as initials
+  Text owner_initials;  // the owner as written, when the pack gives initials ("PB", "TE/LG")
+  Text owner_name;      // the name those initials stand for in the pack's attendance list
   Text due;
   Text due_text;
   ActionStatus status = ActionStatus::unknown;

@@ -1,10 +1,10 @@
 #pragma once
 
-// Cuts the stream of lines into sections (agenda, attendance, minutes, action log, papers,
-// forward plan, other) that cover the pack in order. Each line is classified once against
-// every grammar rule (two RE2::Sets: single lines and wrapped headings); the algorithm here
-// decides which signals open a section where, with a short look-ahead so that a heading
-// wrapped over lines, or a heading that needs the next line to confirm it, is seen whole.
+// Cuts the stream of lines into sections that cover the pack in order. Each line is
+// classified once against every grammar rule (two RE2::Sets: single lines and wrapped
+// headings); the cues (which rules open which kind of section, from the section registry)
+// are weighed here, with a short look-ahead so that a heading wrapped over lines, or a
+// heading that needs the next line to confirm it, is seen whole.
 
 #include <cstdint>
 #include <deque>
@@ -16,6 +16,7 @@
 
 #include "bpack/grammar/grammar.hpp"
 #include "bpack/model/pack.hpp"
+#include "bpack/segment/cues.hpp"
 #include "bpack/text/text_source.hpp"
 
 namespace bpack::segment {
@@ -29,6 +30,7 @@ struct SegLine {
   std::uint64_t line_hits = 0;  // bit i: "line.*" rule id i matched
   std::uint64_t head_hits = 0;  // bit i: "head.*" rule id i matched
   bool blank = true;
+  bool heading = false;     // marked up as a heading in the source (Markdown)
   bool page_start = false;  // first text of a page (form feed, or the lone leading space
                             // pdftotext writes where a page's text begins)
 };
@@ -44,33 +46,44 @@ class Segmenter {
  public:
   using SectionSink = std::function<void(SectionChunk&)>;
 
-  Segmenter(const grammar::Grammar& grammar, SectionSink sink);
+  Segmenter(const grammar::Grammar& grammar, const SegmenterRules& rules, SectionSink sink);
   void push(const text::Line& line);
   void finish();
 
  private:
-  struct Rules;
-  enum class Signal { none, agenda, attendance, minutes, action_log, paper_strong, paper_weak, appendix, forward_plan };
+  struct RuleIds {
+    int id = -1;
+    bool head = false;
+  };
 
   void process_front();
-  Signal signal_of(const SegLine& line) const;
+  // The first cue (in order of precedence) the line has, or nullptr.
+  const Cue* cue_of(const SegLine& line) const;
   // A bullet item never opens a section, whatever heading rules it matches.
   bool never_opens_section(const SegLine& line) const;
+  // The line is an appendix's title (an appendix cue's line rule matches it).
+  bool is_appendix(const SegLine& line) const;
   // Sets line.head_hits from the heading rules, run over the trimmed line joined (with line
   // breaks) to the next two non-blank lines, so that a wrapped heading is seen whole.
   void classify_head(SegLine& line, std::string_view trimmed);
-  bool accept(Signal signal, const SegLine& line);
+  bool accept(const Cue* cue, const SegLine& line);
   void open(model::SectionKind kind, const SegLine& line);
   void close();
-  bool hit(const SegLine& line, int id, bool head) const;
+  bool hit(const SegLine& line, RuleIds rule) const;
   bool next_is_person() const;
+  // A list label's line, or the line after it, starts with a person.
+  bool person_follows(const Cue& cue, const SegLine& line) const;
   std::string_view store(std::string_view text);
   void release_stored(const char* oldest);
 
   const grammar::Grammar& grammar_;
   SectionSink sink_;
-  std::vector<int> line_ids_;
-  std::vector<int> head_ids_;
+  const SegmenterRules& rules_;
+  std::vector<RuleIds> cue_ids_;  // one per rules_.cues
+  RuleIds enumerated_;
+  RuleIds bullet_;
+  RuleIds person_;
+  RuleIds item_;
   std::vector<int> scratch_;
   std::string head_;  // the line being judged joined with the next two, reused
   // Line texts live in large blocks rather than a string each: a block is let go once every

@@ -36,6 +36,7 @@ struct Line {
   std::string_view text;  // decoded UTF-8, without the line break, the BOM or form feeds
   LineNo number = 0;      // 1-based
   LineNo page = 1;        // 1-based, counted by form feeds
+  bool heading = false;   // marked up as a heading (a Markdown `#` line)
 };
 
 class TextSource {

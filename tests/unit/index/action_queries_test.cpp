@@ -46,10 +46,11 @@ struct ActionsFixture {
     beta.pack.sections = {bpack::test::section(SectionKind::action_log, "Action Log", 1, 30)};
     beta.pack.actions = {action("1", ActionStatus::open, "Beta's own action one", "2021-01", "Cy Dee")};
     fake.add("beta", beta);
-    bpack::index::Writer writer(*db, fake.parser());
-    writer.ingest_bytes("mar\n", "mar.txt", "/mar.txt");
-    writer.ingest_bytes("jan\n", "jan.txt", "/jan.txt");
-    writer.ingest_bytes("beta\n", "beta.txt", "/beta.txt");
+    bpack::index::Writer writer(*db);
+    bpack::ingest::PackIngester ingester(writer, fake.parser());
+    ingester.ingest_bytes("mar\n", "mar.txt", "/mar.txt");
+    ingester.ingest_bytes("jan\n", "jan.txt", "/jan.txt");
+    ingester.ingest_bytes("beta\n", "beta.txt", "/beta.txt");
   }
 
   std::vector<std::string> refs(const ActionFilter& filter) {

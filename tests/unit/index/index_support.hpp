@@ -17,6 +17,7 @@
 #include "bpack/index/database.hpp"
 #include "bpack/index/schema.hpp"
 #include "bpack/index/writer.hpp"
+#include "bpack/ingest/pack_ingester.hpp"
 #include "bpack/model/pack.hpp"
 #include "bpack/text/text_source.hpp"
 #include "bpack/util/error.hpp"
@@ -88,7 +89,7 @@ class FakeParser {
  public:
   void add(const std::string& first_line, FakePack pack) { packs_[first_line] = std::move(pack); }
 
-  index::PackParser parser() {
+  ingest::PackParser parser() {
     return [this](text::TextSource& source, const extract::ParseOptions& options) {
       text::Line line;
       std::string first;

@@ -34,9 +34,10 @@ struct PacksFixture {
     FakePack b;
     b.pack.meetings = {bpack::test::agenda_meeting("Alpha Board", "2021-05-05")};
     fake.add("b", b);
-    bpack::index::Writer writer(*db, fake.parser());
-    results.push_back(writer.ingest_bytes("a\n", "packs/2021/a.txt", "/data/packs/2021/a.txt"));
-    results.push_back(writer.ingest_bytes("b\n", "packs/2021/b.txt", "/data/packs/2021/b.txt"));
+    bpack::index::Writer writer(*db);
+    bpack::ingest::PackIngester ingester(writer, fake.parser());
+    results.push_back(ingester.ingest_bytes("a\n", "packs/2021/a.txt", "/data/packs/2021/a.txt"));
+    results.push_back(ingester.ingest_bytes("b\n", "packs/2021/b.txt", "/data/packs/2021/b.txt"));
   }
 };
 

@@ -60,10 +60,11 @@ struct RecordsFixture {
     fake.add("p2", p2);
     FakePack p3 = p2;
     fake.add("p3", p3);
-    bpack::index::Writer writer(*db, fake.parser());
-    writer.ingest_bytes("p1\n", "p1.txt", "/p1.txt");
-    writer.ingest_bytes("p2\n", "p2.txt", "/p2.txt");
-    writer.ingest_bytes("p3\n", "p3.txt", "/p3.txt");
+    bpack::index::Writer writer(*db);
+    bpack::ingest::PackIngester ingester(writer, fake.parser());
+    ingester.ingest_bytes("p1\n", "p1.txt", "/p1.txt");
+    ingester.ingest_bytes("p2\n", "p2.txt", "/p2.txt");
+    ingester.ingest_bytes("p3\n", "p3.txt", "/p3.txt");
   }
 };
 

@@ -46,9 +46,10 @@ struct SearchFixture {
         {SectionKind::paper, "Vaccine inequalities paper", "Vaccinated staff numbers by COVID-19 cohort", 12},
         {SectionKind::paper, "Vaccine inequalities paper", "Forward plan for 9.03.22 and the O'Brien review", 14}};
     fake.add("b", b);
-    bpack::index::Writer writer(*db, fake.parser());
-    writer.ingest_bytes("a\n", "a.txt", "/a.txt");
-    writer.ingest_bytes("b\n", "b.txt", "/b.txt");
+    bpack::index::Writer writer(*db);
+    bpack::ingest::PackIngester ingester(writer, fake.parser());
+    ingester.ingest_bytes("a\n", "a.txt", "/a.txt");
+    ingester.ingest_bytes("b\n", "b.txt", "/b.txt");
   }
 
   std::vector<bpack::index::SearchHit> run(SearchOptions options) { return search(*db, options); }
@@ -166,10 +167,11 @@ TEST_CASE("a paragraph many packs repeat is shown in the latest pack that has it
     }
     fake.add("p" + std::to_string(i), p);
   }
-  bpack::index::Writer writer(*db, fake.parser());
+  bpack::index::Writer writer(*db);
+  bpack::ingest::PackIngester ingester(writer, fake.parser());
   for (std::size_t i = 0; i < dates.size(); ++i) {
-    writer.ingest_bytes("p" + std::to_string(i) + "\n", "p" + std::to_string(i) + ".txt",
-                        "/p" + std::to_string(i) + ".txt");
+    ingester.ingest_bytes("p" + std::to_string(i) + "\n", "p" + std::to_string(i) + ".txt",
+                          "/p" + std::to_string(i) + ".txt");
   }
   const auto find = [&](SearchOptions options, const std::string& text) -> std::optional<bpack::index::SearchHit> {
     for (auto& hit : search(*db, options)) {

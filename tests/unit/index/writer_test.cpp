@@ -15,6 +15,7 @@ namespace {
 using bpack::Error;
 using bpack::index::IngestOutcome;
 using bpack::index::Writer;
+using bpack::ingest::PackIngester;
 using bpack::model::ActionStatus;
 using bpack::model::SectionKind;
 using bpack::test::FakePack;
@@ -59,9 +60,10 @@ TEST_CASE("ingest writes a pack's rows; the same bytes again change nothing") {
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
 
-  const auto first = writer.ingest_bytes("march\nmore text\n", "march.txt", "/packs/march.txt");
+  const auto first = ingester.ingest_bytes("march\nmore text\n", "march.txt", "/packs/march.txt");
   CHECK(first.outcome == IngestOutcome::added);
   CHECK(first.pack_id == 1);
   CHECK(first.blocks == 2);
@@ -82,13 +84,13 @@ TEST_CASE("ingest writes a pack's rows; the same bytes again change nothing") {
                       "AND has_action_log = 1 AND lines = 2 AND path = 'march.txt'") == 1);
 
   SUBCASE("same path") {
-    const auto again = writer.ingest_bytes("march\nmore text\n", "march.txt", "/packs/march.txt");
+    const auto again = ingester.ingest_bytes("march\nmore text\n", "march.txt", "/packs/march.txt");
     CHECK(again.outcome == IngestOutcome::unchanged);
     CHECK(again.pack_id == first.pack_id);
     CHECK(bpack::test::row_counts(*db) == counts);
   }
   SUBCASE("another path, same bytes") {
-    const auto copy = writer.ingest_bytes("march\nmore text\n", "copy.txt", "/elsewhere/copy.txt");
+    const auto copy = ingester.ingest_bytes("march\nmore text\n", "copy.txt", "/elsewhere/copy.txt");
     CHECK(copy.outcome == IngestOutcome::unchanged);
     CHECK(bpack::test::row_counts(*db) == counts);
   }
@@ -98,12 +100,13 @@ TEST_CASE("new bytes at an indexed path replace that pack's rows, full text incl
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
-  writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
-  writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
+  ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  ingester.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
   const auto before = bpack::test::row_counts(*db);
 
-  const auto result = writer.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt");
+  const auto result = ingester.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt");
   CHECK(result.outcome == IngestOutcome::replaced);
   const auto after = bpack::test::row_counts(*db);
   CHECK(after.at("packs") == 2);
@@ -132,11 +135,12 @@ TEST_CASE("a paragraph repeated across packs is stored and indexed once, and kep
                    {SectionKind::minutes, "Minutes", standing, 40}};  // repeated within a pack too
     fake.add(name, pack);
   }
-  Writer writer(*db, fake.parser());
-  const auto one = writer.ingest_bytes("one\n", "one.txt", "/one.txt");
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
+  const auto one = ingester.ingest_bytes("one\n", "one.txt", "/one.txt");
   CHECK(one.blocks == 3);
   CHECK(one.passages == 2);
-  const auto two = writer.ingest_bytes("two\n", "two.txt", "/two.txt");
+  const auto two = ingester.ingest_bytes("two\n", "two.txt", "/two.txt");
   CHECK(two.blocks == 3);
   CHECK(two.passages == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM blocks") == 6);
@@ -152,21 +156,21 @@ TEST_CASE("a paragraph repeated across packs is stored and indexed once, and kep
   other.pack.meetings = {bpack::test::agenda_meeting("Board", "2021-03-01")};
   other.blocks = {{SectionKind::paper, "Forward plan paper", standing, 3}};
   fake.add("other", other);
-  CHECK(writer.ingest_bytes("other\n", "other.txt", "/other.txt").passages == 1);
+  CHECK(ingester.ingest_bytes("other\n", "other.txt", "/other.txt").passages == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 2);
-  writer.ingest_bytes("one\n", "other.txt", "/other.txt");  // same bytes as one.txt: other's rows go
+  ingester.ingest_bytes("one\n", "other.txt", "/other.txt");  // same bytes as one.txt: other's rows go
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 3);
 
   FakePack empty;
   empty.pack.meetings = {bpack::test::agenda_meeting("Board", "2021-01-01")};
   fake.add("emptied", empty);
-  writer.ingest_bytes("emptied\n", "one.txt", "/one.txt");     // pack one loses its text
+  ingester.ingest_bytes("emptied\n", "one.txt", "/one.txt");   // pack one loses its text
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 2);  // the standing text stays for pack two
   CHECK(db->query_int("SELECT COUNT(*) FROM passage_packs") == 2);
   CHECK(db->query_int("SELECT COUNT(*) FROM passage_packs WHERE pack_id NOT IN (SELECT id FROM packs)") == 0);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'one'") == 0);
-  writer.ingest_bytes("emptied\n", "two.txt", "/two.txt");  // the same bytes as one.txt now: two's rows go
+  ingester.ingest_bytes("emptied\n", "two.txt", "/two.txt");  // the same bytes as one.txt now: two's rows go
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 0);
   CHECK(db->query_int("SELECT COUNT(*) FROM passage_packs") == 0);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'forward'") == 0);
@@ -184,10 +188,11 @@ TEST_CASE("a pack whose rows are all replaced takes its orphan actions with it")
   FakePack none;
   none.pack.meetings = {bpack::test::agenda_meeting("Solo Board", "2021-01-01")};
   fake.add("none", none);
-  Writer writer(*db, fake.parser());
-  writer.ingest_bytes("one\n", "p.txt", "/p.txt");
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
+  ingester.ingest_bytes("one\n", "p.txt", "/p.txt");
   CHECK(db->query_int("SELECT COUNT(*) FROM actions") == 1);
-  writer.ingest_bytes("none\n", "p.txt", "/p.txt");
+  ingester.ingest_bytes("none\n", "p.txt", "/p.txt");
   CHECK(db->query_int("SELECT COUNT(*) FROM actions") == 0);
   CHECK(db->query_int("SELECT COUNT(*) FROM action_history") == 0);
 }
@@ -196,60 +201,78 @@ TEST_CASE("a failure half-way through a pack leaves the index exactly as before"
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
-  writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
+  ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
   const auto before = bpack::test::row_counts(*db);
 
   SUBCASE("the parser throws after streaming blocks") {
-    CHECK_THROWS_WITH_AS(writer.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"),
+    CHECK_THROWS_WITH_AS(ingester.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"),
                          "fake parser: failed half-way", Error);
   }
   SUBCASE("the input is binary") {
-    CHECK_THROWS_AS(writer.ingest_bytes(std::string("march\n\x00\x01\x02 binary", 16), "bin.txt", "/packs/bin.txt"),
+    CHECK_THROWS_AS(ingester.ingest_bytes(std::string("march\n\x00\x01\x02 binary", 16), "bin.txt", "/packs/bin.txt"),
                     Error);
   }
   SUBCASE("a changed file fails: its old rows stay") {
-    CHECK_THROWS_AS(writer.ingest_bytes("broken\n", "march.txt", "/packs/march.txt"), Error);
+    CHECK_THROWS_AS(ingester.ingest_bytes("broken\n", "march.txt", "/packs/march.txt"), Error);
     CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE path = 'march.txt'") == 1);
   }
   CHECK(bpack::test::row_counts(*db) == before);
   // The writer is still usable afterwards.
-  CHECK(writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt").outcome == IngestOutcome::added);
+  CHECK(ingester.ingest_bytes("may\n", "may.txt", "/packs/may.txt").outcome == IngestOutcome::added);
 }
 
 TEST_CASE("standard input never replaces a pack") {
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
-  CHECK(writer.ingest_bytes("march\n", "-", "").outcome == IngestOutcome::added);
-  CHECK(writer.ingest_bytes("may\n", "-", "").outcome == IngestOutcome::added);
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
+  CHECK(ingester.ingest_bytes("march\n", "-", "").outcome == IngestOutcome::added);
+  CHECK(ingester.ingest_bytes("may\n", "-", "").outcome == IngestOutcome::added);
   CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE path = '-' AND source_key IS NULL") == 2);
 }
 
-TEST_CASE("ingest_file reads the file and names it in errors") {
+TEST_CASE("the writer takes a parsed pack and its blocks; the same bytes again are skipped before parsing") {
   TempDir dir;
   auto db = bpack::test::new_index(dir);
-  FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
-  const std::string path = dir.file("march.txt");
-  std::ofstream(path) << "march\nbody\n";
-  const auto result = writer.ingest_file(path);
+  Writer writer(*db);
+  bpack::model::Pack pack;
+  pack.meetings = {bpack::test::agenda_meeting("Test Board", "2021-03-03")};
+  pack.source.lines = 3;
+  bpack::index::BlockList blocks;
+  blocks.add({SectionKind::minutes, "Minutes", "The board approved the estates strategy.", 2, 1});
+  blocks.add({SectionKind::minutes, "Minutes", "", 3, 1});  // no text: not a paragraph
+  const bpack::index::PackFile file{"p.txt", "/packs/p.txt", std::string(64, 'a'), 42};
+
+  CHECK_FALSE(writer.skip_if_indexed(file).has_value());
+  const auto result = writer.write(file, pack, blocks);
   CHECK(result.outcome == IngestOutcome::added);
-  CHECK(result.bytes == 11);
-  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE source_key IS NOT NULL AND source_key LIKE '/%march.txt'") ==
-        1);
-  CHECK_THROWS_WITH_AS(writer.ingest_file(dir.file("nope.txt")), doctest::Contains("nope.txt: cannot open"), Error);
+  CHECK(result.blocks == 1);
+  CHECK(result.passages == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE path = 'p.txt' AND bytes = 42 AND lines = 3 AND "
+                      "board = 'Test Board'") == 1);
+  CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'estates'") == 1);
+
+  const auto again = writer.skip_if_indexed({"q.txt", "/packs/q.txt", std::string(64, 'a'), 42});
+  REQUIRE(again.has_value());
+  CHECK(again->outcome == IngestOutcome::unchanged);
+  CHECK(again->pack_id == result.pack_id);
+  // write() of indexed bytes is the same skip.
+  CHECK(writer.write(file, pack, blocks).outcome == IngestOutcome::unchanged);
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs") == 1);
 }
 
 TEST_CASE("one action per board and ref, whatever order the packs arrive in") {
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
   // The later meeting first: "latest" is by meeting date, not by ingest order.
-  writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
-  writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  ingester.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+  ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
   CHECK(db->query_int("SELECT COUNT(*) FROM actions") == 2);
   CHECK(db->query_int("SELECT COUNT(*) FROM action_history h JOIN actions a ON a.id = h.action_id WHERE a.ref = '1'") ==
         2);
@@ -277,13 +300,14 @@ TEST_CASE("a paragraph stored by a pack that rolled back is stored again by the 
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
-  writer.set_max_held_pack_bytes(0);  // streamed: the blocks are written before the parser fails
-  CHECK_THROWS_AS(writer.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"), Error);
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
+  ingester.set_max_held_pack_bytes(0);  // streamed: the blocks are written before the parser fails
+  CHECK_THROWS_AS(ingester.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"), Error);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 0);
 
   // The same paragraphs again: the writer must not reuse the ids the rollback took away.
-  const auto result = writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  const auto result = ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
   CHECK(result.passages == 2);
   CHECK(db->query_int("SELECT COUNT(*) FROM blocks b JOIN passages t ON t.id = b.passage_id") == 2);
 }
@@ -296,17 +320,20 @@ TEST_CASE("a writer sees passages another connection removed") {
   again.blocks = {
       {SectionKind::minutes, "Minutes", "The board discussed the vaccination programme.\nUptake is high.", 3}};
   fake.add("march again", again);
-  Writer first(*db, fake.parser());
-  first.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  Writer first(*db);
+  PackIngester first_ingest(first, fake.parser());
+  first_ingest.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
 
   // Another process replaces that pack: its paragraphs, used by no other pack, go.
   bpack::index::Database other_db(db->path(), bpack::index::OpenMode::existing);
-  Writer other(other_db, fake.parser());
-  CHECK(other.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome == IngestOutcome::replaced);
+  Writer other(other_db);
+  PackIngester other_ingest(other, fake.parser());
+  CHECK(other_ingest.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome ==
+        IngestOutcome::replaced);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages WHERE text LIKE 'The board discussed the vaccination%'") == 0);
 
   // The first writer stores the paragraph anew instead of pointing at the deleted row.
-  const auto result = first.ingest_bytes("march again\n", "again.txt", "/packs/again.txt");
+  const auto result = first_ingest.ingest_bytes("march again\n", "again.txt", "/packs/again.txt");
   CHECK(result.passages == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM blocks b LEFT JOIN passages t ON t.id = b.passage_id "
                       "WHERE t.id IS NULL") == 0);
@@ -316,9 +343,10 @@ TEST_CASE("optimize merges the full-text index and keeps every row searchable") 
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
-  writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
-  writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
+  ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+  ingester.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
   const auto before = bpack::test::row_counts(*db);
   writer.optimize();
   CHECK(bpack::test::row_counts(*db) == before);
@@ -327,7 +355,7 @@ TEST_CASE("optimize merges the full-text index and keeps every row searchable") 
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'vaccination'") == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages_fts WHERE passages_fts MATCH 'circulated'") == 1);
   // Still a writer: the next pack goes in as before.
-  CHECK(writer.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome == IngestOutcome::replaced);
+  CHECK(ingester.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome == IngestOutcome::replaced);
 }
 
 namespace {
@@ -347,14 +375,15 @@ TEST_CASE("a batch indexes its packs' paragraphs when it commits, replaced packs
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
   {
     Writer::Batch batch(writer);
     CHECK_THROWS_AS(Writer::Batch{writer}, Error);  // one at a time
-    writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
-    writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+    ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt");
+    ingester.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
     // Replacing a pack of this same batch deletes paragraphs not yet indexed at that point.
-    CHECK(writer.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome == IngestOutcome::replaced);
+    CHECK(ingester.ingest_bytes("march revised\n", "march.txt", "/packs/march.txt").outcome == IngestOutcome::replaced);
     batch.commit();
   }
   check_fts_integrity(*db);
@@ -362,7 +391,7 @@ TEST_CASE("a batch indexes its packs' paragraphs when it commits, replaced packs
   CHECK(fts_count(*db, "immunisation") == 1);
   CHECK(fts_count(*db, "circulated") == 1);
   // Pack by pack again, after the batch: indexed at once.
-  writer.ingest_bytes("march\n", "again.txt", "/packs/again.txt");
+  ingester.ingest_bytes("march\n", "again.txt", "/packs/again.txt");
   CHECK(fts_count(*db, "vaccination") == 1);
   check_fts_integrity(*db);
 }
@@ -379,14 +408,15 @@ TEST_CASE("a pack rolled back inside a batch takes only its own paragraphs with 
   }
   huge.fail_after_blocks = true;
   fake.add("huge", huge);
-  Writer writer(*db, fake.parser());
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
   {
     Writer::Batch batch(writer);
-    writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt");  // pending in the batch
-    writer.set_max_held_pack_bytes(0);  // streamed: blocks are written before the parser fails
-    CHECK_THROWS_AS(writer.ingest_bytes("huge\n", "huge.txt", "/packs/huge.txt"), Error);
-    CHECK_THROWS_AS(writer.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"), Error);
-    writer.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
+    ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt");  // pending in the batch
+    ingester.set_max_held_pack_bytes(0);  // streamed: blocks are written before the parser fails
+    CHECK_THROWS_AS(ingester.ingest_bytes("huge\n", "huge.txt", "/packs/huge.txt"), Error);
+    CHECK_THROWS_AS(ingester.ingest_bytes("broken\n", "broken.txt", "/packs/broken.txt"), Error);
+    ingester.ingest_bytes("may\n", "may.txt", "/packs/may.txt");
     batch.commit();
   }
   check_fts_integrity(*db);
@@ -401,16 +431,17 @@ TEST_CASE("a batch that rolls back leaves nothing, and the writer stores its par
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   FakeParser fake = board_packs();
-  Writer writer(*db, fake.parser());
+  Writer writer(*db);
+  PackIngester ingester(writer, fake.parser());
   {
     Writer::Batch batch(writer);
-    CHECK(writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt").passages == 2);
+    CHECK(ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt").passages == 2);
   }  // not committed
   CHECK(db->query_int("SELECT COUNT(*) FROM packs") == 0);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 0);
   {
     Writer::Batch batch(writer);
-    CHECK(writer.ingest_bytes("march\n", "march.txt", "/packs/march.txt").passages == 2);
+    CHECK(ingester.ingest_bytes("march\n", "march.txt", "/packs/march.txt").passages == 2);
     batch.commit();
   }
   CHECK(fts_count(*db, "vaccination") == 1);
@@ -425,14 +456,16 @@ TEST_CASE("a writer finds paragraphs another connection stored after it began") 
   FakePack repeat;
   repeat.blocks = {{SectionKind::action_log, "Action Log", "Strategy written and circulated", 7}};
   fake.add("repeat", repeat);
-  Writer first(*db, fake.parser());
-  first.ingest_bytes("march\n", "march.txt", "/packs/march.txt");  // from an empty index
+  Writer first(*db);
+  PackIngester first_ingest(first, fake.parser());
+  first_ingest.ingest_bytes("march\n", "march.txt", "/packs/march.txt");  // from an empty index
 
   bpack::index::Database other_db(db->path(), bpack::index::OpenMode::existing);
-  Writer other(other_db, fake.parser());
-  CHECK(other.ingest_bytes("may\n", "may.txt", "/packs/may.txt").passages == 1);
+  Writer other(other_db);
+  PackIngester other_ingest(other, fake.parser());
+  CHECK(other_ingest.ingest_bytes("may\n", "may.txt", "/packs/may.txt").passages == 1);
 
   // May's paragraph again: stored by the other writer, so not new.
-  CHECK(first.ingest_bytes("repeat\n", "repeat.txt", "/packs/repeat.txt").passages == 0);
+  CHECK(first_ingest.ingest_bytes("repeat\n", "repeat.txt", "/packs/repeat.txt").passages == 0);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages WHERE text = 'Strategy written and circulated'") == 1);
 }

@@ -1,4 +1,6 @@
 #include "bpack/segment/segmenter.hpp"
+#include "bpack/extract/section_registry.hpp"
+#include "bpack/model/section_kind.hpp"
 
 #include <doctest/doctest.h>
 
@@ -18,9 +20,9 @@ struct Cut {
 
 std::vector<Cut> segment(const std::string& text) {
   std::vector<Cut> cuts;
-  Segmenter segmenter(grammar::default_grammar(), [&](SectionChunk& chunk) {
+  Segmenter segmenter(grammar::default_grammar(), extract::segmenter_rules(), [&](SectionChunk& chunk) {
     cuts.push_back(
-        {std::string(model::to_string(chunk.section.kind)), chunk.section.line_start, chunk.section.line_end});
+        {std::string(model::section_name(chunk.section.kind)), chunk.section.line_start, chunk.section.line_end});
   });
   text::TextSource source(text::from_string(text), "test.txt");
   text::Line line;

@@ -1,14 +1,18 @@
-#include "bpack/index/pipelined_ingest.hpp"
+#include "bpack/ingest/pipelined_ingest.hpp"
 
 #include <utility>
 
+#include "bpack/ingest/pack_reader.hpp"
 #include "bpack/util/error.hpp"
 
-namespace bpack::index {
+namespace bpack::ingest {
 
-PipelinedIngest::PipelinedIngest(Writer& writer, std::vector<std::string> paths, extract::ParseOptions options,
+using index::IngestOutcome;
+using index::IngestResult;
+
+PipelinedIngest::PipelinedIngest(PackIngester& ingester, std::vector<std::string> paths, extract::ParseOptions options,
                                  std::uint64_t bytes_ahead)
-    : writer_(writer),
+    : ingester_(ingester),
       paths_(std::move(paths)),
       options_(std::move(options)),
       reader_options_(options_),
@@ -16,7 +20,7 @@ PipelinedIngest::PipelinedIngest(Writer& writer, std::vector<std::string> paths,
   // The reader never calls the caller's functions: blocks go to on_block as each pack is
   // written, and diagnostics to the sink, from the caller's thread.
   reader_options_.on_block = nullptr;
-  for (auto& hash : writer_.pack_hashes()) {
+  for (auto& hash : ingester_.writer().pack_hashes()) {
     indexed_.insert(std::move(hash));
   }
   reader_ = std::thread([this] { read_ahead(); });
@@ -38,14 +42,14 @@ PipelinedIngest::Item PipelinedIngest::prepare(const std::string& path) {
     // Hashed first; parsed only if these bytes were neither indexed already nor met earlier
     // in this run (a copy of an earlier file is unchanged once that one is written; if it
     // is not, the writer parses it then).
-    item.pack = writer_.prepare(std::move(bytes), path, source_key_of(path));
-    const bool parse = !indexed_.contains(item.pack.sha256) && seen_.insert(item.pack.sha256).second;
+    item.pack = ingester_.prepare(std::move(bytes), path, source_key_of(path));
+    const bool parse = !indexed_.contains(item.pack.file.sha256) && seen_.insert(item.pack.file.sha256).second;
     if (parse) {
       CollectingSink diagnostics;
       extract::ParseOptions options = reader_options_;
       options.diagnostics = reader_options_.diagnostics != nullptr ? &diagnostics : nullptr;
       try {
-        writer_.parse(item.pack, options);
+        ingester_.parse(item.pack, options);
       } catch (...) {
         item.diagnostics = std::move(diagnostics.items);
         throw;
@@ -73,7 +77,7 @@ void PipelinedIngest::read_ahead() {
       if (stop_) {
         return;
       }
-      ready_bytes_ += item.pack.size;
+      ready_bytes_ += item.pack.file.size;
       ready_.push_back(std::move(item));
     }
     changed_.notify_all();
@@ -91,7 +95,7 @@ IngestResult PipelinedIngest::next() {
     changed_.wait(lock, [&] { return !ready_.empty(); });
     item = std::move(ready_.front());
     ready_.pop_front();
-    ready_bytes_ -= item.pack.size;
+    ready_bytes_ -= item.pack.file.size;
   }
   changed_.notify_all();
 
@@ -110,7 +114,7 @@ IngestResult PipelinedIngest::next() {
   const bool parsed_ahead = item.pack.parsed;
   IngestResult result;
   try {
-    result = writer_.write(std::move(item.pack), options_);
+    result = ingester_.write(std::move(item.pack), options_);
   } catch (...) {
     if (parsed_ahead) {
       report_diagnostics();
@@ -124,4 +128,4 @@ IngestResult PipelinedIngest::next() {
   return result;
 }
 
-}  // namespace bpack::index
+}  // namespace bpack::ingest

@@ -1,4 +1,4 @@
-#include "bpack/index/pipelined_ingest.hpp"
+#include "bpack/ingest/pipelined_ingest.hpp"
 
 #include <doctest/doctest.h>
 
@@ -18,8 +18,9 @@ namespace {
 using bpack::Error;
 using bpack::index::IngestOutcome;
 using bpack::index::IngestResult;
-using bpack::index::PipelinedIngest;
 using bpack::index::Writer;
+using bpack::ingest::PackIngester;
+using bpack::ingest::PipelinedIngest;
 using bpack::test::TempDir;
 
 std::string corpus_pack(const std::string& name) {
@@ -82,13 +83,14 @@ Run run(const TempDir& dir, const std::string& db_name, const std::vector<std::s
         std::uint64_t max_held_pack_bytes = 16 * 1024 * 1024) {
   auto db = bpack::test::new_index(dir, db_name);
   Writer writer(*db);
-  writer.set_max_held_pack_bytes(max_held_pack_bytes);
+  PackIngester ingester(writer);
+  ingester.set_max_held_pack_bytes(max_held_pack_bytes);
   bpack::CollectingSink sink;
   Run result;
   bpack::extract::ParseOptions options;
   options.diagnostics = &sink;
   options.on_block = [&](const bpack::model::Block&) { ++result.blocks_seen; };
-  ingest(writer, paths, options, result.outcomes);
+  ingest(ingester, paths, options, result.outcomes);
   result.rows = all_rows(*db);
   result.warnings = sink.items.size();
   return result;
@@ -108,11 +110,11 @@ TEST_CASE("a pipelined ingest writes exactly what ingesting the files one by one
   write_file(changed, read_file(b) + "\nA closing paragraph about zymurgy.\n");
   const std::vector<std::string> paths = {a, binary, b, copy, dir.file("missing.txt"), a, changed, b};
 
-  const auto one_by_one = [](Writer& writer, const auto& files, const auto& options,
+  const auto one_by_one = [](PackIngester& ingester, const auto& files, const auto& options,
                              std::vector<std::string>& outcomes) {
     for (const auto& path : files) {
       try {
-        outcomes.push_back(outcome_of(writer.ingest_file(path, options)));
+        outcomes.push_back(outcome_of(ingester.ingest_file(path, options)));
       } catch (const Error& e) {
         outcomes.push_back(std::string("error ") + e.what());
       }
@@ -129,8 +131,8 @@ TEST_CASE("a pipelined ingest writes exactly what ingesting the files one by one
     CAPTURE(ahead);
     const Run pipelined =
         run(dir, "pipelined-" + std::to_string(ahead) + ".db", paths,
-            [&](Writer& writer, const auto& files, const auto& options, std::vector<std::string>& outcomes) {
-              PipelinedIngest pipeline(writer, files, options, ahead);
+            [&](PackIngester& ingester, const auto& files, const auto& options, std::vector<std::string>& outcomes) {
+              PipelinedIngest pipeline(ingester, files, options, ahead);
               while (!pipeline.done()) {
                 try {
                   outcomes.push_back(outcome_of(pipeline.next()));
@@ -168,9 +170,10 @@ TEST_CASE("a pipelined ingest stopped after a failure writes nothing after it") 
     paths.push_back(dir.file(name + ".txt"));
     write_file(paths.back(), name + "\n");
   }
-  Writer writer(*db, fake.parser());
+  Writer writer(*db);
+  bpack::ingest::PackIngester ingester(writer, fake.parser());
   {
-    PipelinedIngest pipeline(writer, paths, {});
+    PipelinedIngest pipeline(ingester, paths, {});
     CHECK(pipeline.next().outcome == IngestOutcome::added);
     CHECK_THROWS_WITH_AS(pipeline.next(), "fake parser: failed half-way", Error);
     // The caller stops here (--strict): the reader may have parsed three and four already.
@@ -178,33 +181,34 @@ TEST_CASE("a pipelined ingest stopped after a failure writes nothing after it") 
   CHECK(db->query_int("SELECT COUNT(*) FROM packs") == 1);
   CHECK(db->query_int("SELECT COUNT(*) FROM passages") == 1);
   // The writer goes on as before.
-  CHECK(writer.ingest_file(paths[2]).outcome == IngestOutcome::added);
+  CHECK(ingester.ingest_file(paths[2]).outcome == IngestOutcome::added);
 }
 
 TEST_CASE("prepare parses without the database; write leaves unchanged bytes alone, parsed or not") {
   TempDir dir;
   auto db = bpack::test::new_index(dir);
   Writer writer(*db);
+  PackIngester ingester(writer);
   const std::string bytes = read_file(corpus_pack("blmk-2021-04-07.txt"));
-  auto parsed = writer.prepare(bytes, "a.txt", "/a.txt");
+  auto parsed = ingester.prepare(bytes, "a.txt", "/a.txt");
   CHECK_FALSE(parsed.parsed);
-  writer.parse(parsed);
+  ingester.parse(parsed);
   CHECK(parsed.parsed);
   CHECK(parsed.bytes.empty());
   CHECK(parsed.blocks.size() > 100);
   CHECK(db->query_int("SELECT COUNT(*) FROM packs") == 0);
-  const auto hashed = writer.prepare(bytes, "a.txt", "/a.txt");
+  const auto hashed = ingester.prepare(bytes, "a.txt", "/a.txt");
   CHECK_FALSE(hashed.parsed);
-  CHECK(hashed.sha256 == parsed.sha256);
-  CHECK(writer.write(std::move(parsed)).outcome == IngestOutcome::added);
+  CHECK(hashed.file.sha256 == parsed.file.sha256);
+  CHECK(ingester.write(std::move(parsed)).outcome == IngestOutcome::added);
   const auto rows = all_rows(*db);
-  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE sha256 = '" + hashed.sha256 + "'") == 1);
-  auto again = writer.prepare(bytes, "b.txt", "/b.txt");
-  writer.parse(again);
-  CHECK(writer.write(std::move(again)).outcome == IngestOutcome::unchanged);
-  CHECK(writer.write(hashed).outcome == IngestOutcome::unchanged);
+  CHECK(db->query_int("SELECT COUNT(*) FROM packs WHERE sha256 = '" + hashed.file.sha256 + "'") == 1);
+  auto again = ingester.prepare(bytes, "b.txt", "/b.txt");
+  ingester.parse(again);
+  CHECK(ingester.write(std::move(again)).outcome == IngestOutcome::unchanged);
+  CHECK(ingester.write(hashed).outcome == IngestOutcome::unchanged);
   CHECK(all_rows(*db) == rows);
-  CHECK(writer.pack_hashes() == std::vector<std::string>{hashed.sha256});
+  CHECK(writer.pack_hashes() == std::vector<std::string>{hashed.file.sha256});
 }
 
 }  // namespace

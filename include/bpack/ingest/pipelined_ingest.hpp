@@ -1,9 +1,10 @@
 #pragma once
 
 // Ingests a list of files with two threads: a reader thread reads, hashes and parses the
-// packs ahead while the caller's thread writes them, in order, each in its own transaction (or savepoint).
-// Results and errors come out exactly as Writer::ingest_file gives them for each file in
-// turn; only the caller's thread touches the database and the caller's diagnostic sink.
+// packs ahead while the caller's thread writes them, in order, each in its own transaction
+// (or savepoint). Results and errors come out exactly as PackIngester::ingest_file gives
+// them for each file in turn; only the caller's thread touches the database and the
+// caller's diagnostic sink.
 
 #include <condition_variable>
 #include <cstddef>
@@ -18,9 +19,10 @@
 
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/index/writer.hpp"
+#include "bpack/ingest/pack_ingester.hpp"
 #include "bpack/util/diagnostics.hpp"
 
-namespace bpack::index {
+namespace bpack::ingest {
 
 class PipelinedIngest {
  public:
@@ -30,7 +32,7 @@ class PipelinedIngest {
 
   // Starts reading `paths` ("-": standard input). Packs already indexed (by SHA-256) when
   // this starts are not parsed ahead: the writer's own check decides, as ever.
-  PipelinedIngest(Writer& writer, std::vector<std::string> paths, extract::ParseOptions options,
+  PipelinedIngest(PackIngester& ingester, std::vector<std::string> paths, extract::ParseOptions options,
                   std::uint64_t bytes_ahead = kDefaultBytesAhead);
   PipelinedIngest(const PipelinedIngest&) = delete;
   PipelinedIngest& operator=(const PipelinedIngest&) = delete;
@@ -43,7 +45,7 @@ class PipelinedIngest {
   // Writes the next file in the order given, on the calling thread. Throws bpack::Error, as
   // ingest_file would for that file (the database is then as before it); the next call goes
   // on with the file after it.
-  IngestResult next();
+  index::IngestResult next();
 
  private:
   struct Item {
@@ -55,7 +57,7 @@ class PipelinedIngest {
   void read_ahead();
   Item prepare(const std::string& path);
 
-  Writer& writer_;
+  PackIngester& ingester_;
   const std::vector<std::string> paths_;
   extract::ParseOptions options_;
   extract::ParseOptions reader_options_;  // the reader thread's copy
@@ -72,4 +74,4 @@ class PipelinedIngest {
   std::thread reader_;
 };
 
-}  // namespace bpack::index
+}  // namespace bpack::ingest
