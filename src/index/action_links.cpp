@@ -44,13 +44,13 @@ ActionLinker::ActionLinker(Database& db)
               "RETURNING id"),
       adopt_(db, "UPDATE actions SET ref = ?2 WHERE id = ?1") {}
 
-ActionLink ActionLinker::link(std::int64_t board_id, std::int64_t pack_id, const model::Action& a) {
+std::int64_t ActionLinker::link(std::int64_t board_id, std::int64_t pack_id, const model::Action& a) {
   if (a.ref) {
     find_by_ref_.bind(1, board_id).bind(2, *a.ref);
     if (find_by_ref_.step()) {
       const std::int64_t id = find_by_ref_.column_int(0);
       find_by_ref_.reset();
-      return {id, "ref", std::nullopt};
+      return id;
     }
     find_by_ref_.reset();
   }
@@ -69,13 +69,13 @@ ActionLink ActionLinker::link(std::int64_t board_id, std::int64_t pack_id, const
     if (a.ref) {
       adopt_.bind(1, best.id).bind(2, *a.ref).run();
     }
-    return {best.id, "text", best.similarity};
+    return best.id;
   }
   insert_.bind(1, board_id).bind(2, a.ref).bind(3, row.owner_key).bind(4, row.words).bind(5, a.raised);
   insert_.step();
   const std::int64_t id = insert_.column_int(0);
   insert_.reset();
-  return {id, std::nullopt, std::nullopt};
+  return id;
 }
 
 void relink_board(Database& db, std::int64_t board_id) {
@@ -87,7 +87,6 @@ void relink_board(Database& db, std::int64_t board_id) {
     std::string source;
     LinkSide side;
     std::size_t cluster = 0;
-    ActionLink link;
   };
   struct Cluster {
     std::optional<std::string> ref;
@@ -101,17 +100,12 @@ void relink_board(Database& db, std::int64_t board_id) {
     Statement q(db,
                 "SELECT h.id, h.action_id, h.pack_id, h.ref, h.source, h.owner, h.owner_initials, h.text, h.raised "
                 "FROM action_history h JOIN packs p ON p.id = h.pack_id WHERE p.board_id = ?1 "
-                "ORDER BY COALESCE(p.meeting_date, ''), p.id, h.line, h.id");
+                "ORDER BY COALESCE(p.meeting_date, ''), p.id, h.source = 'action_log', h.line, h.id");
     q.bind(1, board_id);
     while (q.step()) {
-      rows.push_back({q.column_int(0),
-                      q.column_int(1),
-                      q.column_int(2),
-                      q.column_optional(3),
-                      q.column_text(4),
+      rows.push_back({q.column_int(0), q.column_int(1), q.column_int(2), q.column_optional(3), q.column_text(4),
                       side_of(q.column_optional(5), q.column_optional(6), q.column_optional(7), q.column_optional(8)),
-                      0,
-                      {}});
+                      0});
     }
   }
 
@@ -125,7 +119,6 @@ void relink_board(Database& db, std::int64_t board_id) {
     if (row.ref) {
       if (const auto found = by_ref.find(*row.ref); found != by_ref.end()) {
         chosen = found->second;
-        row.link.linked_by = "ref";
       }
     }
     if (!chosen && !row.side.owner_key.empty()) {
@@ -137,8 +130,6 @@ void relink_board(Database& db, std::int64_t board_id) {
       }
       if (best.id != 0) {
         chosen = static_cast<std::size_t>(best.id - 1);
-        row.link.linked_by = "text";
-        row.link.similarity = best.similarity;
         if (row.ref) {
           clusters[*chosen].ref = row.ref;
           by_ref[*row.ref] = *chosen;
@@ -192,16 +183,9 @@ void relink_board(Database& db, std::int64_t board_id) {
       c.id = db.last_insert_rowid();
     }
   }
-  Statement set_row(db, "UPDATE action_history SET action_id = ?2, linked_by = ?3, similarity = ?4 WHERE id = ?1");
+  Statement set_row(db, "UPDATE action_history SET action_id = ?2 WHERE id = ?1");
   for (const Row& row : rows) {
-    const std::optional<std::int64_t> no_number;
-    set_row.bind(1, row.id).bind(2, clusters[row.cluster].id).bind(3, row.link.linked_by);
-    if (row.link.similarity) {
-      set_row.bind(4, *row.link.similarity);
-    } else {
-      set_row.bind(4, no_number);
-    }
-    set_row.run();
+    set_row.bind(1, row.id).bind(2, clusters[row.cluster].id).run();
   }
   Statement drop(db,
                  "DELETE FROM actions WHERE id = ?1 AND NOT EXISTS "

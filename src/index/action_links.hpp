@@ -16,17 +16,13 @@
 
 namespace bpack::index {
 
-struct ActionLink {
-  std::int64_t action_id = 0;
-  std::optional<std::string> linked_by;  // "ref", "text"; empty: the row begins the action
-  std::optional<double> similarity;      // for "text"
-};
-
-// As packs are written: one row at a time, against the actions the index holds.
+// As packs are written: one row at a time, against the actions the index holds. Returns the
+// action's id. How each row joined its action (action_history.linked_by) is told once the
+// pack is in, in meeting order (DerivedState).
 class ActionLinker {
  public:
   explicit ActionLinker(Database& db);
-  ActionLink link(std::int64_t board_id, std::int64_t pack_id, const model::Action& action);
+  std::int64_t link(std::int64_t board_id, std::int64_t pack_id, const model::Action& action);
 
  private:
   Database& db_;
@@ -39,7 +35,7 @@ class ActionLinker {
 // Links every history row of a board's packs again, from scratch and in meeting-date order,
 // by the same rules: after boards are merged or split, and when the schema gains links. An
 // action keeps its id where its rows stay together; actions left without rows are deleted.
-// Derived state is not refreshed (DerivedState::refresh_board does that).
+// Derived state and the rows' link labels are not refreshed (DerivedState::refresh_board).
 void relink_board(Database& db, std::int64_t board_id);
 
 }  // namespace bpack::index

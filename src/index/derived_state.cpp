@@ -2,18 +2,22 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "action_links.hpp"
+#include "action_match.hpp"
 #include "bpack/index/boards.hpp"
 
 namespace bpack::index {
 namespace {
 
 // An action's history rows in meeting-date order (ties: the later ingested pack; within a
-// pack, its action log after its minutes, the log being the later record), for its state.
+// pack, its action log after its minutes, the log being the later record), for its state
+// and for how each row joined it.
 constexpr const char* kActionRows = R"sql(
 SELECT h.raised, h.item, h.text, h.owner, h.due, h.due_text, h.status, h.status_text, h.comments, h.source,
-       h.pack_id, h.line, h.meeting_date, p.meeting_date, a.board_id, a.ref
+       h.pack_id, h.line, h.meeting_date, p.meeting_date, a.board_id, a.ref,
+       h.id, h.ref, h.owner_initials, h.linked_by, h.similarity, a.owner_key, a.words, a.raised
 FROM actions a JOIN action_history h ON h.action_id = a.id JOIN packs p ON p.id = h.pack_id
 WHERE a.id = ?1
 ORDER BY COALESCE(p.meeting_date, ''), p.id, h.source = 'action_log', h.line
@@ -104,6 +108,8 @@ DerivedState::DerivedState(Database& db)
     : db_(db),
       delete_state_(db, "DELETE FROM action_state WHERE action_id = ?1"),
       action_rows_(db, kActionRows),
+      label_row_(db, "UPDATE action_history SET linked_by = ?2, similarity = ?3 WHERE id = ?1"),
+      match_data_(db, "UPDATE actions SET owner_key = ?2, words = ?3, raised = ?4 WHERE id = ?1"),
       insert_state_(db, kInsertState),
       first_log_after_(db, kFirstLogAfter),
       mark_vanished_(db, kMarkVanished),
@@ -144,9 +150,44 @@ void DerivedState::refresh_action(std::int64_t action_id) {
       to = std::move(value);
     }
   };
+  // How each row joined the action, told in meeting order whatever the order of ingest: the
+  // first row began it; a later one joined by its ref when an earlier row has that ref, else
+  // by its owner and text (alike to the first row's). The action is matched by its first row.
+  LinkSide first;
+  std::set<std::string> refs;
+  bool first_row = true;
+  struct Label {
+    std::int64_t row;
+    std::optional<std::string> linked_by;
+    std::optional<double> similarity;
+  };
+  std::vector<Label> relabel;
   Statement& q = action_rows_;
   q.bind(1, action_id);
   while (q.step()) {
+    const std::optional<std::string> row_ref = q.column_optional(17);
+    Label label{q.column_int(16), std::nullopt, std::nullopt};
+    if (first_row) {
+      first = {owner_key(q.is_null(3) ? q.column_optional(18) : q.column_optional(3)),
+               content_words(q.column_optional(2)), q.column_optional(0)};
+      if (first.owner_key != q.column_view(21) || first.words != q.column_view(22) ||
+          first.raised != q.column_optional(23)) {
+        match_data_.bind(1, action_id).bind(2, first.owner_key).bind(3, first.words).bind(4, first.raised).run();
+      }
+    } else if (row_ref && refs.count(*row_ref)) {
+      label.linked_by = "ref";
+    } else {
+      label.linked_by = "text";
+      label.similarity = word_similarity(first.words, content_words(q.column_optional(2)));
+    }
+    first_row = false;
+    if (row_ref) {
+      refs.insert(*row_ref);
+    }
+    const std::optional<double> stored = q.is_null(20) ? std::nullopt : std::optional(q.column_double(20));
+    if (label.linked_by != q.column_optional(19) || stored != label.similarity) {
+      relabel.push_back(std::move(label));
+    }
     Row row{q.column_optional(4),  q.column_optional(5),  q.column_optional(7), q.column_optional(8),
             q.column_optional(12), q.column_optional(13), q.column_text(6),     q.column_text(9),
             q.column_int(10),      q.column_int(11)};
@@ -172,6 +213,15 @@ void DerivedState::refresh_action(std::int64_t action_id) {
     latest = std::move(row);
   }
   q.reset();
+  for (const Label& label : relabel) {
+    label_row_.bind(1, label.row).bind(2, label.linked_by);
+    if (label.similarity) {
+      label_row_.bind(3, *label.similarity);
+    } else {
+      label_row_.bind_null(3);
+    }
+    label_row_.run();
+  }
   if (!latest) {
     return;  // the action went with its last pack
   }

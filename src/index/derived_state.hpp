@@ -45,6 +45,8 @@ class DerivedState {
   Database& db_;
   Statement delete_state_;
   Statement action_rows_;
+  Statement label_row_;
+  Statement match_data_;
   Statement insert_state_;
   Statement first_log_after_;
   Statement mark_vanished_;

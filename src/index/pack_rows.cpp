@@ -31,9 +31,8 @@ PackRows::PackRows(Database& db)
       linker_(db),
       history_(db,
                "INSERT INTO action_history (action_id, pack_id, ref, raised, raised_text, item, text, owner, "
-               "owner_initials, due, due_text, status, status_text, comments, source, meeting_date, line, "
-               "linked_by, similarity) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)") {}
+               "owner_initials, due, due_text, status, status_text, comments, source, meeting_date, line) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") {}
 
 std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, const BoardRef& board,
                               BoardResolver& boards) {
@@ -74,17 +73,14 @@ std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, con
 
 void PackRows::insert_actions(std::int64_t pack_id, const model::Pack& pack, std::int64_t board_id) {
   for (const auto& a : pack.actions) {
-    const ActionLink link = linker_.link(board_id, pack_id, a);
-    history_.bind(1, link.action_id).bind(2, pack_id).bind(3, a.ref).bind(4, a.raised).bind(5, a.raised_text);
+    history_.bind(1, linker_.link(board_id, pack_id, a))
+        .bind(2, pack_id)
+        .bind(3, a.ref)
+        .bind(4, a.raised)
+        .bind(5, a.raised_text);
     history_.bind(6, a.item).bind(7, a.text).bind(8, a.owner).bind(9, a.owner_initials).bind(10, a.due);
     history_.bind(11, a.due_text).bind(12, to_string(a.status)).bind(13, a.status_text).bind(14, a.comments);
-    history_.bind(15, to_string(a.source)).bind(16, a.meeting_date).bind(17, a.line).bind(18, link.linked_by);
-    if (link.similarity) {
-      history_.bind(19, *link.similarity);
-    } else {
-      history_.bind_null(19);
-    }
-    history_.run();
+    history_.bind(15, to_string(a.source)).bind(16, a.meeting_date).bind(17, a.line).run();
   }
 }
 

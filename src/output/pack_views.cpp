@@ -154,7 +154,7 @@ DetailView parsed_pack_view(const model::Pack& pack) {
   }
   std::vector<OutlineSection> sections;
   for (const auto& sec : pack.sections) {
-    sections.push_back({std::string(model::to_string(sec.kind)), sec.title, sec.line_start, sec.line_end,
+    sections.push_back({std::string(model::section_name(sec.kind)), sec.title, sec.line_start, sec.line_end,
                         sec.page_start, sec.page_end});
   }
   view.lists.emplace_back("meetings", meetings_list(meetings, 0, s.path));

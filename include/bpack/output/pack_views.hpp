@@ -7,6 +7,7 @@
 
 #include "bpack/index/pack_queries.hpp"
 #include "bpack/model/pack.hpp"
+#include "bpack/model/section_kind.hpp"
 #include "bpack/output/view.hpp"
 
 namespace bpack::output {
