@@ -24,6 +24,7 @@ struct ActionsOptions {
   std::optional<std::string> owner;
   std::optional<std::string> board;
   std::optional<std::string> since;
+  bool by_owner = false;
   bool fail_if_any = false;
   OutputOptions output;
 };
@@ -50,14 +51,24 @@ int run_actions(const ActionsOptions& options, Context& context) {
   filter.owner = options.owner;
   filter.board = options.board;
   filter.since = options.since;
-  const auto rows = index::list_actions(*db, filter);
-  output::ListView list = output::actions_list(rows);
+  std::int64_t listed = 0;
+  output::ListView list;
+  if (options.by_owner) {
+    const auto rows = index::actions_by_owner(*db, filter);
+    filter.state = index::ActionFilter::State::open;  // what the counts are of
+    listed = static_cast<std::int64_t>(rows.size());
+    list = output::owners_list(rows);
+  } else {
+    const auto rows = index::list_actions(*db, filter);
+    listed = static_cast<std::int64_t>(rows.size());
+    list = output::actions_list(rows);
+  }
   if (const std::int64_t unknown = index::count_unknown_left_out(*db, filter); unknown > 0) {
     list.notes.push_back(
         fmt::format("{} action{} with unknown status not shown: --status unknown", unknown, unknown == 1 ? "" : "s"));
   }
   print_list(list, options.output, context.quiet);
-  return options.fail_if_any && !rows.empty() ? kConditionMet : kOk;
+  return options.fail_if_any && listed > 0 ? kConditionMet : kOk;
 }
 
 int run_show(const ShowOptions& options, Context& context) {
@@ -127,17 +138,23 @@ void add_actions_command(CLI::App& app, Context& context) {
   sub->add_option("--board", options->board, "Only boards with this name or alias (any part, any case)")
       ->type_name("TEXT");
   add_date_option(*sub, "--since", options->since, "Only actions raised on or after DATE");
+  sub->add_flag("--by-owner", options->by_owner,
+                "Per owner: open actions, how many overdue, and the oldest (open or in progress)")
+      ->excludes(closed)
+      ->excludes(status);
   sub->add_flag("--fail-if-any", options->fail_if_any, "Exit with status 3 when the list is not empty (a CI gate)");
   add_output_options(*sub, options->output);
   sub->footer(
       "The pack with the latest meeting date decides an action's status, due date and comments.\n"
       "FLAGS: overdue; vanished = missing from a later pack's action log, never closed.\n"
+      "A list asking for a status says on stderr how many actions of unknown status it left out.\n"
       "Exit status: 0 listed (even none), 3 --fail-if-any and the list is not empty.\n"
       "\n"
       "Examples:\n"
       "  bpack actions --open\n"
       "  bpack actions --overdue --as-of 2021-06-30 --owner calaminus\n"
       "  bpack actions --open --fail-if-any --json > open-actions.jsonl\n"
+      "  bpack actions --by-owner --as-of 2022-03-01\n"
       "  bpack actions show 46");
   add_show_subcommand(*sub, context);
   sub->callback([options, sub, &context] {

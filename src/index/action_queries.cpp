@@ -1,8 +1,13 @@
 #include "bpack/index/action_queries.hpp"
 
+#include <algorithm>
+#include <map>
 #include <string>
+#include <tuple>
 
+#include "action_match.hpp"
 #include "board_filter.hpp"
+#include "bpack/util/strings.hpp"
 
 namespace bpack::index {
 namespace {
@@ -159,6 +164,49 @@ std::int64_t count_unknown_left_out(Database& db, const ActionFilter& filter) {
   bind_other_conditions(q, filter);
   q.step();
   return q.column_int(0);
+}
+
+std::vector<OwnerRow> actions_by_owner(Database& db, const ActionFilter& filter) {
+  ActionFilter open = filter;
+  open.state = ActionFilter::State::open;
+  open.status.reset();
+  open.overdue_only = false;
+  struct Tally {
+    OwnerRow row;
+    std::map<std::string, int> spellings;
+  };
+  std::map<std::string, Tally> owners;  // by the name in lower case, spaces collapsed
+  for (const ActionRow& a : list_actions(db, open)) {
+    std::vector<std::string> names = a.owner ? split_owners(*a.owner) : std::vector<std::string>{};
+    if (names.empty()) {
+      names.emplace_back();  // no owner stated: counted under none
+    }
+    for (const std::string& name : names) {
+      Tally& t = owners[util::to_lower_ascii(util::collapse_spaces(name))];
+      ++t.spellings[name];
+      ++t.row.open;
+      t.row.overdue += a.overdue ? 1 : 0;
+      if (a.days_open && (!t.row.oldest_days || *a.days_open > *t.row.oldest_days)) {
+        t.row.oldest_days = a.days_open;
+        t.row.oldest_ref = a.ref;
+        t.row.oldest_board = a.board;
+        t.row.oldest_text = a.text;
+      }
+    }
+  }
+  std::vector<OwnerRow> rows;
+  for (auto& [key, t] : owners) {
+    if (!key.empty()) {
+      t.row.owner = std::max_element(t.spellings.begin(), t.spellings.end(), [](const auto& x, const auto& y) {
+                      return x.second < y.second;
+                    })->first;
+    }
+    rows.push_back(std::move(t.row));
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const OwnerRow& x, const OwnerRow& y) {
+    return std::tie(y.overdue, y.open) < std::tie(x.overdue, x.open);
+  });
+  return rows;
 }
 
 std::vector<ActionHistory> action_history(Database& db, const std::string& ref, const std::optional<std::string>& board,

@@ -182,6 +182,23 @@ DetailView action_detail(const index::ActionHistory& h) {
   return view;
 }
 
+ListView owners_list(const std::vector<index::OwnerRow>& rows) {
+  ListView list;
+  list.name = "open actions by owner";
+  list.columns = {{"owner", Align::left, true},
+                  {"open", Align::right},
+                  {"overdue", Align::right},
+                  {"oldest_days", Align::right, false, true, 0, true, "OLDEST (DAYS)"},
+                  {"oldest_ref", Align::right, false, true, 0, true, "REF"},
+                  {"oldest_board", Align::left, false, false},
+                  {"oldest_text", Align::left, true, true, 0, true, "OLDEST ACTION"}};
+  for (const auto& o : rows) {
+    list.add({o.owner ? Cell(*o.owner) : Cell(std::string("(no owner)")), Cell(o.open), Cell(o.overdue),
+              cell(o.oldest_days), cell(o.oldest_ref), cell(o.oldest_board), cell(o.oldest_text)});
+  }
+  return list;
+}
+
 ListView changes_list(const std::vector<index::ChangeRow>& rows) {
   std::set<std::int64_t> boards;
   for (const auto& c : rows) {

@@ -105,6 +105,19 @@ TEST_CASE("westshire: the minutes' actions and the later log's rows are one acti
   CHECK(by_id.out.find("Action 41") == 0);
 }
 
+TEST_CASE("westshire: what each owner has open, overdue and oldest") {
+  Westshire w;
+  const auto owners = w.rows({"actions", "--by-owner", "--as-of", "2024-07-31"});
+  // Most overdue first; 43 is still open (it vanished from the log without closing).
+  CHECK(column(owners, "owner") == std::vector<std::string>{"Aisha Begum", "Jane Brown", "Peter Smith", "Tom Reilly"});
+  CHECK(column(owners, "open") == std::vector<std::string>{"1", "1", "1", "1"});
+  CHECK(column(owners, "overdue") == std::vector<std::string>{"1", "0", "0", "0"});
+  CHECK(column(owners, "oldest_ref") == std::vector<std::string>{"43", "41", "44", "42"});
+  CHECK(column(owners, "oldest_days") == std::vector<std::string>{"113", "141", "78", "141"});
+  CHECK(w.bpack({"actions", "--by-owner", "--owner", "reilly", "--fail-if-any"}).status == 3);
+  CHECK(w.bpack({"actions", "--by-owner", "--closed"}).status == 2);
+}
+
 TEST_CASE("westshire: changes since the last meeting, over a period, as CSV, and as a CI gate") {
   Westshire w;
   const auto latest = w.rows({"changes"});

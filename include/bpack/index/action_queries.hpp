@@ -65,6 +65,23 @@ std::vector<ActionRow> list_actions(Database& db, const ActionFilter& filter);
 // exclude them.
 std::int64_t count_unknown_left_out(Database& db, const ActionFilter& filter);
 
+// What each owner still has open (status open or in progress): one row per person an
+// action names (an action of "Julie Ogley/Kate Walker" counts for both), names compared
+// ignoring case and spacing.
+struct OwnerRow {
+  std::optional<std::string> owner;  // as most of their actions write it; none: no owner stated
+  std::int64_t open = 0;
+  std::int64_t overdue = 0;
+  std::optional<std::int64_t> oldest_days;  // days open of their oldest open action
+  std::optional<std::string> oldest_ref;
+  std::optional<std::string> oldest_board;
+  std::optional<std::string> oldest_text;
+};
+
+// Owners with most overdue first, then most open. The filter's status conditions are
+// replaced by "open or in progress"; owner, board, since and as_of apply.
+std::vector<OwnerRow> actions_by_owner(Database& db, const ActionFilter& filter);
+
 struct ActionHistoryEntry {
   std::string pack;
   std::int64_t pack_id = 0;

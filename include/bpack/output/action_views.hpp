@@ -12,6 +12,8 @@ namespace bpack::output {
 
 ListView actions_list(const std::vector<index::ActionRow>& rows);
 DetailView action_detail(const index::ActionHistory& history);
+// What each owner has open (`bpack actions --by-owner`).
+ListView owners_list(const std::vector<index::OwnerRow>& rows);
 // What changed from one pack to the next (`bpack changes`).
 ListView changes_list(const std::vector<index::ChangeRow>& rows);
 
