@@ -43,6 +43,7 @@ int run(int argc, char** argv) {
   add_export_command(app, context);
   add_boards_command(app, context);
   add_changes_command(app, context);
+  add_report_command(app, context);
 
   try {
     app.parse(argc, argv);

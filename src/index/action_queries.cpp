@@ -31,7 +31,7 @@ const std::string kActionSelect =
     "s.status_text, s.comments, s.first_seen, s.last_seen, s.packs_seen, lp.path, s.last_line, "
     "CAST(julianday(CASE WHEN s.status = 'closed' THEN s.last_seen ELSE :as_of END) - julianday(" +
     kStartDate + ") AS INTEGER) AS days_open, " + kOverdue +
-    " AS overdue, v.path, s.vanished_on, s.closed_on, c.path, s.last_pack_id "
+    " AS overdue, v.path, s.vanished_on, s.closed_on, c.path, s.last_pack_id, s.board_id "
     "FROM action_state s JOIN boards b ON b.id = s.board_id JOIN packs lp ON lp.id = s.last_pack_id "
     "LEFT JOIN packs v ON v.id = s.vanished_pack_id LEFT JOIN packs c ON c.id = s.closed_pack_id ";
 
@@ -70,6 +70,7 @@ ActionRow read_action(const Statement& q) {
   row.closed_on = q.column_optional(21);
   row.closed_in = q.column_optional(22);
   row.last_pack_id = q.column_int(23);
+  row.board_id = q.column_int(24);
   return row;
 }
 
@@ -186,6 +187,7 @@ std::vector<OwnerRow> actions_by_owner(Database& db, const ActionFilter& filter)
       ++t.spellings[name];
       ++t.row.open;
       t.row.overdue += a.overdue ? 1 : 0;
+      t.row.actions.push_back(a.id);
       if (a.days_open && (!t.row.oldest_days || *a.days_open > *t.row.oldest_days)) {
         t.row.oldest_days = a.days_open;
         t.row.oldest_ref = a.ref;

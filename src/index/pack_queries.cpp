@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kPackColumns =
     "SELECT id, path, sha256, bytes, lines, pages, (SELECT name FROM boards WHERE id = packs.board_id), meeting_date, "
-    "ingested_at, board FROM packs ";
+    "ingested_at, board, COALESCE(board_id, 0) FROM packs ";
 
 PackRow read_pack(const Statement& q) {
   PackRow row;
@@ -28,6 +28,7 @@ PackRow read_pack(const Statement& q) {
   row.meeting_date = q.column_optional(7);
   row.ingested_at = q.column_text(8);
   row.board_as_written = q.column_optional(9);
+  row.board_id = q.column_int(10);
   return row;
 }
 
@@ -128,6 +129,19 @@ PackRow find_pack(Database& db, const std::string& which) {
   throw Error(fmt::format("no ingested pack matches '{}'; `bpack show` lists them", which));
 }
 
+std::vector<OutlineSection> pack_sections(Database& db, std::int64_t pack_id) {
+  Statement q(db,
+              "SELECT kind, title, line_start, line_end, page_start, page_end FROM sections "
+              "WHERE pack_id = ?1 ORDER BY line_start, id");
+  q.bind(1, pack_id);
+  std::vector<OutlineSection> sections;
+  while (q.step()) {
+    sections.push_back(
+        {q.column_text(0), q.column_text(1), q.column_int(2), q.column_int(3), q.column_int(4), q.column_int(5)});
+  }
+  return sections;
+}
+
 PackOutline pack_outline(Database& db, std::int64_t pack_id) {
   PackOutline outline;
   {
@@ -146,16 +160,7 @@ PackOutline pack_outline(Database& db, std::int64_t pack_id) {
                                   q.column_optional(4), q.column_int(5)});
     }
   }
-  {
-    Statement q(db,
-                "SELECT kind, title, line_start, line_end, page_start, page_end FROM sections "
-                "WHERE pack_id = ?1 ORDER BY line_start, id");
-    q.bind(1, pack_id);
-    while (q.step()) {
-      outline.sections.push_back(
-          {q.column_text(0), q.column_text(1), q.column_int(2), q.column_int(3), q.column_int(4), q.column_int(5)});
-    }
-  }
+  outline.sections = pack_sections(db, pack_id);
   {
     Statement q(db, "SELECT ref, status, owner, due, text, line FROM action_history WHERE pack_id = ?1 ORDER BY line");
     q.bind(1, pack_id);
@@ -172,6 +177,35 @@ PackOutline pack_outline(Database& db, std::int64_t pack_id) {
     outline.counts.emplace_back(table, q.column_int(0));
   }
   return outline;
+}
+
+std::vector<PackBlock> pack_blocks(Database& db, std::int64_t pack_id) {
+  Statement q(db,
+              "SELECT j.value ->> 2, j.value ->> 3, j.value ->> 1, t.text FROM pack_blocks b, json_each(b.blocks) j "
+              "JOIN passages t ON t.id = j.value ->> 0 WHERE b.pack_id = ?1 ORDER BY j.key");
+  q.bind(1, pack_id);
+  std::vector<PackBlock> blocks;
+  while (q.step()) {
+    blocks.push_back({q.column_int(0), q.column_int(1), q.column_text(2), q.column_text(3)});
+  }
+  return blocks;
+}
+
+std::vector<std::int64_t> referenced_lines(Database& db, std::int64_t pack_id) {
+  Statement q(
+      db,
+      "SELECT line FROM meetings WHERE pack_id = ?1 UNION SELECT line_start FROM sections WHERE pack_id = ?1 "
+      "UNION SELECT line FROM agenda_items WHERE pack_id = ?1 "
+      "UNION SELECT line_start FROM minute_items WHERE pack_id = ?1 "
+      "UNION SELECT line FROM attendance WHERE pack_id = ?1 UNION SELECT line FROM decisions WHERE pack_id = ?1 "
+      "UNION SELECT line FROM action_history WHERE pack_id = ?1 "
+      "UNION SELECT line_start FROM papers WHERE pack_id = ?1 ORDER BY 1");
+  q.bind(1, pack_id);
+  std::vector<std::int64_t> lines;
+  while (q.step()) {
+    lines.push_back(q.column_int(0));
+  }
+  return lines;
 }
 
 const std::vector<std::string>& exportable_tables() {

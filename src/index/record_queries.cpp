@@ -23,7 +23,7 @@ void bind_filter(Statement& q, const RecordFilter& filter) {
 // every pack that mentions it).
 const std::string kMeetingsSql =
     "SELECT m.date, m.time, b.name, m.venue, ap.path, mp.path, m.present, m.apologies, m.decisions, "
-    "m.actions_raised, m.agenda_pack_id, m.agenda_line, m.minutes_pack_id, m.minutes_line "
+    "m.actions_raised, m.agenda_pack_id, m.agenda_line, m.minutes_pack_id, m.minutes_line, m.board_id "
     "FROM meeting_summary m JOIN boards b ON b.id = m.board_id "
     "LEFT JOIN packs ap ON ap.id = m.agenda_pack_id LEFT JOIN packs mp ON mp.id = m.minutes_pack_id WHERE " +
     board_filter_sql("m.board_id") +
@@ -57,6 +57,7 @@ std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter) 
     row.agenda_line = q.column_optional_int(11);
     row.minutes_pack_id = q.column_optional_int(12);
     row.minutes_line = q.column_optional_int(13);
+    row.board_id = q.column_int(14);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -65,7 +66,8 @@ std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter) 
 std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter,
                                         const std::optional<std::string>& text) {
   Statement q(db,
-              "SELECT COALESCE(d.meeting_date, p.meeting_date), bd.name, d.item, d.kind, d.text, p.path, d.line, p.id "
+              "SELECT COALESCE(d.meeting_date, p.meeting_date), bd.name, d.item, d.kind, d.text, p.path, d.line, p.id, "
+              "COALESCE(p.board_id, 0) "
               "FROM decisions d JOIN packs p ON p.id = d.pack_id LEFT JOIN boards bd ON bd.id = p.board_id WHERE " +
                   filter_sql("COALESCE(d.meeting_date, p.meeting_date)") +
                   " AND (:text IS NULL OR instr(lower(d.text), lower(:text)) > 0) "
@@ -83,7 +85,26 @@ std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter
     row.pack = q.column_text(5);
     row.line = q.column_int(6);
     row.pack_id = q.column_int(7);
+    row.board_id = q.column_int(8);
     rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<ItemRow> list_items(Database& db, const RecordFilter& filter) {
+  Statement q(db,
+              "SELECT COALESCE(p.board_id, 0), bd.name, i.kind, i.number, i.title, COALESCE(i.date, p.meeting_date), "
+              "p.path, p.id, i.line FROM ("
+              "  SELECT 'agenda item' AS kind, pack_id, number, title, NULL AS date, line FROM agenda_items"
+              "  UNION ALL SELECT 'minute item', pack_id, number, title, meeting_date, line_start FROM minute_items"
+              "  UNION ALL SELECT 'paper', pack_id, ref, title, NULL, line_start FROM papers WHERE title IS NOT NULL"
+              ") i JOIN packs p ON p.id = i.pack_id LEFT JOIN boards bd ON bd.id = p.board_id WHERE " +
+                  filter_sql("COALESCE(i.date, p.meeting_date)") + " ORDER BY p.id, i.line");
+  bind_filter(q, filter);
+  std::vector<ItemRow> rows;
+  while (q.step()) {
+    rows.push_back({q.column_int(0), q.column_optional(1), q.column_text(2), q.column_optional(3), q.column_text(4),
+                    q.column_optional(5), q.column_text(6), q.column_int(7), q.column_int(8)});
   }
   return rows;
 }
@@ -92,7 +113,7 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
                                            const std::optional<std::string>& person) {
   Statement q(db,
               "SELECT COALESCE(a.meeting_date, p.meeting_date), bd.name, a.name, a.role, a.initials, a.status, "
-              "p.path, a.line, p.id" +
+              "p.path, a.line, p.id, COALESCE(p.board_id, 0)" +
                   kAttendanceFrom + " ORDER BY COALESCE(a.meeting_date, p.meeting_date), p.path, a.line");
   bind_filter(q, filter);
   q.bind(q.parameter_index(":person"), person);
@@ -108,6 +129,7 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
     row.pack = q.column_text(6);
     row.line = q.column_int(7);
     row.pack_id = q.column_int(8);
+    row.board_id = q.column_int(9);
     rows.push_back(std::move(row));
   }
   return rows;

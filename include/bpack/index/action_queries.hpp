@@ -33,6 +33,7 @@ struct ActionFilter {
 
 struct ActionRow {
   std::int64_t id = 0;
+  std::int64_t board_id = 0;
   std::optional<std::string> board;
   std::optional<std::string> ref;
   std::optional<std::string> raised;
@@ -76,6 +77,7 @@ struct OwnerRow {
   std::optional<std::string> oldest_ref;
   std::optional<std::string> oldest_board;
   std::optional<std::string> oldest_text;
+  std::vector<std::int64_t> actions;  // ids of their open actions (ActionRow::id)
 };
 
 // Owners with most overdue first, then most open. The filter's status conditions are

@@ -23,6 +23,7 @@ struct PackRow {
   std::int64_t lines = 0;
   std::int64_t pages = 1;
   std::optional<std::string> board;  // the board's name (boards.hpp)
+  std::int64_t board_id = 0;
   std::optional<std::string> meeting_date;
   std::string ingested_at;
   std::optional<std::string> board_as_written;  // as this pack names it
@@ -73,6 +74,23 @@ struct PackOutline {
 };
 
 PackOutline pack_outline(Database& db, std::int64_t pack_id);
+std::vector<OutlineSection> pack_sections(Database& db, std::int64_t pack_id);
+
+// A paragraph of a pack as the index holds it: every non-blank line of the pack is in one
+// (its lines joined by '\n'), so a pack can be shown again from the index alone.
+struct PackBlock {
+  std::int64_t line = 0;  // its first line
+  std::int64_t page = 1;
+  std::string kind;  // of the section holding it
+  std::string text;
+};
+
+// The paragraphs of a pack, in order.
+std::vector<PackBlock> pack_blocks(Database& db, std::int64_t pack_id);
+
+// The lines of a pack that the index's rows point at (meetings, sections, agenda and minute
+// items, attendance, decisions, actions, papers), sorted, each once: where links land.
+std::vector<std::int64_t> referenced_lines(Database& db, std::int64_t pack_id);
 
 // A value of an exported row, typed as SQLite stored it.
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;

@@ -20,6 +20,7 @@ struct RecordFilter {
 };
 
 struct MeetingRow {
+  std::int64_t board_id = 0;
   std::optional<std::string> date;
   std::optional<std::string> time;
   std::optional<std::string> board;
@@ -39,6 +40,7 @@ struct MeetingRow {
 std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter);
 
 struct DecisionRow {
+  std::int64_t board_id = 0;
   std::optional<std::string> meeting_date;
   std::optional<std::string> board;
   std::optional<std::string> item;
@@ -54,6 +56,7 @@ std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter
                                         const std::optional<std::string>& text);
 
 struct AttendanceRow {
+  std::int64_t board_id = 0;
   std::optional<std::string> meeting_date;
   std::optional<std::string> board;
   std::string name;
@@ -64,6 +67,21 @@ struct AttendanceRow {
   std::int64_t pack_id = 0;
   std::int64_t line = 0;
 };
+
+// What packs give a title: agenda items, minute items and papers.
+struct ItemRow {
+  std::int64_t board_id = 0;
+  std::optional<std::string> board;
+  std::string kind;  // "agenda item", "minute item", "paper"
+  std::optional<std::string> number;
+  std::string title;
+  std::optional<std::string> meeting_date;  // the item's meeting, else its pack's
+  std::string pack;
+  std::int64_t pack_id = 0;
+  std::int64_t line = 0;
+};
+
+std::vector<ItemRow> list_items(Database& db, const RecordFilter& filter);
 
 // `person`: substring of the name, any case.
 std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& filter,
