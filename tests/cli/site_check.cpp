@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "cli/cli_support.hpp"
@@ -10,13 +9,38 @@
 namespace bpack::test {
 namespace {
 
+// Values of `attribute="..."` in the HTML (scanned, not matched with std::regex: its
+// backtracking takes minutes on a page of a few hundred kilobytes).
 std::vector<std::string> attribute_values(const std::string& html, const std::string& attribute) {
-  const std::regex pattern("\\s" + attribute + "=\"([^\"]*)\"");
+  const std::string marker = attribute + "=\"";
   std::vector<std::string> values;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), pattern); it != std::sregex_iterator(); ++it) {
-    values.push_back((*it)[1].str());
+  for (std::size_t at = html.find(marker); at != std::string::npos; at = html.find(marker, at + 1)) {
+    const char before = at > 0 ? html[at - 1] : ' ';
+    if (before != ' ' && before != '\n' && before != '\t') {
+      continue;  // part of a longer attribute name (data-href)
+    }
+    const std::size_t start = at + marker.size();
+    const std::size_t end = html.find('"', start);
+    if (end == std::string::npos) {
+      break;
+    }
+    values.push_back(html.substr(start, end - start));
   }
   return values;
+}
+
+// The parts of `html` between each `open` and the next `close`.
+std::vector<std::string> between(const std::string& html, const std::string& open, const std::string& close) {
+  std::vector<std::string> parts;
+  for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
+    const std::size_t start = html.find('>', at) + 1;
+    const std::size_t end = html.find(close, start);
+    if (end == std::string::npos) {
+      break;
+    }
+    parts.push_back(html.substr(start, end - start));
+  }
+  return parts;
 }
 
 std::string unescaped(std::string text) {
@@ -30,13 +54,34 @@ std::string unescaped(std::string text) {
 }
 
 std::string without_tags(const std::string& html) {
-  return unescaped(std::regex_replace(html, std::regex("<[^>]*>"), ""));
+  std::string text;
+  bool in_tag = false;
+  for (const char c : html) {
+    if (c == '<' || c == '>') {
+      in_tag = c == '<';
+    } else if (!in_tag) {
+      text.push_back(c);
+    }
+  }
+  return unescaped(text);
 }
 
 }  // namespace
 
 std::vector<std::string> hrefs_of(const std::string& html) {
   return attribute_values(html, "href");
+}
+
+std::vector<std::string> remote_references(const std::string& html) {
+  std::vector<std::string> remote;
+  for (const char* attribute : {"src", "href"}) {
+    for (const auto& value : attribute_values(html, attribute)) {
+      if (value.find("//") != std::string::npos) {
+        remote.push_back(value);
+      }
+    }
+  }
+  return remote;
 }
 
 std::vector<std::string> ids_of(const std::string& html) {
@@ -77,24 +122,15 @@ std::vector<std::string> broken_links(const std::string& page_path, const std::s
 
 std::vector<std::string> table_column(const std::string& html, const std::string& caption, std::size_t column) {
   std::vector<std::string> cells;
-  const std::regex table("<table>([\\s\\S]*?)</table>");
-  const std::regex row("<tr>([\\s\\S]*?)</tr>");
-  const std::regex cell("<td[^>]*>([\\s\\S]*?)</td>");
-  for (auto t = std::sregex_iterator(html.begin(), html.end(), table); t != std::sregex_iterator(); ++t) {
-    const std::string body = (*t)[1].str();
-    const std::size_t open = body.find("<caption>");
-    if (open == std::string::npos ||
-        without_tags(body.substr(open, body.find("</caption>") - open)).find(caption) == std::string::npos) {
+  for (const std::string& table : between(html, "<table", "</table>")) {
+    const auto captions = between(table, "<caption", "</caption>");
+    if (captions.empty() || without_tags(captions.front()).find(caption) == std::string::npos) {
       continue;
     }
-    for (auto r = std::sregex_iterator(body.begin(), body.end(), row); r != std::sregex_iterator(); ++r) {
-      const std::string cells_html = (*r)[1].str();
-      std::size_t index = 0;
-      for (auto c = std::sregex_iterator(cells_html.begin(), cells_html.end(), cell); c != std::sregex_iterator();
-           ++c, ++index) {
-        if (index == column) {
-          cells.push_back(without_tags((*c)[1].str()));
-        }
+    for (const std::string& row : between(table, "<tr", "</tr>")) {
+      const auto row_cells = between(row, "<td", "</td>");
+      if (column < row_cells.size()) {
+        cells.push_back(without_tags(row_cells[column]));
       }
     }
   }

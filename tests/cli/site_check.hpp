@@ -9,6 +9,8 @@
 namespace bpack::test {
 
 std::vector<std::string> hrefs_of(const std::string& html);
+// The src and href values that reach beyond the folder ("https://...", "//host/...").
+std::vector<std::string> remote_references(const std::string& html);
 std::vector<std::string> ids_of(const std::string& html);
 
 // Each link of `html` (a page at `page_path`) that points at no file, or at an id its file
