@@ -30,11 +30,14 @@ void write_cell(JsonWriter& json, const Cell& value) {
       value);
 }
 
+// The row's data columns (in_data), read in place: a list of many rows is not copied.
 void write_row(JsonWriter& json, const std::vector<Column>& columns, const std::vector<Cell>& row) {
   json.begin_object();
   for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c) {
-    json.key(columns[c].name);
-    write_cell(json, row[c]);
+    if (columns[c].in_data) {
+      json.key(columns[c].name);
+      write_cell(json, row[c]);
+    }
   }
   json.end_object();
 }
@@ -53,11 +56,10 @@ void append_json_row(std::string& out, const std::vector<std::string>& names, co
 }
 
 std::string render_json_lines(const ListView& list) {
-  const ListView data = data_columns(list);
   std::string out;
-  for (const auto& row : data.rows) {
+  for (const auto& row : list.rows) {
     JsonWriter json(out);
-    write_row(json, data.columns, row);
+    write_row(json, list.columns, row);
     out.push_back('\n');
   }
   return out;
@@ -80,10 +82,9 @@ std::string render_detail_json(const DetailView& detail) {
     json.end_object();
   }
   for (const auto& [name, list] : detail.lists) {
-    const ListView data = data_columns(list);
     json.key(name).begin_array();
-    for (const auto& row : data.rows) {
-      write_row(json, data.columns, row);
+    for (const auto& row : list.rows) {
+      write_row(json, list.columns, row);
     }
     json.end_array();
   }

@@ -42,26 +42,4 @@ void ListView::add(std::vector<Cell> row, std::optional<Place> place) {
   }
 }
 
-ListView data_columns(const ListView& list) {
-  ListView out;
-  out.name = list.name;
-  out.places = list.places;
-  std::vector<std::size_t> keep;
-  for (std::size_t c = 0; c < list.columns.size(); ++c) {
-    if (list.columns[c].in_data) {
-      keep.push_back(c);
-      out.columns.push_back(list.columns[c]);
-    }
-  }
-  for (const auto& row : list.rows) {
-    std::vector<Cell> cells;
-    cells.reserve(keep.size());
-    for (const std::size_t c : keep) {
-      cells.push_back(c < row.size() ? row[c] : Cell(std::monostate{}));
-    }
-    out.rows.push_back(std::move(cells));
-  }
-  return out;
-}
-
 }  // namespace bpack::output

@@ -93,7 +93,4 @@ struct DetailView {
   std::optional<Place> place;
 };
 
-// The list without its columns for people only (in_data false): what JSON and CSV carry.
-ListView data_columns(const ListView& list);
-
 }  // namespace bpack::output
