@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs what bpack needs to build and test on Debian 12 (all from Debian's archive).
+# Installs what bpack needs to build and test on Debian 12 (all from Debian's archive):
+# libpoppler-cpp-dev lets bpack read PDFs; poppler-utils gives the benchmark pdftotext.
 # Chromium (and a font for its screenshots) is for the test that opens `bpack report` in a
 # browser: when it cannot be installed the rest still is, and that test says it was skipped.
 set -euo pipefail
-packages=(cmake g++ ninja-build pkg-config libcli11-dev libre2-dev libfmt-dev libsqlite3-dev doctest-dev sqlite3 clang-format)
+packages=(cmake g++ ninja-build pkg-config libcli11-dev libre2-dev libfmt-dev libsqlite3-dev doctest-dev sqlite3 clang-format
+  libpoppler-cpp-dev poppler-utils)
 browser=(chromium fonts-dejavu-core)
 missing() {
   for p in "$@"; do

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "bpack/extract/pack_parser.hpp"
+#include "bpack/ingest/input_list.hpp"
 #include "bpack/output/pack_json.hpp"
 #include "bpack/output/pack_views.hpp"
 #include "bpack/util/error.hpp"
@@ -28,8 +29,13 @@ int run_parse(const ParseOptions& options, Context& context) {
   parse_options.diagnostics = &printer;
   int status = kOk;
   bool first = true;
-  for (const auto& file : options.files) {
+  const ingest::InputList inputs = ingest::list_inputs(options.files);
+  for (const auto& input : inputs.packs) {
+    const std::string& file = input.path;
     try {
+      if (!input.error.empty()) {
+        throw Error(input.error);
+      }
       const model::Pack pack = extract::parse_file(file, parse_options);
       std::string out;
       if (options.json) {
@@ -46,6 +52,9 @@ int run_parse(const ParseOptions& options, Context& context) {
       status = kFailure;
     }
   }
+  if (!inputs.skipped.empty() && !context.quiet) {
+    fmt::print(stderr, "bpack: parse: {}\n", ingest::skipped_summary(inputs.skipped));
+  }
   return status;
 }
 
@@ -54,12 +63,20 @@ int run_parse(const ParseOptions& options, Context& context) {
 void add_parse_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<ParseOptions>();
   CLI::App* sub = app.add_subcommand("parse", "Parse packs and print their structure (no database)");
-  sub->add_option("files", options->files, "Pack text files (- for standard input)")->required()->type_name("FILE");
+  sub->add_option("files", options->files,
+                  "Packs: PDF or text files, directories (every PDF and *.txt below), - for standard input")
+      ->required()
+      ->type_name("FILE");
   sub->add_flag("--json", options->json,
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
                 "agenda items, attendance, minute items, decisions, actions, papers");
   sub->footer(
+      "A PDF is read directly: line numbers count the lines of `bpack text FILE`, pages are the\n"
+      "PDF's pages. A PDF that cannot be read (password-protected, damaged, a scan without text)\n"
+      "is one line on stderr and exit status 1.\n"
+      "\n"
       "Examples:\n"
+      "  bpack parse pack.pdf\n"
       "  bpack parse corpus/blmk-2021-04-07.txt\n"
       "  bpack parse corpus/*.txt --json | jq '.actions[] | select(.status == \"open\")'\n"
       "  pdftotext -layout pack.pdf - | bpack parse - --json");

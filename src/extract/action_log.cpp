@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "bpack/extract/action_log.hpp"
+#include "bpack/extract/action_table.hpp"
 #include "bpack/extract/dates.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/extract/status.hpp"
@@ -307,206 +308,6 @@ void read_column_wise(const grammar::Grammar& grammar, std::vector<Row>& rows,
   }
 }
 
-// Layout text (pdftotext -layout): each line holds the cells of one table line side by
-// side, separated by gutters of two or more spaces. The header row's words give the column
-// edges; every fragment of a later line goes to the column it starts in, and a line whose
-// ref (and date, when there is a date column) cell reads as one starts a row.
-enum class Column { ref, raised, item, text, owner, due, status, comments };
-
-struct Fragment {
-  std::string_view text;
-  std::size_t start = 0;  // in characters from the start of the line
-};
-
-// A fragment may start this many characters left of its header word (headers are often
-// centred or indented over their cells).
-constexpr std::size_t kEdgeSlack = 3;
-
-std::vector<Fragment> fragments_of(std::string_view line) {
-  std::vector<Fragment> out;
-  std::size_t chars = 0;
-  std::size_t i = 0;
-  const auto advance = [&] {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0U) != 0x80U) {
-      ++chars;
-    }
-    ++i;
-  };
-  const auto gap_at = [&](std::size_t at) {
-    return line[at] == '\t' ||
-           (line[at] == ' ' && (at + 1 >= line.size() || line[at + 1] == ' ' || line[at + 1] == '\t'));
-  };
-  while (i < line.size()) {
-    if (line[i] == ' ' || line[i] == '\t') {
-      advance();
-      continue;
-    }
-    const std::size_t begin = i;
-    const std::size_t start = chars;
-    while (i < line.size() && !gap_at(i)) {
-      advance();
-    }
-    out.push_back({util::trim(line.substr(begin, i - begin)), start});
-  }
-  return out;
-}
-
-std::optional<Column> header_column(const grammar::Grammar& grammar, std::string_view word) {
-  static constexpr std::pair<const char*, Column> kRules[] = {
-      {"actions.header.ref", Column::ref},       {"actions.header.raised", Column::raised},
-      {"actions.header.item", Column::item},     {"actions.header.text", Column::text},
-      {"actions.header.owner", Column::owner},   {"actions.header.due", Column::due},
-      {"actions.header.status", Column::status}, {"actions.header.comments", Column::comments},
-  };
-  for (const auto& [rule, column] : kRules) {
-    if (grammar.matches(rule, word)) {
-      return column;
-    }
-  }
-  return std::nullopt;
-}
-
-struct LayoutHeader {
-  std::vector<std::pair<std::size_t, Column>> columns;  // start, field; in line order
-  bool has_raised = false;
-};
-
-// A header row: three or more gutter-separated header words, a ref column among them.
-std::optional<LayoutHeader> layout_header(const grammar::Grammar& grammar, std::string_view line) {
-  const auto fragments = fragments_of(line);
-  if (fragments.size() < 3) {
-    return std::nullopt;
-  }
-  LayoutHeader header;
-  bool has_ref = false;
-  std::size_t known = 0;
-  for (const auto& fragment : fragments) {
-    const auto column = header_column(grammar, fragment.text);
-    // Words the vocabulary does not know ("Notes from March") are read as comments.
-    header.columns.emplace_back(fragment.start, column.value_or(Column::comments));
-    known += column ? 1U : 0U;
-    has_ref = has_ref || column == Column::ref;
-    header.has_raised = header.has_raised || column == Column::raised;
-  }
-  if (!has_ref || known < 3 || known * 2 < fragments.size()) {
-    return std::nullopt;
-  }
-  return header;
-}
-
-std::size_t column_index(const LayoutHeader& header, std::size_t start) {
-  std::size_t index = 0;
-  for (std::size_t k = 0; k < header.columns.size(); ++k) {
-    if (header.columns[k].first <= start + kEdgeSlack) {
-      index = k;
-    }
-  }
-  return index;
-}
-
-// Rows of a layout table, or false when the section has no layout header row.
-bool read_layout(const grammar::Grammar& grammar, const std::vector<SegLine>& lines, std::vector<model::Action>& out) {
-  std::optional<LayoutHeader> header;
-  struct LayoutRow {
-    model::Action action;
-    std::vector<std::vector<std::string_view>> cells;  // per header column
-  };
-  std::vector<LayoutRow> rows;
-  for (const auto& line : lines) {
-    if (line.blank) {
-      continue;
-    }
-    if (auto found = layout_header(grammar, line.text)) {
-      // The first header row sets the edges; a header repeated on a new page is skipped.
-      if (!header) {
-        header = std::move(found);
-      }
-      continue;
-    }
-    if (!header) {
-      continue;
-    }
-    const auto fragments = fragments_of(line.text);
-    std::vector<std::vector<std::string_view>> cells(header->columns.size());
-    for (const auto& fragment : fragments) {
-      cells[column_index(*header, fragment.start)].push_back(fragment.text);
-    }
-    const auto first_of = [&](Column wanted) -> std::optional<std::string_view> {
-      for (std::size_t k = 0; k < cells.size(); ++k) {
-        if (header->columns[k].second == wanted && !cells[k].empty()) {
-          return cells[k].front();
-        }
-      }
-      return std::nullopt;
-    };
-    const auto ref = first_of(Column::ref);
-    const auto raised = first_of(Column::raised);
-    grammar::Captures captures;
-    if (ref && grammar.match("actions.ref_only", *ref, captures) &&
-        (!header->has_raised || (raised && find_date(grammar, *raised)))) {
-      LayoutRow row;
-      row.action.ref = std::string(*captures.get("ref"));
-      if (raised) {
-        if (const auto date = find_date(grammar, *raised)) {
-          row.action.raised = date->iso;
-          row.action.raised_text = date->text;
-        }
-      }
-      row.action.line = line.number;
-      row.cells.resize(header->columns.size());
-      rows.push_back(std::move(row));
-    }
-    if (rows.empty()) {
-      continue;
-    }
-    for (std::size_t k = 0; k < cells.size(); ++k) {
-      const Column column = header->columns[k].second;
-      if (column == Column::ref || column == Column::raised) {
-        continue;
-      }
-      auto& into = rows.back().cells[k];
-      into.insert(into.end(), cells[k].begin(), cells[k].end());
-    }
-  }
-  if (!header) {
-    return false;
-  }
-  for (auto& row : rows) {
-    // Each field is the text of its column(s), in line order.
-    std::vector<std::string_view> fields[static_cast<std::size_t>(Column::comments) + 1];
-    for (std::size_t k = 0; k < row.cells.size(); ++k) {
-      auto& into = fields[static_cast<std::size_t>(header->columns[k].second)];
-      into.insert(into.end(), row.cells[k].begin(), row.cells[k].end());
-    }
-    const auto& item = fields[static_cast<std::size_t>(Column::item)];
-    const auto& text = fields[static_cast<std::size_t>(Column::text)];
-    const auto& owner = fields[static_cast<std::size_t>(Column::owner)];
-    const auto& due = fields[static_cast<std::size_t>(Column::due)];
-    const auto& status = fields[static_cast<std::size_t>(Column::status)];
-    const auto& comments = fields[static_cast<std::size_t>(Column::comments)];
-    model::Action& action = row.action;
-    action.item = nonempty(util::join_collapsed(item));
-    action.text = nonempty(util::join_collapsed(text));
-    action.owner = nonempty(util::join_collapsed(owner));
-    action.comments = nonempty(util::join_collapsed(comments));
-    action.due_text = nonempty(util::join_collapsed(due));
-    if (action.due_text) {
-      if (const auto date = find_date_or_month(grammar, *action.due_text)) {
-        action.due = date->iso;
-      }
-    }
-    action.status_text = nonempty(util::join_collapsed(status));
-    if (action.status_text) {
-      if (const auto found = find_status(grammar, *action.status_text)) {
-        action.status = found->status;
-      }
-    }
-    action.source = model::ActionSource::action_log;
-    out.push_back(std::move(action));
-  }
-  return true;
-}
-
 }  // namespace
 
 std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
@@ -528,8 +329,12 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
     ctx.clues.board = std::string(util::trim_punctuation(name));
   }
 
-  if (read_layout(grammar, lines, ctx.pack.actions)) {
-    return lines.size();
+  // A table laid out in columns: read by its header row.
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].blank && action_table_header(grammar, lines[i].text)) {
+      read_action_table(grammar, lines, i, lines.size(), TableContext{}, ctx.pack.actions);
+      return lines.size();
+    }
   }
 
   std::vector<Row> rows;

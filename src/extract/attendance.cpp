@@ -1,8 +1,11 @@
 #include "bpack/extract/attendance.hpp"
 
+#include "bpack/grammar/line_classifier.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <tuple>
 
 #include "bpack/extract/meeting.hpp"
 #include "bpack/extract/people.hpp"
@@ -54,13 +57,27 @@ std::string_view last_part(std::string_view text) {
 class ListReader {
  public:
   ListReader(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, const model::Text& date)
-      : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date) {}
+      : ctx_(ctx), g_(ctx.grammar), lines_(lines), date_(date), label_classes_(list_label_classes(ctx.grammar)) {}
+
+  // The lists that follow are the body's membership: read, but no attendance.
+  void membership() { membership_ = true; }
+
+  // Lines read as if a label giving `status` stood before them.
+  void assume(AttendanceStatus status) {
+    status_ = status;
+    labelled_ = true;
+  }
 
   std::size_t run(std::size_t begin, std::size_t end) {
     std::size_t used = begin;
     for (std::size_t i = begin; i < end; ++i) {
       const auto& line = lines_[i];
       if (line.blank) {
+        // A list cut mid-entry by one blank line goes on after it (converters print a blank
+        // line between the wrapped lines of a paragraph).
+        if (i + 1 < end && !lines_[i + 1].blank && (i == 0 || !lines_[i - 1].blank) && unfinished(true)) {
+          continue;
+        }
         flush();
         continue;
       }
@@ -68,7 +85,7 @@ class ListReader {
       if (text.size() > kParagraphMax) {
         break;
       }
-      if (const auto label = list_label(g_, text)) {
+      if (const auto label = (line.line_hits & label_classes_) != 0 ? list_label(g_, text) : std::nullopt) {
         flush();
         set_label(label->kind);
         start(strip_lead(label->rest), line.number);
@@ -95,9 +112,20 @@ class ListReader {
         used = i + 1;
         continue;
       }
-      // A line may open a bracket the next line closes: "Cllr Tracey Stock (Central Bedfordshire".
-      const PeopleList people = open_bracket(text) ? read_people(g_, std::string(text) + ")") : read_people(g_, text);
-      if (!people.people.empty() && people.rejected == 0) {
+      // A name/organisation table printed a cell a line: the person's organisation or role.
+      const bool people = reads_as_people(text);
+      if (read_role_cell(i, end, people)) {
+        used = i + 1;
+        continue;
+      }
+      // A table printed column by column: the names, then their organisations in order.
+      if (const std::size_t after = read_role_column(i, end); after > i) {
+        used = after;
+        i = after - 1;
+        continue;
+      }
+      // "Councillors" alone: the names it titles follow.
+      if (people || (para_.empty() && g_.matches("attendance.plural_title", text))) {
         flush();
         start(text, line.number);
         used = i + 1;
@@ -110,8 +138,112 @@ class ListReader {
   }
 
  private:
+  // A line that starts a new paragraph of the list: each of its sentences reads as people.
+  // It may end in a name the next line completes ("... Mark Betteridge, Margaret"), or open a
+  // bracket the next line closes ("Cllr Tracey Stock (Central Bedfordshire").
+  bool reads_as_people(std::string_view text) const {
+    std::string line(text);
+    if (open_bracket(line)) {
+      line += ")";
+    }
+    const std::vector<Sentence> sentences = split_sentences(line);
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      const std::string_view words = strip_lead(sentences[k].text);
+      if (k > 0 && k + 1 == sentences.size() && words.find(' ') == std::string_view::npos) {
+        continue;  // "... Danny Connellan. Councillors" / "Angela Caldara, ...": cut by the line end
+      }
+      const PeopleList people = read_people(g_, words);
+      std::size_t rejected = people.rejected;
+      const std::string_view tail = last_part(sentences[k].text);
+      if (rejected == 1 && k + 1 == sentences.size() && !tail.empty() && tail.find(' ') == std::string_view::npos &&
+          std::isupper(static_cast<unsigned char>(tail.front())) != 0) {
+        rejected = 0;  // a name cut by the end of the line
+      }
+      if (people.people.empty() || rejected > 0) {
+        return false;
+      }
+    }
+    return !sentences.empty();
+  }
+
+  // "Paul Okoro (PO)" then "Harbour Health, network member": a line that names nobody, right
+  // after a line of one person without a role, is that person's organisation or role. Once
+  // rows have gone so twice, a cell after a person is a role even if it reads like a name
+  // ("Harbour Health, Chair").
+  bool read_role_cell(std::size_t i, std::size_t end, bool people) {
+    const std::string_view text = util::trim(lines_[i].text);
+    if (para_.empty() || text.size() > 80 || g_.matches("line.item", text)) {
+      return false;
+    }
+    if (role_cells_ < 2 && people &&
+        !(text.find('(') == std::string_view::npos && i + 1 < end && !lines_[i + 1].blank &&
+          util::trim(para_).back() == ')' && initialled_row(para_) && initialled_row(util::trim(lines_[i + 1].text)))) {
+      return false;  // a person, unless it stands between two rows of a person and initials
+    }
+    const std::size_t before = ctx_.pack.attendance.size();
+    flush();
+    if (ctx_.pack.attendance.size() != before + 1 || ctx_.pack.attendance.back().role) {
+      return false;
+    }
+    ctx_.pack.attendance.back().role = util::collapse_spaces(util::trim_punctuation(text));
+    ++role_cells_;
+    if (!column_.empty() && column_.back() == before) {
+      column_.pop_back();
+    }
+    return true;
+  }
+
+  // "Nadia Brennan (NB)": one person, with initials and no role.
+  bool initialled_row(std::string_view text) const {
+    const PeopleList people = read_people(g_, text);
+    return people.people.size() == 1 && people.rejected == 0 && people.people.front().initials &&
+           !people.people.front().role;
+  }
+
+  // After a column of names one a line (no roles), a block of as many lines that are not all
+  // names: the table's second column, each line the role of the name in the same row.
+  std::size_t read_role_column(std::size_t i, std::size_t end) {
+    flush();
+    if (column_.size() < 3 || i == 0 || !lines_[i - 1].blank) {
+      return i;
+    }
+    std::vector<std::string_view> cells;
+    std::size_t j = i;
+    std::size_t blanks = 0;
+    std::size_t not_names = 0;
+    for (; j < end && cells.size() < column_.size(); ++j) {
+      if (lines_[j].blank) {
+        if (++blanks > 2) {
+          break;
+        }
+        continue;
+      }
+      blanks = 0;
+      const std::string_view cell = util::trim(lines_[j].text);
+      if (list_label(g_, cell) || g_.matches("line.item", cell) || cell.size() > 80) {
+        break;
+      }
+      const PeopleList people = read_people(g_, cell);
+      not_names += people.people.empty() || g_.matches("attendance.role", cell) ? 1U : 0U;
+      cells.push_back(cell);
+    }
+    if (cells.size() != column_.size() || not_names * 3 < cells.size()) {
+      return i;
+    }
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      auto& person = ctx_.pack.attendance[column_[k]];
+      if (!person.role) {
+        person.role = util::collapse_spaces(cells[k]);
+      }
+    }
+    column_.clear();
+    return j;
+  }
+
   void set_label(Kind kind) {
     group_ = 0;
+    role_cells_ = 0;
+    column_.clear();
     first_group_size_ = 0;
     switch (kind) {
       case Kind::member:
@@ -159,6 +291,17 @@ class ListReader {
   // The line goes on with the paragraph: the paragraph ends mid-entry (a comma, "and", an
   // open bracket, a name cut in two) or the line starts with what cannot begin an entry.
   bool continues(std::string_view text) const {
+    if (util::trim(para_).empty()) {
+      return false;
+    }
+    const char first = text.front();
+    return first == '(' || std::islower(static_cast<unsigned char>(first)) != 0 || unfinished(false);
+  }
+
+  // The paragraph so far stops mid-list: after a comma or "and", inside a bracket, on an
+  // initial ("B.") or a plural title ("Councillors"); unless `surely`, also on what may be the
+  // start of a name ("... Charlotte Clark, Marion", "Dr M").
+  bool unfinished(bool surely) const {
     const std::string_view para = util::trim(para_);
     if (para.empty()) {
       return false;
@@ -168,17 +311,18 @@ class ListReader {
         (para.size() >= 4 && util::to_lower_ascii(para.substr(para.size() - 4)) == " and")) {
       return true;
     }
-    const char first = text.front();
-    if (first == '(' || std::islower(static_cast<unsigned char>(first)) != 0) {
+    const std::string_view tail = last_part(para);
+    const std::string_view last_word = para.substr(para.find_last_of(' ') + 1);
+    const bool initial =
+        last_word.size() == 2 && last_word.back() == '.' && std::isupper(static_cast<unsigned char>(last_word[0])) != 0;
+    if (initial || g_.matches("attendance.plural_title", last_word)) {
       return true;
     }
-    if (last == '.') {
+    if (surely) {
       return false;
     }
-    // "... Charlotte Clark, Marion" / "Harvey", "Dr M" / "Gogarty": the last entry is the
-    // start of a name (a given name, or a title and initials), not a role.
-    const std::string_view tail = last_part(para);
-    if (tail.empty() || g_.matches("attendance.role", tail) || std::count(tail.begin(), tail.end(), ' ') > 2) {
+    if (tail.empty() || (last == '.' && !initial) || g_.matches("attendance.role", tail) ||
+        std::count(tail.begin(), tail.end(), ' ') > 2) {
       return false;
     }
     return read_people(g_, tail).people.empty() && std::isupper(static_cast<unsigned char>(tail.front())) != 0;
@@ -195,6 +339,12 @@ class ListReader {
     const std::size_t before = ctx_.pack.attendance.size();
     read_sentences(later_group ? AttendanceStatus::attendee : status_);
     const std::size_t added = ctx_.pack.attendance.size() - before;
+    // One person a line without a role: perhaps the first column of a table.
+    if (added == 1 && !ctx_.pack.attendance.back().role) {
+      column_.push_back(ctx_.pack.attendance.size() - 1);
+    } else if (added > 0) {
+      column_.clear();
+    }
     if (group_ == 0) {
       first_group_size_ = added;
     }
@@ -217,6 +367,9 @@ class ListReader {
   }
 
   void add(model::Attendee person, AttendanceStatus status, std::size_t offset) {
+    if (membership_) {
+      return;  // a list of who sits on the body, not of who attended
+    }
     person.status = status;
     person.meeting_date = date_;
     person.line = line_at(offset);
@@ -286,7 +439,7 @@ class ListReader {
     std::size_t j = i + 1;
     while (sentence.back() != '.' && j < end && !lines_[j].blank && sentence.size() < 600) {
       const std::string_view next = util::trim(lines_[j].text);
-      if (list_label(g_, next) || g_.matches("line.item", next)) {
+      if (list_label(g_, next) || g_.matches("line.item", next) || g_.matches("line.number_only", next)) {
         break;
       }
       sentence += " " + std::string(next);
@@ -305,11 +458,15 @@ class ListReader {
   const grammar::Grammar& g_;
   const std::vector<segment::SegLine>& lines_;
   const model::Text& date_;
+  std::uint64_t label_classes_;
   AttendanceStatus status_ = AttendanceStatus::member;
   bool labelled_ = false;
+  bool membership_ = false;
   bool lists_seen_ = false;
   std::size_t group_ = 0;
+  std::size_t role_cells_ = 0;  // rows read as a person's line, then their role's
   std::size_t first_group_size_ = 0;
+  std::vector<std::size_t> column_;  // people read one a line without roles, in order
   std::string para_;
   std::vector<std::pair<std::size_t, model::LineNo>> offsets_;  // where each line starts in para_
 };
@@ -329,6 +486,12 @@ std::optional<ListLabel> list_label(const grammar::Grammar& grammar, std::string
     }
   }
   return std::nullopt;
+}
+
+std::uint64_t list_label_classes(const grammar::Grammar& grammar) {
+  return grammar.line_classifier().mask({"line.attendance.apologies", "line.attendance.attendee",
+                                         "line.attendance.absent", "line.attendance.attendees",
+                                         "line.attendance.member", "line.attendance.mode"});
 }
 
 std::vector<model::Attendee> apologies_in(const grammar::Grammar& grammar, std::string_view sentence) {
@@ -353,16 +516,24 @@ void settle_apologies(std::vector<model::Attendee>& people) {
   const auto key = [](const model::Attendee& p) {
     return std::pair(p.meeting_date.value_or(""), util::to_lower_ascii(p.name));
   };
+  // A name printed twice in one list is one person.
+  std::vector<bool> drop(people.size(), false);
+  {
+    std::map<std::tuple<std::string, std::string, int>, std::size_t> seen;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      const auto [date, name] = key(people[i]);
+      if (!seen.emplace(std::tuple(date, name, static_cast<int>(people[i].status)), i).second &&
+          people[i].line - people[seen[std::tuple(date, name, static_cast<int>(people[i].status))]].line < 40) {
+        drop[i] = true;
+      }
+    }
+  }
   std::map<std::pair<std::string, std::string>, std::size_t> apologies;
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (people[i].status == AttendanceStatus::apologies) {
       apologies.emplace(key(people[i]), i);
     }
   }
-  if (apologies.empty()) {
-    return;
-  }
-  std::vector<bool> drop(people.size(), false);
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (people[i].status == AttendanceStatus::apologies) {
       continue;
@@ -383,7 +554,10 @@ void settle_apologies(std::vector<model::Attendee>& people) {
   std::size_t out = 0;
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (!drop[i]) {
-      people[out++] = std::move(people[i]);
+      if (out != i) {
+        people[out] = std::move(people[i]);
+      }
+      ++out;
     }
   }
   people.resize(out);
@@ -392,6 +566,13 @@ void settle_apologies(std::vector<model::Attendee>& people) {
 std::size_t read_attendance_lists(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
                                   std::size_t end, const model::Text& meeting_date) {
   return ListReader(ctx, lines, meeting_date).run(begin, end);
+}
+
+std::size_t read_people_under(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
+                              std::size_t end, const model::Text& meeting_date, model::AttendanceStatus status) {
+  ListReader reader(ctx, lines, meeting_date);
+  reader.assume(status);
+  return reader.run(begin, end);
 }
 
 std::size_t read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk) {
@@ -407,7 +588,13 @@ std::size_t read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk) {
   if (begin == chunk.lines.size()) {
     return chunk.lines.size();
   }
-  const std::size_t end = read_attendance_lists(ctx, chunk.lines, begin, chunk.lines.size(), meeting.date);
+  ListReader reader(ctx, chunk.lines, meeting.date);
+  for (std::size_t i = meeting.header_end; i < begin; ++i) {
+    if (ctx.grammar.matches("attendance.membership", util::trim(chunk.lines[i].text))) {
+      reader.membership();
+    }
+  }
+  const std::size_t end = reader.run(begin, chunk.lines.size());
   return std::max(end, begin + 1);
 }
 

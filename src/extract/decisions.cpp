@@ -77,12 +77,22 @@ std::optional<std::pair<model::DecisionKind, std::size_t>> first_verb(const gram
       if (grammar.matches("minutes.decision_blocked", before)) {
         continue;
       }
-      // "it was noted:" introduces a list of discussion points, not a decision.
+      // "it was noted:" introduces a list of discussion points, not a decision; "agreed at the
+      // committee meeting" reports a decision taken elsewhere.
       const std::string_view after = util::trim(text.substr(captures.end()));
-      if (!after.empty() && after.front() == ':') {
+      if ((!after.empty() && after.front() == ':') || grammar.matches("minutes.decided_elsewhere", after)) {
         return std::nullopt;
       }
-      return std::pair(decision_kind(captures.get("kind").value_or("")), at);
+      // "..., approved by Tech Leaders": a participle, unless "was approved by".
+      if (util::starts_with_ci(after, "by ") && !grammar.matches("minutes.decision_passive_before", before)) {
+        continue;
+      }
+      const model::DecisionKind kind = decision_kind(captures.get("kind").value_or(""));
+      // "Kent was noted for its accurate forecasting": known for, not decided.
+      if (kind == model::DecisionKind::noted && util::starts_with_ci(after, "for ")) {
+        return std::nullopt;
+      }
+      return std::pair(kind, at);
     }
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bpack/extract/dates.hpp"
+#include "bpack/extract/people.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -53,10 +54,16 @@ bool is_people_label(const grammar::Grammar& grammar, std::string_view text) {
   return false;
 }
 
-// A line that ends a header: an item, a list, a paragraph of prose.
+// A line that ends a header: an item, a bullet (a date such as "24 SEPTEMBER 2009" looks like
+// an item but is none).
 bool ends_header(const grammar::Grammar& grammar, std::string_view text) {
-  return grammar.matches("line.enumerated", text) || grammar.matches("line.item", text) ||
-         grammar.matches("line.bullet", text);
+  if (!(grammar.matches("line.enumerated", text) || grammar.matches("line.item", text) ||
+        grammar.matches("line.bullet", text) || grammar.matches("line.number_only", text))) {
+    return false;
+  }
+  // "- 8th January 2019": a dash before a date is no bullet of a list.
+  const auto date = find_date(grammar, text);
+  return !(date && date->offset <= 2);
 }
 
 bool is_place(const grammar::Grammar& grammar, std::string_view text) {
@@ -146,6 +153,9 @@ class HeaderReader {
       if (i < tail_ && (ends_header(g_, t) || t.size() > kHeadingLine)) {
         continue;  // the end of the section before: an item, a paragraph
       }
+      if (lines_[i].page_start && g_.matches("page.number", t)) {
+        continue;  // a page number printed at the top of the page
+      }
       if (t.size() > kDateLine || ends_header(g_, t) || is_people_label(g_, t)) {
         if (label_column_start_ != npos) {
           return read_label_column();
@@ -167,6 +177,36 @@ class HeaderReader {
           return read_label_column();
         }
         return i;
+      }
+      // A heading sentence whose date falls on a later line, blank lines between ("MINUTES OF
+      // ... ON FRIDAY, 11TH" / "" / "OCTOBER, 2019 AT 11.30 A.M.").
+      if (!label && g_.matches("meeting.heading_start", t)) {
+        if (const auto last = join_heading(i)) {
+          return last;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::size_t> join_heading(std::size_t first) {
+    std::string joined(text(first));
+    std::size_t taken = 0;
+    for (std::size_t j = first + 1; j < lines_.size() && taken < 3; ++j) {
+      if (lines_[j].blank) {
+        continue;
+      }
+      const std::string_view next = text(j);
+      if (joined.back() == '.' || label_of(g_, next) || is_people_label(g_, next) || ends_header(g_, next) ||
+          next.size() > kHeadingLine) {
+        return std::nullopt;
+      }
+      joined += " " + std::string(next);
+      ++taken;
+      if (find_date(g_, joined)) {
+        joined_anchor_ = std::move(joined);
+        joined_first_ = first;
+        return j;
       }
     }
     return std::nullopt;
@@ -262,7 +302,11 @@ class HeaderReader {
     // the Council Chamber, Sessions" / "House, County Hall, Maidstone on Thursday, 30 January".
     std::string joined(t);
     std::size_t first = anchor;
-    for (int k = 0; k < 2 && first > 0; ++k) {
+    if (!joined_anchor_.empty()) {
+      joined = joined_anchor_;
+      first = joined_first_;
+    }
+    for (int k = 0; k < 2 && first > 0 && joined_anchor_.empty(); ++k) {
       std::size_t prev = first - 1;
       if (lines_[prev].blank || lines_[first].page_start) {
         break;
@@ -387,6 +431,38 @@ class HeaderReader {
     if (people_start_ != npos) {
       read_people_cells();
     }
+    read_restating_sentence();
+  }
+
+  // "Manordeilo and Salem Community Council held their meeting at 7.00pm on the 9th May 2018
+  // at the Reading Room, Cwmifor.": a sentence after the header that restates its date gives
+  // the time and the place the header left out.
+  void read_restating_sentence() {
+    if (header_.meeting.time && header_.meeting.venue) {
+      return;
+    }
+    std::size_t i = header_.end;
+    while (i < lines_.size() && lines_[i].blank) {
+      ++i;
+    }
+    if (i >= lines_.size()) {
+      return;
+    }
+    std::string sentence(text(i));
+    if (i + 1 < lines_.size() && !lines_[i + 1].blank && sentence.back() != '.') {
+      sentence += " " + std::string(text(i + 1));
+    }
+    const auto date = find_date(g_, sentence);
+    if (!date || date->iso != header_.meeting.date || sentence.size() > 300) {
+      return;
+    }
+    if (!header_.meeting.time) {
+      header_.meeting.time = find_time(g_, sentence);
+    }
+    grammar::Captures captures;
+    if (!header_.meeting.venue && g_.match("meeting.venue", sentence, captures) && captures.get("venue")) {
+      header_.meeting.venue = clean_venue(std::string(*captures.get("venue")));
+    }
   }
 
   // Lines above the date: the body (the line nearest the date, joined with one it continues),
@@ -468,6 +544,14 @@ class HeaderReader {
       if (ends_header(g_, t) || t.size() > kHeadingLine || label_of(g_, t)) {
         break;
       }
+      // A new paragraph of the cells starts with names ("Action", the next column's header,
+      // does not).
+      if (current.text.empty() &&
+          read_people(g_, std::string(t) +
+                              (std::count(t.begin(), t.end(), '(') > std::count(t.begin(), t.end(), ')') ? ")" : ""))
+              .people.empty()) {
+        break;
+      }
       if (current.text.empty()) {
         current.line = lines_[i].number;
         current.label = people_labels_[label];
@@ -509,6 +593,11 @@ class HeaderReader {
       const std::string_view next = text(j);
       const auto cut = next.find_first_of(",(");
       const std::string_view first = util::trim(next.substr(0, cut));
+      // After a whole entry ("... (Marketing Manager)"), a line that is not a list of names
+      // (the next column's "Action") ends the cells.
+      if (last.back() == ')' && cut == std::string_view::npos) {
+        return true;
+      }
       // "Nikki Sturmey (" begins a name of two words or more; "Wheeler (" ends one.
       return first.find(' ') != std::string_view::npos;
     }
@@ -521,7 +610,9 @@ class HeaderReader {
   std::size_t tail_;  // lines before this index end the section before
   MeetingHeader header_;
   LineNo body_line_ = 0;
-  std::string venue_raw_;  // the venue's lines as printed, joined
+  std::string venue_raw_;      // the venue's lines as printed, joined
+  std::string joined_anchor_;  // a heading sentence over several lines that holds the date
+  std::size_t joined_first_ = 0;
   std::size_t label_column_start_ = npos;
   std::size_t people_start_ = npos;
   std::vector<std::string> people_labels_;

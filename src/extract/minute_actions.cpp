@@ -1,5 +1,6 @@
 #include "bpack/extract/minute_actions.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "bpack/extract/people.hpp"
@@ -13,9 +14,11 @@ bool is_actor(const grammar::Grammar& grammar, std::string_view actor) {
   if (actor.empty() || grammar.matches("minutes.not_actor", actor)) {
     return false;
   }
+  // A person ("Alan Armstrong", "Cllr Smith"), initials, an officer or a group; one capitalised
+  // word ("Changes to wellbeing services") is none of them.
   return looks_like_name(grammar, actor) || is_initials_list(grammar, actor) ||
-         grammar.matches("minutes.officer", actor) || !leading_name(grammar, actor).empty() ||
-         std::isupper(static_cast<unsigned char>(actor.front())) != 0;
+         grammar.matches("minutes.officer", actor) || grammar.matches("minutes.group_actor", actor) ||
+         looks_like_name(grammar, leading_name(grammar, actor));
 }
 
 // A bracket's words name people or groups only: "Panel and Olivia Burman", "Secretariat".
@@ -52,6 +55,29 @@ bool names_only(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_actor_cell(const grammar::Grammar& grammar, std::string_view cell) {
+  cell = util::trim(cell);
+  if (cell.empty() || cell.size() > 40) {
+    return false;
+  }
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t end = cell.find_first_of("/&,", start);
+    if (end == std::string_view::npos) {
+      end = cell.size();
+    }
+    const std::string_view part = util::trim(cell.substr(start, end - start));
+    const bool officer = std::count(part.begin(), part.end(), ' ') <= 2 && grammar.matches("minutes.officer", part) &&
+                         !grammar.matches("minutes.not_actor", part);
+    if (part.empty() || !(is_initials_list(grammar, part) || looks_like_name(grammar, part) || officer ||
+                          grammar.matches("minutes.column_actor", part))) {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
 
 std::string owner_of(std::string_view actor) {
   actor = util::trim(actor);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "bpack/extract/action_table.hpp"
 #include "bpack/extract/attendance.hpp"
 #include "bpack/extract/dates.hpp"
 #include "bpack/extract/decisions.hpp"
@@ -26,7 +27,7 @@ constexpr std::size_t kSubheadingMax = 70;
 constexpr std::size_t kBlockLines = 40;
 // An action column's initials stand at least this far right, after a gutter this wide.
 constexpr std::size_t kActionColumn = 50;
-constexpr std::size_t kActionGutter = 8;
+constexpr std::size_t kActionGutter = 3;
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
@@ -71,7 +72,7 @@ struct Candidate {
 class MinutesReader {
  public:
   MinutesReader(ExtractContext& ctx, segment::SectionChunk& chunk)
-      : ctx_(ctx), g_(ctx.grammar), lines_(chunk.lines), chunk_(chunk) {}
+      : ctx_(ctx), g_(ctx.grammar), lines_(chunk.lines), chunk_(chunk), label_classes_(list_label_classes(g_)) {}
 
   void run() {
     read_header();
@@ -128,7 +129,10 @@ class MinutesReader {
   void read_line() {
     const SegLine& line = lines_[i_];
     if (line.blank) {
-      end_paragraph();
+      // A sentence cut by a page break goes on on the next page.
+      if (!paragraph_.text.empty() && !(!ends_sentence(paragraph_.text) && page_break_follows())) {
+        end_paragraph();
+      }
       return;
     }
     if (furniture_[i_]) {
@@ -146,16 +150,66 @@ class MinutesReader {
     if (text.empty()) {
       return;
     }
-    if (read_lists(text) || read_standalone_initials(text) || read_resolution(text) || read_marker(text) ||
-        read_item(text) || read_subheading(text)) {
+    if (read_table(line) || read_lists(text) || read_standalone_initials(text) || read_resolution(text) ||
+        read_marker(text) || read_item(text) || read_subheading(text)) {
+      return;
+    }
+    // A bullet point ends with its sentence: the next sentence starting a line is the text
+    // after the list.
+    if (paragraph_.bullet && ends_sentence(paragraph_.text) &&
+        std::isupper(static_cast<unsigned char>(text.front())) != 0) {
+      end_paragraph();
+    }
+    // A bullet starts a paragraph of its own.
+    if (g_.matches("line.bullet", text)) {
+      end_paragraph();
+      text = util::trim(text.substr(text.find_first_of(" \t")));
+      add_to_paragraph(text, i_);
+      paragraph_.bullet = true;
       return;
     }
     add_to_paragraph(text, i_);
   }
 
+  // The next text (past blank lines and page furniture) is on a new page: a sentence cut
+  // there goes on ("... are delighted with the" / page break / "positive message ...").
+  bool page_break_follows() const {
+    for (std::size_t j = i_ + 1; j < lines_.size(); ++j) {
+      if (lines_[j].page != lines_[i_].page) {
+        return true;
+      }
+      if (!lines_[j].blank && !furniture_[j]) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // A table of actions under an item ("Action items   Person responsible   Deadline").
+  bool read_table(const SegLine& line) {
+    if (util::trim(line.text).find("  ") == std::string_view::npos || !action_table_header(g_, line.text)) {
+      return false;
+    }
+    end_paragraph();
+    TableContext context;
+    context.raised = date_;
+    context.raised_text = date_text_;
+    context.meeting_date = date_;
+    if (!heading_.empty()) {
+      context.item = heading_;
+    }
+    const std::size_t end = read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
+    explicit_actions_ = true;
+    i_ = end - 1;
+    return true;
+  }
+
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
   // record (a joint session): the lists of people.
   bool read_lists(std::string_view text) {
+    if ((lines_[i_].line_hits & label_classes_) == 0) {
+      return false;
+    }
     const auto label = list_label(g_, text);
     if (!label || label->kind == ListLabel::Kind::mode) {
       return false;
@@ -202,18 +256,29 @@ class MinutesReader {
     return true;
   }
 
-  // Layout text: initials at the far right of a line, in an action column.
+  // Layout text: who is to act at the far right of a line, in an action column ("KV",
+  // "Clerk", "Cllr. J. Davies"). Other entries of such a column ("Noted") are cut off too.
   std::string_view take_column_initials(const SegLine& line, std::string_view text) {
+    if (text.find("   ") == std::string_view::npos) {
+      return text;  // no gutter, no second column
+    }
     const auto cells = layout_cells(line.text);
     if (cells.size() < 2) {
       return text;
     }
     const Cell& last = cells.back();
     const Cell& before = cells[cells.size() - 2];
-    if (last.column < kActionColumn || last.column < before.end + kActionGutter || !is_initials_list(g_, last.text)) {
+    if (cells.size() > 3 || last.column < kActionColumn || last.column < before.end + kActionGutter ||
+        last.text.size() > 30) {
       return text;
     }
-    marks_.push_back({i_, std::string(last.text)});
+    if (is_actor_cell(g_, last.text)) {
+      marks_.push_back({i_, std::string(last.text)});
+    } else if (before.end < kActionColumn && char_count(last.text) > 0 && ends_sentence(before.text)) {
+      // A column entry after a finished sentence: kept out of the sentence.
+    } else {
+      return text;
+    }
     return util::trim(line.text.substr(0, static_cast<std::size_t>(last.text.data() - line.text.data())));
   }
 
@@ -225,6 +290,13 @@ class MinutesReader {
     }
     if (!action_column_) {
       return false;
+    }
+    explicit_actions_ = true;
+    // Printed between two lines of a paragraph: the initials stand beside the line above.
+    if (!paragraph_.text.empty() && i_ > 0 && !lines_[i_ - 1].blank && i_ + 1 < lines_.size() &&
+        !lines_[i_ + 1].blank) {
+      marks_.push_back({paragraph_.last, std::string(text)});
+      return true;
     }
     end_paragraph();
     if (!last_paragraph_.text.empty()) {
@@ -245,8 +317,10 @@ class MinutesReader {
     std::size_t k = i_ + 1;
     for (std::size_t taken = 0; k < lines_.size() && taken < kBlockLines; ++k) {
       if (lines_[k].blank || furniture_[k]) {
-        // A resolution cut by a page break goes on where the next page's text continues it.
-        if (furniture_[k] || (!ends_sentence(block) && next_continues(k))) {
+        // A resolution cut by a page break goes on where the next page's text continues it,
+        // and one that ends with a colon goes on with its points ("agree to:" / "A) ...").
+        const bool list_follows = !block.empty() && block.back() == ':' && next_is_point(k);
+        if (furniture_[k] || list_follows || (!ends_sentence(block) && next_continues(k))) {
           continue;
         }
         break;
@@ -263,8 +337,23 @@ class MinutesReader {
     return block;
   }
 
+  // The line after a bare marker ("NOTED") is its text: "That ...", "(a) ...". A new page is
+  // not.
   bool next_line_continues_decision() const {
     for (std::size_t j = i_ + 1; j < lines_.size(); ++j) {
+      if (lines_[j].page_start) {
+        return false;
+      }
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      return g_.matches("minutes.decision_continues", util::trim(lines_[j].text));
+    }
+    return false;
+  }
+
+  bool next_is_point(std::size_t k) const {
+    for (std::size_t j = k; j < lines_.size(); ++j) {
       if (lines_[j].blank || furniture_[j]) {
         continue;
       }
@@ -513,19 +602,36 @@ class MinutesReader {
           !decision_marker(g_, text)) {
         open_item(*pending_number_, text, pending_line_);
         pending_number_.reset();
+        read_item_list(text);
         return true;
       }
       if (text.size() > kTitleMax) {
         pending_number_.reset();
       }
     }
-    const auto date = find_date(g_, text);
-    if (date && date->offset == 0) {
+    // A line that opens with a date ("12 March 2024 ...") is no item, whatever its number.
+    const auto opens_with_date = [&] {
+      const auto date = find_date(g_, text);
+      return date && date->offset == 0;
+    };
+    const bool numbered = g_.match("item.numbered", text, captures);
+    if ((numbered || g_.may_match("item.number_only", text) ||
+         (last_number_ < 0 && top_ == npos && text.size() <= 40)) &&
+        opens_with_date()) {
       return false;
     }
-    if (g_.match("item.numbered", text, captures)) {
+    if (numbered) {
       std::string number(captures.get("number").value_or(""));
       std::string_view title = captures.get("title").value_or("");
+      if (plain_number(number) && !sibling_form(true)) {
+        // A numbered list inside an item: a short entry heads what follows it.
+        if (title.size() > kSubheadingMax || ends_sentence(title)) {
+          return false;
+        }
+        end_paragraph();
+        heading_ = std::string(util::trim_punctuation(util::collapse_spaces(title)));
+        return true;
+      }
       if (accept_number(number, title, captures.get("letter") || captures.get("sub"))) {
         if (const auto letter = captures.get("letter")) {
           number += *letter;
@@ -556,10 +662,19 @@ class MinutesReader {
         if (const auto gutter = title.find("  "); gutter != std::string_view::npos) {
           title = title.substr(0, gutter);
         }
+        // A numbered paragraph rather than a heading ("1.1 JP proposed ... and this was
+        // agreed."): its words are text to read, the item has no title.
+        if (ends_sentence(title) &&
+            (decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty())) {
+          body = util::trim(std::string_view(text).substr(static_cast<std::size_t>(title.data() - text.data())));
+          title = {};
+        }
         end_paragraph();
         open_item(number, title, lines_[i_].number);
         if (!body.empty()) {
           add_to_paragraph(body, i_);
+        } else {
+          read_item_list(title);
         }
         return true;
       }
@@ -576,8 +691,13 @@ class MinutesReader {
         open_item(std::string(number), subheading_, lines_[subheading_index_].number);
         return true;
       }
+      if (!sibling_form(false)) {
+        return false;
+      }
       pending_number_ = std::string(number);
       pending_line_ = lines_[i_].number;
+      pending_form_ = true;
+      pending_indent_ = lines_[i_].text.find_first_not_of(" \t");
       return true;
     }
     if (last_number_ < 0 && top_ == npos && text.size() <= 40 && g_.match("item.unnumbered", text, captures)) {
@@ -586,6 +706,34 @@ class MinutesReader {
       return true;
     }
     return false;
+  }
+
+  // "19.01.1 Apologies" / "R Healey": an item whose title is a list's label, its lines names.
+  void read_item_list(std::string_view title) {
+    const auto label = list_label(g_, title);
+    if (!label || !label->rest.empty() || label->kind == ListLabel::Kind::mode) {
+      return;
+    }
+    const auto status = label->kind == ListLabel::Kind::apologies ? model::AttendanceStatus::apologies
+                        : label->kind == ListLabel::Kind::absent  ? model::AttendanceStatus::absent
+                        : label->kind == ListLabel::Kind::member  ? model::AttendanceStatus::member
+                                                                  : model::AttendanceStatus::attendee;
+    const std::size_t end = read_people_under(ctx_, lines_, i_ + 1, lines_.size(), date_, status);
+    if (end > i_ + 1) {
+      i_ = end - 1;
+    }
+  }
+
+  // Items of the minutes are printed alike: a number with its title beside it, or a number on
+  // a line of its own, at one indentation. A numbered line printed otherwise ("1. Fixed Asset
+  // Review" indented under "4. Decisions", or beside its title where the items stand alone)
+  // belongs to a list inside an item.
+  bool sibling_form(bool inline_title) const {
+    if (!item_form_ || !inline_title) {
+      return true;
+    }
+    const std::size_t indent = lines_[i_].text.find_first_not_of(" \t");
+    return item_form_->inline_title && indent <= item_form_->indent + 3;
   }
 
   void open_item(model::Text number, std::string_view title, model::LineNo line) {
@@ -598,13 +746,24 @@ class MinutesReader {
     item.line_end = line;
     ctx_.pack.minute_items.push_back(std::move(item));
     top_ = ctx_.pack.minute_items.size() - 1;
-    heading_ = ctx_.pack.minute_items.back().title;
+    // A numbered paragraph ("2.1 Matthew Brown explained the background ...") is not what
+    // the actions under it are about: the heading before it still is.
+    const std::string& item_title = ctx_.pack.minute_items.back().title;
+    if (!item_title.empty() && (item_title.size() <= kSubheadingMax || !number || plain_number(*number))) {
+      heading_ = item_title;
+    }
     if (number) {
       if (plain_number(*number)) {
         last_number_ = leading_int(*number);
+        if (!item_form_) {
+          const bool inline_title = !pending_form_;
+          item_form_ =
+              ItemForm{inline_title, inline_title ? lines_[i_].text.find_first_not_of(" \t") : pending_indent_};
+        }
       }
       item_shape_ = shape_of(*number);
     }
+    pending_form_ = false;
   }
 
   void close_items(model::LineNo line) {
@@ -718,7 +877,8 @@ class MinutesReader {
       }
       return;
     }
-    if (const auto decision = decision_in_sentence(g_, sentence.text)) {
+    // Bullet points record what was said; the meeting's decisions are not among them.
+    if (const auto decision = paragraph_.bullet ? std::nullopt : decision_in_sentence(g_, sentence.text)) {
       model::Decision d;
       d.kind = decision->kind;
       d.text = util::collapse_spaces(decision->text);
@@ -847,6 +1007,7 @@ class MinutesReader {
   const std::vector<SegLine>& lines_;
   segment::SectionChunk& chunk_;
   std::vector<bool> furniture_;
+  std::uint64_t label_classes_;  // the line classes of list labels
   model::Text date_;
   model::Text date_text_;
   std::size_t first_ = 0;
@@ -857,6 +1018,13 @@ class MinutesReader {
   std::size_t sub_ = npos;
   int last_number_ = -1;
   std::string item_shape_;
+  struct ItemForm {
+    bool inline_title = true;
+    std::size_t indent = 0;
+  };
+  std::optional<ItemForm> item_form_;  // how the first numbered item was printed
+  bool pending_form_ = false;          // the item being opened had its number alone
+  std::size_t pending_indent_ = 0;
   std::optional<std::string> pending_number_;
   model::LineNo pending_line_ = 0;
   std::string heading_;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "bpack/extract/layout.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -91,8 +92,8 @@ bool is_name_word(std::string_view word) {
       return false;
     }
   }
-  // All-capital words are organisations or initials ("SCC", "EDC"), unless long.
-  return has_lower || word.size() > 4;
+  // All-capital words are organisations, initials or headings ("SCC", "UNRESTRICTED").
+  return has_lower;
 }
 
 WordKind kind_of(const grammar::Grammar& grammar, std::string_view word) {
@@ -263,12 +264,31 @@ bool initials_match(const grammar::Grammar& grammar, std::string_view initials, 
     return true;
   }
   // First and last only ("Mary Jane Smith" -> "MS").
-  return all.size() > 2 && initials.size() == 2 && initials[0] == all.front() && initials[1] == all.back();
+  if (all.size() > 2 && initials.size() == 2 && initials[0] == all.front() && initials[1] == all.back()) {
+    return true;
+  }
+  // One letter more, to tell two people apart ("Jon Payne" -> "JPE" beside "John Parry", "JP").
+  if (all.empty() || initials.size() != all.size() + 1 || initials[0] != all[0]) {
+    return false;
+  }
+  std::size_t k = 0;
+  for (const char c : initials) {
+    if (k < all.size() && c == all[k]) {
+      ++k;
+    }
+  }
+  return k == all.size();
 }
 
 ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
   ReadPart out;
   text = util::trim(text);
+  // A table row: the name, then across a gutter the person's role or organisation.
+  std::string_view gutter_role;
+  if (const auto gutter = text.find("   "); gutter != std::string_view::npos) {
+    gutter_role = util::trim(text.substr(gutter));
+    text = util::trim(text.substr(0, gutter));
+  }
   while (!text.empty() && (text.front() == '-' || text.front() == ':' || text.front() == '.')) {
     text = util::trim(text.substr(1));
   }
@@ -329,6 +349,20 @@ ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
       break;
     }
   }
+  // "Chief Superintendent (Mr. G. Roche)": a role, and the person in brackets with a title.
+  if (groups.size() == 1 && dash_role.empty() && !trailing_initials && grammar.matches("attendance.role", text)) {
+    const Words inner = words_of(groups.front());
+    const NameSpan in = name_at(grammar, inner, 0);
+    const Words outer = words_of(text);
+    if (in.titled && in.names >= 1 && in.begin == 0 && in.end == inner.size() && !outer.empty() &&
+        !grammar.matches("attendance.title", outer.front())) {
+      person.name = join_words(inner, 0, inner.size());
+      person.role = util::collapse_spaces(util::trim_punctuation(text));
+      out.role_from_bracket = true;
+      out.person = std::move(person);
+      return out;
+    }
+  }
   const Words words = words_of(text);
   // Where the name starts: after any words that are not a name (a role of the person before,
   // or a role printed before this one, "Clerk J Connelly").
@@ -357,7 +391,7 @@ ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
   }
   out.before = join_words(words, 0, start);
   const bool has_role_note = !groups.empty() || !dash_role.empty() || !role_prefix.empty();
-  if (span.names < 2 && !(span.names == 1 && (span.titled || has_role_note))) {
+  if (span.names < 2 && !(span.names == 1 && (span.titled || span.plural_title || has_role_note))) {
     return out;
   }
   std::size_t end = span.end;
@@ -389,6 +423,9 @@ ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
   if (!role_prefix.empty() && !person.role) {
     person.role = role_prefix;
   }
+  if (!gutter_role.empty() && !person.role) {
+    person.role = util::collapse_spaces(gutter_role);
+  }
   if (trailing_initials) {
     person.initials = std::string(*trailing_initials);
   }
@@ -412,10 +449,44 @@ bool role_like(const grammar::Grammar& grammar, std::string_view part) {
 }  // namespace
 
 PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
+  // A table row: a person in a cell, then cells of their initials or their organisation or
+  // role; a grid holds several people a row ("Margaret Carey   MC   Catherine Chisholm   CC").
+  if (text.find("   ") != std::string_view::npos) {
+    const auto cells = layout_cells(text);
+    PeopleList row;
+    for (const Cell& cell : cells) {
+      model::Attendee* last = row.people.empty() ? nullptr : &row.people.back();
+      if (last != nullptr && !last->initials && grammar.matches("attendance.initials", cell.text)) {
+        last->initials = std::string(cell.text);
+        continue;
+      }
+      // Two cells are a person and their organisation; a second person needs a grid.
+      const PeopleList one = read_people(grammar, cell.text);
+      if (one.people.size() == 1 && one.rejected == 0 && (last == nullptr || cells.size() > 2) &&
+          (last == nullptr || !grammar.matches("attendance.role", one.people.front().name))) {
+        row.people.push_back(one.people.front());
+        continue;
+      }
+      if (last != nullptr) {
+        last->role =
+            last->role ? *last->role + ", " + util::collapse_spaces(cell.text) : util::collapse_spaces(cell.text);
+        continue;
+      }
+      row = {};
+      break;
+    }
+    if (!row.people.empty()) {
+      row.parts = cells.size();
+      return row;
+    }
+  }
   PeopleList list;
   std::vector<bool> bracket_role;
   bool last_after_and = false;
   bool last_was_role = false;  // the part before was read as the previous person's role
+  // "Councillors Costelloe, Hartigan and Keary": a plural title makes each surname a person.
+  const Words all_words = words_of(text);
+  const bool plural_titled = !all_words.empty() && kind_of(grammar, all_words.front()) == WordKind::plural_title;
   for (const Part& part : split_parts(text)) {
     ++list.parts;
     model::Attendee* previous = list.people.empty() ? nullptr : &list.people.back();
@@ -432,15 +503,22 @@ PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
       previous->initials = std::string(words[0]);
       continue;
     }
-    // "Dr Ravi Patel, Medical Director": a part of role words after a person without one.
+    ReadPart read = read_part(grammar, part.text);
+    if (!read.person && plural_titled && words.size() == 1 && kind_of(grammar, words[0]) == WordKind::name) {
+      read.person = model::Attendee{};
+      read.person->name = std::string(words[0]);
+    }
+    // "Dr Ravi Patel, Medical Director": role words after a person without a role read like a
+    // name; a part whose "name" is role words is that person's role ("EDC Clerk J Connelly"
+    // is a role and then a person).
     if (previous != nullptr && !previous->role && !part.after_and && words.size() <= 8 &&
         grammar.matches("attendance.role", part.text) && kind_of(grammar, words.front()) != WordKind::title &&
-        part.text.find('(') == std::string_view::npos) {
+        part.text.find('(') == std::string_view::npos &&
+        (!read.person || grammar.matches("attendance.role", read.person->name))) {
       previous->role = util::collapse_spaces(util::trim_punctuation(part.text));
       last_was_role = true;
       continue;
     }
-    ReadPart read = read_part(grammar, part.text);
     if (read.person) {
       if (!read.before.empty() && previous != nullptr && !previous->role && role_like(grammar, read.before)) {
         previous->role = read.before;
@@ -458,9 +536,10 @@ PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
         last_was_role = true;
         continue;
       }
-      if (last_was_role && part.after_and) {
-        // "Head of Finance and Audit": the role goes on after "and".
-        *previous->role += " and " + role;
+      if (last_was_role) {
+        // "Head of Finance and Audit", "HSCIC, C4H interop community board member": the role
+        // goes on after "and" or a comma.
+        *previous->role += (part.after_and ? " and " : ", ") + role;
         continue;
       }
     }
@@ -525,9 +604,10 @@ bool is_initials_list(const grammar::Grammar& grammar, std::string_view text) {
   }
   std::size_t start = 0;
   while (start <= text.size()) {
-    std::size_t end = text.find_first_of("/&,", start);
-    if (end == std::string_view::npos) {
-      end = text.size();
+    // Up to the next "/", "&" or ",": a part is checked before the rest of the line is read.
+    std::size_t end = start;
+    while (end < text.size() && text[end] != '/' && text[end] != '&' && text[end] != ',') {
+      ++end;
     }
     if (!grammar.matches("attendance.initials", util::trim(text.substr(start, end - start)))) {
       return false;

@@ -103,6 +103,7 @@ std::vector<bool> page_furniture(const grammar::Grammar& grammar, const std::vec
   std::vector<bool> furniture(lines.size(), false);
   // Lines near each page break, by page.
   std::vector<std::size_t> edges;
+  std::vector<bool> top(lines.size(), false);  // near the top of its page (not the bottom)
   std::size_t i = 0;
   while (i < lines.size()) {
     const model::LineNo page = lines[i].page;
@@ -114,6 +115,7 @@ std::vector<bool> page_furniture(const grammar::Grammar& grammar, const std::vec
     for (std::size_t k = i; k < j && taken < kEdgeLines; ++k) {
       if (!lines[k].blank) {
         edges.push_back(k);
+        top[k] = true;
         ++taken;
       }
     }
@@ -148,8 +150,8 @@ std::vector<bool> page_furniture(const grammar::Grammar& grammar, const std::vec
       continue;
     }
     for (const std::size_t k : where) {
-      // A running header's first occurrence, on the section's first page, is its heading.
-      if (!page_number && lines[k].page == lines.front().page && k == where.front()) {
+      // A running header's first occurrence, at the top of its page, is a heading.
+      if (!page_number && top[k] && k == where.front()) {
         continue;
       }
       furniture[k] = true;

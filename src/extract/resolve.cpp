@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "bpack/extract/attendance.hpp"
 #include "bpack/extract/context.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/util/strings.hpp"
@@ -233,6 +234,7 @@ void title_papers_from_agenda(ExtractContext& ctx) {
 
 void resolve(ExtractContext& ctx) {
   auto& pack = ctx.pack;
+  settle_apologies(pack.attendance);
   date_headerless_minutes(ctx);
   date_agendaless_pack(ctx);
   // Meetings the pack names without a board take the board its headings name.

@@ -19,7 +19,11 @@ constexpr model::LineNo kMinutesHeadingGap = 12;
 
 constexpr std::span<const Cue> kNoCues;
 constexpr Cue kForwardPlanCues[] = {
-    {SectionKind::forward_plan, "head.forward_plan", CueWeight::heading, kinds_of({SectionKind::forward_plan})},
+    {.kind = SectionKind::forward_plan,
+     .rule = "head.forward_plan",
+     .weight = CueWeight::heading,
+     .stays_in = kinds_of({SectionKind::forward_plan}),
+     .page_top_in = kinds_of({SectionKind::agenda, SectionKind::minutes, SectionKind::attendance})},
 };
 constexpr Cue kActionLogCues[] = {
     {.kind = SectionKind::action_log,

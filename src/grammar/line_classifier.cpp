@@ -118,6 +118,20 @@ void LineClassifier::classify(std::string_view line, std::vector<int>& hits) con
   hits.resize(kept);
 }
 
+std::uint64_t LineClassifier::mask(std::initializer_list<std::string_view> names) const {
+  std::uint64_t bits = 0;
+  for (const auto name : names) {
+    const int rule = id(name);
+    if (rule >= 64) {
+      return ~std::uint64_t{0};  // beyond a line's 64 class bits: every line may be one
+    }
+    if (rule >= 0) {
+      bits |= std::uint64_t{1} << rule;
+    }
+  }
+  return bits;
+}
+
 int LineClassifier::id(std::string_view name) const {
   const auto found = std::find(names_.begin(), names_.end(), name);
   return found == names_.end() ? -1 : static_cast<int>(found - names_.begin());

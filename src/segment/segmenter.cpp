@@ -39,6 +39,7 @@ Segmenter::Segmenter(const grammar::Grammar& grammar, const SegmenterRules& rule
   bullet_ = ids_of("line.bullet");
   person_ = ids_of("line.person");
   item_ = ids_of("line.item");
+  number_only_ = ids_of("line.number_only");
 }
 
 bool Segmenter::hit(const SegLine& line, RuleIds rule) const {
@@ -84,7 +85,8 @@ void Segmenter::push(const text::Line& line) {
   seg.blank = util::is_blank(seg.text);
   if (!seg.blank) {
     const bool leading_space = seg.text.size() > 1 && seg.text[0] == ' ' && seg.text[1] != ' ';
-    seg.page_start = line.page != last_text_page_ || (leading_space && !previous_had_leading_space_);
+    seg.page_start = line.page != last_text_page_ || (leading_space && !previous_had_leading_space_) || !seen_text_;
+    seen_text_ = true;
     previous_had_leading_space_ = leading_space;
     grammar_.line_classifier().classify(seg.text, scratch_);
     for (const int id : scratch_) {
@@ -174,8 +176,9 @@ const Cue* Segmenter::cue_of(const SegLine& line) const {
   if (never_opens_section(line)) {
     return nullptr;
   }
-  // A numbered item ("3.", "7   WORK PROGRAMME") is never a section's heading.
-  const bool enumerated = hit(line, enumerated_) || hit(line, item_);
+  // A numbered item ("3.", "7   WORK PROGRAMME"), or the title after a number printed alone,
+  // is never a section's heading (a page number before a page's first line is no item number).
+  const bool enumerated = hit(line, enumerated_) || hit(line, item_) || (previous_was_number_ && !line.page_start);
   for (std::size_t i = 0; i < rules_.cues.size(); ++i) {
     const Cue& cue = rules_.cues[i];
     if (!hit(line, cue_ids_[i]) || (cue.not_enumerated && enumerated)) {
@@ -217,6 +220,7 @@ void Segmenter::process_front() {
   }
   if (!line.blank) {
     previous_was_appendix_ = is_appendix(line);
+    previous_was_number_ = hit(line, number_only_);
   }
   if (closed_) {
     // A section was handed on while this line was judged: it and the look-ahead after it
@@ -276,6 +280,9 @@ bool Segmenter::accept(const Cue* cue, const SegLine& line) {
     return false;
   }
   if (have && cue->only_in != 0 && !in(cue->only_in, kind)) {
+    return false;
+  }
+  if (have && in(cue->page_top_in, kind) && !line.page_start) {
     return false;
   }
   if (have && kind == cue->kind &&

@@ -23,6 +23,11 @@ std::size_t read_attendance(ExtractContext& ctx, segment::SectionChunk& chunk);
 std::size_t read_attendance_lists(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
                                   std::size_t end, const model::Text& meeting_date);
 
+// Reads people on lines [begin, end) as a list under a heading that gave `status` (an item
+// "Apologies" whose lines are the names). Returns the index of the first line after them.
+std::size_t read_people_under(ExtractContext& ctx, const std::vector<segment::SegLine>& lines, std::size_t begin,
+                              std::size_t end, const model::Text& meeting_date, model::AttendanceStatus status);
+
 // The label that starts `text` ("Present:", "IN ATTENDANCE VIRTUALLY:", "Apologies"), with
 // the status it gives and what follows it on the line.
 struct ListLabel {
@@ -31,6 +36,10 @@ struct ListLabel {
   std::string_view rest;
 };
 std::optional<ListLabel> list_label(const grammar::Grammar& grammar, std::string_view text);
+
+// The line classes (segment::SegLine::line_hits) of a list's labels: a line without any of
+// them starts with no label, found without asking the rules again.
+std::uint64_t list_label_classes(const grammar::Grammar& grammar);
 
 // People sent apologies in a sentence ("Apologies were received from A, B and C."): the people,
 // or nothing when the sentence is not one.

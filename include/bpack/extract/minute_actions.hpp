@@ -37,6 +37,10 @@ std::optional<Task> task_in_resolution(const grammar::Grammar& grammar, std::str
 // Gesche Schmid)". The bracket is cut from `text` when it names the owner only.
 std::optional<std::string> bracket_owner(const grammar::Grammar& grammar, std::string& text);
 
+// An action column's entry naming who acts: initials ("TB/AW"), a name ("Cllr. J. Davies"), an
+// officer ("Clerk"), or several of them joined by '/', '&' or ','.
+bool is_actor_cell(const grammar::Grammar& grammar, std::string_view cell);
+
 // The subject of a task without its article: "The Clerk" -> "Clerk".
 std::string owner_of(std::string_view actor);
 

@@ -33,6 +33,7 @@ struct Paragraph {
   std::vector<std::pair<std::size_t, std::size_t>> starts;  // (offset in text, line index)
   std::size_t first = 0;                                    // index of its first line
   std::size_t last = 0;                                     // index of its last line
+  bool bullet = false;                                      // a bullet point
 
   // The index of the line holding `offset`.
   std::size_t line_at(std::size_t offset) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ class LineClassifier {
   void classify(std::string_view line, std::vector<int>& hits) const;
   // The id of a "line.*" rule name, or -1 when the grammar has none of that name.
   int id(std::string_view name) const;
+  // The bits of a line's classes (see classify) that stand for any of `names`; all bits when
+  // one of them is numbered past the 64 a line keeps.
+  std::uint64_t mask(std::initializer_list<std::string_view> names) const;
   std::size_t size() const { return names_.size(); }
 
  private:

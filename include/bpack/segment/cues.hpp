@@ -46,6 +46,9 @@ struct Cue {
   CueWeight weight = CueWeight::heading;
   // Kinds of open section that this cue leaves open (its line is part of them).
   KindSet stays_in = 0;
+  // Kinds of open section that this cue closes only where a new page starts (a forward plan
+  // after an agenda is a document of its own; inside it, "Work Programme" is an agenda line).
+  KindSet page_top_in = 0;
   // Only these kinds of open section may be closed by it (0: any).
   KindSet only_in = 0;
   // Before the pack's body (minutes, a log, papers) only: an agenda.

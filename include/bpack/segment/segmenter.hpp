@@ -84,6 +84,7 @@ class Segmenter {
   RuleIds bullet_;
   RuleIds person_;
   RuleIds item_;
+  RuleIds number_only_;
   std::vector<int> scratch_;
   std::string head_;  // the line being judged joined with the next two, reused
   // Line texts live in large blocks rather than a string each: a block is let go once every
@@ -106,6 +107,8 @@ class Segmenter {
   bool seen_body_ = false;  // minutes, an action log or a paper has been seen
   bool previous_had_leading_space_ = false;
   bool previous_was_appendix_ = false;
+  bool previous_was_number_ = false;  // the last text line was an item number alone
+  bool seen_text_ = false;            // a line with text has been read (the first starts page 1)
 };
 
 }  // namespace bpack::segment

@@ -1,0 +1,350 @@
+#include "bpack/extract/action_table.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "bpack/extract/dates.hpp"
+#include "bpack/extract/layout.hpp"
+#include "bpack/extract/status.hpp"
+#include "bpack/util/strings.hpp"
+
+namespace bpack::extract {
+namespace {
+
+using segment::SegLine;
+
+// A fragment may start this many characters left of its header word (headers are often
+// centred or indented over their cells).
+constexpr std::size_t kEdgeSlack = 3;
+// Blank lines that end a table.
+constexpr std::size_t kTableEndBlanks = 3;
+
+constexpr std::size_t kColumns = static_cast<std::size_t>(TableColumn::comments) + 1;
+
+std::optional<TableColumn> column_named(const grammar::Grammar& grammar, std::string_view word) {
+  static constexpr std::pair<const char*, TableColumn> kRules[] = {
+      {"actions.header.ref", TableColumn::ref},       {"actions.header.raised", TableColumn::raised},
+      {"actions.header.item", TableColumn::item},     {"actions.header.text", TableColumn::text},
+      {"actions.header.owner", TableColumn::owner},   {"actions.header.due", TableColumn::due},
+      {"actions.header.status", TableColumn::status}, {"actions.header.comments", TableColumn::comments},
+  };
+  for (const auto& [rule, column] : kRules) {
+    if (grammar.matches(rule, word)) {
+      return column;
+    }
+  }
+  return std::nullopt;
+}
+
+// A zero-width space or a bullet before a cell's words marks a new row's text.
+std::string_view strip_marker(std::string_view text, bool& marked) {
+  marked = false;
+  for (;;) {
+    text = util::trim(text);
+    if (text.substr(0, 3) == "\xE2\x80\x8B" || text.substr(0, 3) == "\xE2\x80\xA2") {
+      text.remove_prefix(3);
+      marked = true;
+    } else if (text.size() > 1 && (text[0] == '-' || text[0] == '*' || text[0] == 'o') && text[1] == ' ') {
+      text.remove_prefix(2);
+      marked = true;
+    } else {
+      return text;
+    }
+  }
+}
+
+bool ends_sentence(std::string_view text) {
+  text = util::trim(text);
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
+struct Piece {
+  std::string_view text;
+  std::size_t line = 0;  // index into the section's lines
+  bool marked = false;   // after a bullet or zero-width mark
+};
+
+struct Entry {
+  std::vector<std::string_view> parts;
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+// A column's pieces grouped into entries: a new entry after a blank line, after a bullet,
+// or where the entry before ended a sentence; short columns (owners, dates, statuses) hold one
+// entry a line unless the line goes on with the one before.
+std::vector<Entry> entries_of(const std::vector<Piece>& pieces, bool short_cells) {
+  std::vector<Entry> out;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const Piece& piece = pieces[k];
+    bool start = out.empty() || piece.marked || piece.line > out.back().last + 1;
+    if (!start) {
+      const std::string_view before = out.back().parts.back();
+      const bool goes_on = !before.empty() && (before.back() == ',' || before.back() == '/' || before.back() == '&' ||
+                                               std::islower(static_cast<unsigned char>(piece.text.front())) != 0);
+      start = short_cells ? !goes_on : (ends_sentence(before) && !goes_on);
+    }
+    if (start) {
+      out.push_back({{piece.text}, piece.line, piece.line});
+    } else {
+      out.back().parts.push_back(piece.text);
+      out.back().last = piece.line;
+    }
+  }
+  return out;
+}
+
+class TableReader {
+ public:
+  TableReader(const grammar::Grammar& grammar, const std::vector<SegLine>& lines, TableHeader header)
+      : g_(grammar), lines_(lines), header_(std::move(header)) {}
+
+  std::size_t collect(std::size_t begin, std::size_t end) {
+    std::size_t blanks = 0;
+    std::size_t i = begin;
+    for (; i < end; ++i) {
+      const SegLine& line = lines_[i];
+      if (line.blank) {
+        if (++blanks >= kTableEndBlanks && !pieces_empty()) {
+          break;
+        }
+        continue;
+      }
+      blanks = 0;
+      if (action_table_header(g_, line.text)) {
+        continue;  // the header repeated on a new page
+      }
+      const auto cells = layout_cells(line.text);
+      if (is_prose(cells)) {
+        break;
+      }
+      for (const Cell& cell : cells) {
+        bool marked = false;
+        const std::string_view text = strip_marker(cell.text, marked);
+        if (text.empty()) {
+          continue;
+        }
+        pieces_[column_of(cell.column)].push_back({text, i, marked});
+      }
+    }
+    return i;
+  }
+
+  void build(const TableContext& context, std::vector<model::Action>& out) {
+    std::vector<Row> rows = header_.has(TableColumn::ref) ? rows_by_ref() : rows_by_text();
+    for (auto& row : rows) {
+      out.push_back(finish(row, context));
+    }
+  }
+
+ private:
+  struct Row {
+    std::size_t line = 0;
+    std::vector<std::string_view> fields[kColumns];
+  };
+
+  bool pieces_empty() const {
+    return std::all_of(std::begin(pieces_), std::end(pieces_), [](const auto& p) { return p.empty(); });
+  }
+
+  std::size_t column_of(std::size_t start) const {
+    std::size_t index = 0;
+    for (std::size_t k = 0; k < header_.columns.size(); ++k) {
+      if (header_.columns[k].first <= start + kEdgeSlack) {
+        index = k;
+      }
+    }
+    return static_cast<std::size_t>(header_.columns[index].second);
+  }
+
+  // A line of prose across the columns (the minutes going on after the table).
+  bool is_prose(const std::vector<Cell>& cells) const {
+    if (cells.size() != 1 || header_.columns.size() < 2) {
+      return false;
+    }
+    const Cell& cell = cells.front();
+    std::size_t spanned = 0;
+    for (const auto& [start, column] : header_.columns) {
+      spanned += cell.column < start && cell.end > start + kEdgeSlack ? 1U : 0U;
+    }
+    return spanned >= 2;
+  }
+
+  // Rows start where the ref column holds a ref (and the date column a date, if there is one).
+  std::vector<Row> rows_by_ref() const {
+    std::vector<std::pair<std::size_t, TableColumn>> order;
+    std::vector<Row> rows;
+    // Pieces by line, in column order.
+    std::vector<std::vector<std::pair<TableColumn, std::string_view>>> by_line(lines_.size());
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      for (const Piece& piece : pieces_[c]) {
+        by_line[piece.line].emplace_back(static_cast<TableColumn>(c), piece.text);
+      }
+    }
+    for (std::size_t i = 0; i < by_line.size(); ++i) {
+      std::optional<std::string_view> ref;
+      std::optional<std::string_view> raised;
+      for (const auto& [column, text] : by_line[i]) {
+        if (column == TableColumn::ref && !ref) {
+          ref = text;
+        } else if (column == TableColumn::raised && !raised) {
+          raised = text;
+        }
+      }
+      grammar::Captures captures;
+      if (ref && g_.match("actions.ref_only", *ref, captures) &&
+          (!header_.has(TableColumn::raised) || (raised && find_date(g_, *raised)))) {
+        rows.emplace_back();
+        rows.back().line = i;
+      }
+      if (rows.empty()) {
+        continue;
+      }
+      for (const auto& [column, text] : by_line[i]) {
+        rows.back().fields[static_cast<std::size_t>(column)].push_back(text);
+      }
+    }
+    return rows;
+  }
+
+  // Without refs, each entry of the action column is a row; the other columns' entries are
+  // paired with rows in order when their counts agree, else with the row nearest by line.
+  std::vector<Row> rows_by_text() const {
+    const auto text_index = static_cast<std::size_t>(TableColumn::text);
+    const std::vector<Entry> texts = entries_of(pieces_[text_index], false);
+    std::vector<Row> rows(texts.size());
+    for (std::size_t r = 0; r < texts.size(); ++r) {
+      rows[r].line = texts[r].first;
+      rows[r].fields[text_index] = texts[r].parts;
+    }
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      if (c == text_index || rows.empty()) {
+        continue;
+      }
+      const auto column = static_cast<TableColumn>(c);
+      const bool short_cells = column == TableColumn::owner || column == TableColumn::due ||
+                               column == TableColumn::status || column == TableColumn::raised ||
+                               column == TableColumn::ref;
+      const std::vector<Entry> entries = entries_of(pieces_[c], short_cells);
+      for (std::size_t e = 0; e < entries.size(); ++e) {
+        const std::size_t r = entries.size() == rows.size() ? e : nearest(texts, entries[e]);
+        auto& field = rows[r].fields[c];
+        field.insert(field.end(), entries[e].parts.begin(), entries[e].parts.end());
+      }
+    }
+    return rows;
+  }
+
+  static std::size_t nearest(const std::vector<Entry>& texts, const Entry& entry) {
+    std::size_t best = 0;
+    std::size_t best_distance = static_cast<std::size_t>(-1);
+    for (std::size_t r = 0; r < texts.size(); ++r) {
+      const std::size_t distance = entry.first < texts[r].first  ? texts[r].first - entry.first
+                                   : entry.first > texts[r].last ? entry.first - texts[r].last
+                                                                 : 0;
+      // Ties go to the row below: cells are printed at the top of their row.
+      if (distance < best_distance || (distance == best_distance && texts[r].first > entry.first)) {
+        best = r;
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  model::Action finish(Row& row, const TableContext& context) const {
+    const auto field = [&](TableColumn column) -> model::Text {
+      const auto& parts = row.fields[static_cast<std::size_t>(column)];
+      std::string joined = util::join_collapsed(parts);
+      return joined.empty() ? std::nullopt : model::Text(std::move(joined));
+    };
+    model::Action action;
+    action.source = model::ActionSource::action_log;
+    action.line = lines_[row.line].number;
+    grammar::Captures captures;
+    if (const auto ref = field(TableColumn::ref); ref && g_.match("actions.ref_only", *ref, captures)) {
+      action.ref = std::string(captures.get("ref").value_or(""));
+    }
+    if (const auto raised = field(TableColumn::raised)) {
+      if (const auto date = find_date(g_, *raised)) {
+        action.raised = date->iso;
+        action.raised_text = date->text;
+      }
+    } else {
+      action.raised = context.raised;
+      action.raised_text = context.raised_text;
+    }
+    action.item = field(TableColumn::item);
+    if (!action.item) {
+      action.item = context.item;
+    }
+    action.text = field(TableColumn::text);
+    action.owner = field(TableColumn::owner);
+    action.comments = field(TableColumn::comments);
+    if (const auto due = field(TableColumn::due)) {
+      if (const auto date = find_date_or_month(g_, *due)) {
+        action.due = date->iso;
+        action.due_text = *due;
+      }
+    }
+    action.status_text = field(TableColumn::status);
+    if (action.status_text) {
+      if (const auto found = find_status(g_, *action.status_text)) {
+        action.status = found->status;
+      }
+    } else if (!header_.has(TableColumn::status)) {
+      action.status = model::ActionStatus::open;  // a new action, as of the meeting that set it
+    }
+    action.meeting_date = context.meeting_date;
+    return action;
+  }
+
+  const grammar::Grammar& g_;
+  const std::vector<SegLine>& lines_;
+  TableHeader header_;
+  std::vector<Piece> pieces_[kColumns];
+};
+
+}  // namespace
+
+bool TableHeader::has(TableColumn column) const {
+  return std::any_of(columns.begin(), columns.end(), [&](const auto& c) { return c.second == column; });
+}
+
+std::optional<TableHeader> action_table_header(const grammar::Grammar& grammar, std::string_view line) {
+  const auto cells = layout_cells(line);
+  if (cells.size() < 2) {
+    return std::nullopt;
+  }
+  TableHeader header;
+  std::size_t known = 0;
+  bool text = false;
+  bool other = false;
+  for (const Cell& cell : cells) {
+    const auto column = column_named(grammar, cell.text);
+    // Words the vocabulary does not know ("Notes from March") are read as comments.
+    header.columns.emplace_back(cell.column, column.value_or(TableColumn::comments));
+    known += column ? 1U : 0U;
+    text = text || column == TableColumn::text;
+    other = other || column == TableColumn::ref || column == TableColumn::owner || column == TableColumn::due ||
+            column == TableColumn::status;
+  }
+  if (!text || !other || known < 2 || known * 2 < cells.size()) {
+    return std::nullopt;
+  }
+  return header;
+}
+
+std::size_t read_action_table(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
+                              std::size_t header, std::size_t end, const TableContext& context,
+                              std::vector<model::Action>& out) {
+  auto found = action_table_header(grammar, lines[header].text);
+  if (!found) {
+    return header;
+  }
+  TableReader reader(grammar, lines, std::move(*found));
+  const std::size_t after = reader.collect(header + 1, end);
+  reader.build(context, out);
+  return after;
+}
+
+}  // namespace bpack::extract
