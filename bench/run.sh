@@ -85,13 +85,14 @@ fi
 # The corpus is regenerated unless the one in the work folder was made with the same size
 # and seed (generating 1 GB takes minutes).
 stamp="mb $mb seed $seed"
-if [[ -f "$corpus/.bench-stamp" && "$(cat "$corpus/.bench-stamp")" == "$stamp" ]]; then
+# (The stamp sits beside the corpus: every file in the corpus folder is read as a pack.)
+if [[ -f "$work/corpus.stamp" && "$(cat "$work/corpus.stamp")" == "$stamp" ]]; then
   step "reuse the $mb MB corpus (seed $seed) in $corpus"
 else
   step "generate a $mb MB corpus (seed $seed)"
-  rm -f "$corpus/.bench-stamp"
+  rm -f "$work/corpus.stamp"
   python3 "$shared/gen_corpus.py" --out "$corpus" --mb "$mb" --seed "$seed" >&2
-  echo "$stamp" >"$corpus/.bench-stamp"
+  echo "$stamp" >"$work/corpus.stamp"
 fi
 input_bytes=$(find "$corpus" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 
