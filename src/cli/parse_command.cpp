@@ -3,13 +3,17 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <new>
+#include <thread>
 
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/ingest/input_list.hpp"
 #include "bpack/output/pack_json.hpp"
 #include "bpack/output/pack_views.hpp"
 #include "bpack/util/error.hpp"
+#include "bpack/util/ordered_parallel.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/output_options.hpp"
@@ -20,38 +24,71 @@ namespace {
 struct ParseOptions {
   std::vector<std::string> files;
   bool json = false;
+  unsigned jobs = 0;  // 0: one per core
 };
+
+// What parsing one file gives: the text to print, or the error, and what the parser noticed.
+struct ParsedFile {
+  std::string out;
+  std::string error;
+  std::vector<Diagnostic> diagnostics;
+};
+
+ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, const grammar::Grammar& grammar,
+                     const output::TextStyle& style) {
+  ParsedFile parsed;
+  CollectingSink diagnostics;
+  try {
+    if (!input.error.empty()) {
+      throw Error(input.error);
+    }
+    extract::ParseOptions parse_options;
+    parse_options.grammar = &grammar;
+    parse_options.diagnostics = &diagnostics;
+    const model::Pack pack = extract::parse_file(input.path, parse_options);
+    if (options.json) {
+      output::append_pack_json(pack, parsed.out);
+      parsed.out.push_back('\n');
+    } else {
+      parsed.out = output::render_detail_text(output::parsed_pack_view(pack), style);
+    }
+  } catch (const Error& e) {
+    parsed.error = e.what();
+  } catch (const std::bad_alloc&) {
+    parsed.error = fmt::format("{}: out of memory", input.path);
+  }
+  parsed.diagnostics = std::move(diagnostics.items);
+  return parsed;
+}
 
 int run_parse(const ParseOptions& options, Context& context) {
   DiagnosticsPrinter printer(context.quiet);
-  extract::ParseOptions parse_options;
-  parse_options.grammar = &context.grammar();
-  parse_options.diagnostics = &printer;
+  const grammar::Grammar& grammar = context.grammar();  // loaded once, before the workers start
+  const output::TextStyle style = text_style();
   int status = kOk;
   bool first = true;
   const ingest::InputList inputs = ingest::list_inputs(options.files);
-  for (const auto& input : inputs.packs) {
-    const std::string& file = input.path;
-    try {
-      if (!input.error.empty()) {
-        throw Error(input.error);
-      }
-      const model::Pack pack = extract::parse_file(file, parse_options);
-      std::string out;
-      if (options.json) {
-        output::append_pack_json(pack, out);
-        out.push_back('\n');
-      } else {
-        out = (first ? "" : "\n") + output::render_detail_text(output::parsed_pack_view(pack), text_style());
-      }
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      std::fflush(stdout);
-      first = false;
-    } catch (const Error& e) {
-      std::fprintf(stderr, "bpack: %s\n", e.what());
-      status = kFailure;
-    }
-  }
+  const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+  // Files are parsed on `jobs` threads and printed in the order given, each as soon as it
+  // and every file before it are done.
+  ordered_parallel<ParsedFile>(
+      inputs.packs.size(), jobs, [&](std::size_t i) { return parse_one(inputs.packs[i], options, grammar, style); },
+      [&](std::size_t, ParsedFile&& parsed) {
+        for (auto& diagnostic : parsed.diagnostics) {
+          printer.report(std::move(diagnostic));
+        }
+        if (!parsed.error.empty()) {
+          std::fprintf(stderr, "bpack: %s\n", parsed.error.c_str());
+          status = kFailure;
+          return;
+        }
+        if (!options.json && !first) {
+          std::fputc('\n', stdout);
+        }
+        std::fwrite(parsed.out.data(), 1, parsed.out.size(), stdout);
+        std::fflush(stdout);
+        first = false;
+      });
   if (!inputs.skipped.empty() && !context.quiet) {
     fmt::print(stderr, "bpack: parse: {}\n", ingest::skipped_summary(inputs.skipped));
   }
@@ -70,6 +107,9 @@ void add_parse_command(CLI::App& app, Context& context) {
   sub->add_flag("--json", options->json,
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
                 "agenda items, attendance, minute items, decisions, actions, papers");
+  sub->add_option("-j,--jobs", options->jobs,
+                  "Files parsed at once (default: one per core); output is in the order given either way")
+      ->check(CLI::Range(1U, 256U));
   sub->footer(
       "A PDF is read directly: line numbers count the lines of `bpack text FILE`, pages are the\n"
       "PDF's pages. A PDF that cannot be read (password-protected, damaged, a scan without text)\n"
