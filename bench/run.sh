@@ -2,7 +2,7 @@
 # One command for bpack's performance figures, side by side with the peer baselines of
 # ../shared/bench/baseline.py on the same corpus, in the same run (see bench/README.md).
 #
-#   bench/run.sh [--mb N] [--runs R] [--work DIR] [--shared DIR] [--seed S] [--no-build]
+#   bench/run.sh [--mb N] [--runs R] [--work DIR] [--shared DIR] [--seed S] [--no-build] [--lists]
 #
 # Steps: build bpack (Release, build-bench/) -> generate the corpus -> peak RSS of one ingest
 # and of one parse of a ~100 MB file -> baseline.py once, with bpack's commands as --cmd
@@ -16,6 +16,7 @@ seed=1
 shared=""
 work=""
 build=1
+lists_only=0
 
 usage() {
   sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -30,6 +31,8 @@ Options:
                 (default: ../shared/bench next to the repository root)
   --seed S      corpus seed passed to gen_corpus.py, default 1
   --no-build    use the existing build-bench/bpack as it is
+  --lists       list commands and the report only: no peers, no ingest or parse figures
+                (the corpus and index of an earlier run in --work are reused when they match)
 EOF
 }
 
@@ -44,6 +47,7 @@ while [[ $# -gt 0 ]]; do
     --shared) shared=${2:?--shared needs a value}; shift 2 ;;
     --seed) seed=${2:?--seed needs a value}; shift 2 ;;
     --no-build) build=0; shift ;;
+    --lists) lists_only=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
   esac
@@ -78,9 +82,42 @@ if [[ $build == 1 ]]; then
 fi
 [[ -x "$bin" ]] || die "$bin missing: build it or drop --no-build"
 
-step "generate a $mb MB corpus (seed $seed)"
-python3 "$shared/gen_corpus.py" --out "$corpus" --mb "$mb" --seed "$seed" >&2
+# The corpus is regenerated unless the one in the work folder was made with the same size
+# and seed (generating 1 GB takes minutes).
+stamp="mb $mb seed $seed"
+# (The stamp sits beside the corpus: every file in the corpus folder is read as a pack.)
+if [[ -f "$work/corpus.stamp" && "$(cat "$work/corpus.stamp")" == "$stamp" ]]; then
+  step "reuse the $mb MB corpus (seed $seed) in $corpus"
+else
+  step "generate a $mb MB corpus (seed $seed)"
+  rm -f "$work/corpus.stamp"
+  python3 "$shared/gen_corpus.py" --out "$corpus" --mb "$mb" --seed "$seed" >&2
+  echo "$stamp" >"$work/corpus.stamp"
+fi
 input_bytes=$(find "$corpus" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+
+# List commands on the index, printed as a user sees them (a table to the terminal; here to
+# /dev/null), a process each. The report writes a new site each run.
+lists=(meetings decisions attendance 'attendance --summary' actions 'actions --open'
+  'actions --by-owner' changes boards show)
+list_cmds=()
+for l in "${lists[@]}"; do
+  list_cmds+=(--cmd "bpack_list_ms:$l=$bin --db {work}/bpack.db $l >/dev/null")
+done
+list_cmds+=(--cmd "bpack_report_ms=rm -rf {work}/site && $bin --db {work}/bpack.db report --html {work}/site")
+
+if [[ $lists_only == 1 ]]; then
+  # An ingest of packs already in the index only checks their hashes: a second run is quick.
+  step "ingest the corpus into $work/bpack.db (packs already in are skipped)"
+  "$bin" ingest --quiet --db "$work/bpack.db" "$corpus" >/dev/null
+  step "list commands and the report (runs $runs)"
+  python3 "$shared/baseline.py" --corpus "$corpus" --work "$work" --runs "$runs" --only none \
+    "${list_cmds[@]}" >"$work/results.jsonl"
+  python3 "$repo/bench/report.py" "$work/results.jsonl" \
+    --meta "list commands, corpus $mb MB, seed $seed, runs $runs, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "raw JSON lines: $work/results.jsonl" >&2
+  exit 0
+fi
 
 # Peak RSS, measured outside baseline.py (which times, but does not watch memory).
 step "peak RSS of one ingest of the corpus (fresh database)"
@@ -106,6 +143,8 @@ cmds=(--cmd "bpack_ingest_mb_s=rm -f {work}/bpack.db* && $bin ingest --quiet --d
 for q in "${queries[@]}"; do
   cmds+=(--cmd "bpack_search_ms:$q=$bin search --db {work}/bpack.db --raw '$q' --limit 20 --json")
 done
+# The list commands and the report, on the index the ingest above left.
+cmds+=("${list_cmds[@]}")
 cmds+=(--cmd "bpack_parse_mb_s=$bin parse --json {corpus}/*.txt >/dev/null")
 qlist=$(IFS=,; echo "${queries[*]}")
 python3 "$shared/baseline.py" --corpus "$corpus" --work "$work" --runs "$runs" \

@@ -4,11 +4,10 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <set>
-
 #include "bpack/index/action_queries.hpp"
 #include "bpack/output/json.hpp"
 #include "bpack/output/terminal_text.hpp"
+#include "bpack/output/action_views.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
@@ -17,10 +16,6 @@
 
 namespace bpack::cli {
 namespace {
-
-using output::Align;
-using output::cell;
-using output::Cell;
 
 struct ActionsOptions {
   bool open = false;
@@ -31,64 +26,18 @@ struct ActionsOptions {
   std::optional<std::string> owner;
   std::optional<std::string> board;
   std::optional<std::string> since;
+  bool by_owner = false;
   bool fail_if_any = false;
   OutputOptions output;
 };
 
 struct ShowOptions {
-  std::string ref;
+  std::optional<std::string> ref;
+  std::optional<std::int64_t> id;
   std::optional<std::string> board;
   std::optional<std::string> as_of;
   OutputOptions output;
 };
-
-// What a reader should notice first: overdue, or dropped from the log without closing
-// (where and when: the JSON's vanished_in and vanished_date, or `actions show REF`).
-std::string flags_of(const index::ActionRow& a) {
-  if (a.overdue && a.vanished_in) {
-    return "overdue vanished";
-  }
-  return a.overdue ? "overdue" : a.vanished_in ? "vanished" : "";
-}
-
-output::Table actions_table(const std::vector<index::ActionRow>& rows) {
-  std::set<std::string> boards;
-  for (const auto& a : rows) {
-    boards.insert(a.board.value_or(""));
-  }
-  output::Table table;
-  table.columns = {
-      {"board", Align::left, true, boards.size() > 1},
-      {"ref", Align::right},
-      {"status"},
-      {"status_text", Align::left, false, false},
-      {"owner", Align::left, true},
-      {"raised", Align::left, false, false},
-      {"due"},
-      {"due_text", Align::left, false, false},
-      {"days_open", Align::right},
-      {"overdue", Align::left, false, false},
-      {"first_seen", Align::left, false, false},
-      {"last_seen"},
-      {"packs_seen", Align::left, false, false},
-      {"flags", Align::left, false, true, 0, false},
-      {"vanished_in", Align::left, false, false},
-      {"vanished_date", Align::left, false, false},
-      {"item", Align::left, false, false},
-      {"text", Align::left, true},
-      {"comments", Align::left, false, false},
-      {"last_pack", Align::left, false, false},
-      {"last_line", Align::right, false, false},
-  };
-  for (const auto& a : rows) {
-    table.add({cell(a.board),         cell(a.ref),       Cell(a.status),     cell(a.status_text), cell(a.owner),
-               cell(a.raised),        cell(a.due),       cell(a.due_text),   cell(a.days_open),   Cell(a.overdue),
-               cell(a.first_seen),    cell(a.last_seen), Cell(a.packs_seen), Cell(flags_of(a)),   cell(a.vanished_in),
-               cell(a.vanished_date), cell(a.item),      cell(a.text),       cell(a.comments),    Cell(a.last_pack),
-               Cell(a.last_line)});
-  }
-  return table;
-}
 
 int run_actions(const ActionsOptions& options, Context& context) {
   auto db = open_index_for_query(context);
@@ -104,106 +53,71 @@ int run_actions(const ActionsOptions& options, Context& context) {
   filter.owner = options.owner;
   filter.board = options.board;
   filter.since = options.since;
-  const auto rows = index::list_actions(*db, filter);
-  print_table(actions_table(rows), options.output);
-  return options.fail_if_any && !rows.empty() ? kConditionMet : kOk;
-}
-
-void write_history_json(const index::ActionHistory& h, std::string& out) {
-  const index::ActionRow& a = h.action;
-  output::JsonWriter json(out);
-  json.begin_object();
-  json.field("board", a.board).field("ref", a.ref).field("status", std::string_view(a.status));
-  json.field("status_text", a.status_text).field("owner", a.owner).field("raised", a.raised);
-  json.field("due", a.due).field("due_text", a.due_text).field("item", a.item).field("text", a.text);
-  json.field("comments", a.comments).field("first_seen", a.first_seen).field("last_seen", a.last_seen);
-  json.key("days_open");
-  a.days_open ? json.value(*a.days_open) : json.null();
-  json.field("overdue", a.overdue).field("vanished", a.vanished_in.has_value());
-  json.field("vanished_in", a.vanished_in).field("vanished_date", a.vanished_date);
-  json.key("history").begin_array();
-  for (const auto& e : h.entries) {
-    json.begin_object();
-    json.field("pack", std::string_view(e.pack)).field("meeting_date", e.meeting_date);
-    json.field("status", std::string_view(e.status)).field("status_text", e.status_text);
-    json.field("due", e.due).field("due_text", e.due_text).field("owner", e.owner).field("text", e.text);
-    json.field("comments", e.comments).field("source", std::string_view(e.source)).field("line", e.line);
-    json.field("status_changed", e.status_changed).field("due_changed", e.due_changed);
-    json.end_object();
+  std::int64_t listed = 0;
+  output::ListView list;
+  if (options.by_owner) {
+    const auto rows = index::actions_by_owner(*db, filter);
+    filter.state = index::ActionFilter::State::open;  // what the counts are of
+    listed = static_cast<std::int64_t>(rows.size());
+    list = output::owners_list(rows);
+  } else {
+    const auto rows = index::list_actions(*db, filter);
+    listed = static_cast<std::int64_t>(rows.size());
+    list = output::actions_list(rows);
   }
-  json.end_array();
-  json.end_object();
-  out.push_back('\n');
-}
-
-std::string history_text(const index::ActionHistory& h) {
-  const index::ActionRow& a = h.action;
-  // Pack text and paths are shown escaped (terminal_text.hpp); only the bold is bpack's own.
-  const std::string head =
-      fmt::format("{}Action {}{}  ", bold_start(), output::terminal_safe(a.ref.value_or("(no ref)")), bold_end());
-  std::string out = fmt::format("{}\n", a.board.value_or("(board not stated)"));
-  if (a.text) {
-    out += fmt::format("  {}\n", *a.text);
+  if (const std::int64_t unknown = index::count_unknown_left_out(*db, filter); unknown > 0) {
+    list.notes.push_back(
+        fmt::format("{} action{} with unknown status not shown: --status unknown", unknown, unknown == 1 ? "" : "s"));
   }
-  out += fmt::format("  status {}{}, owner {}, raised {}, due {}\n", a.status, a.overdue ? " (overdue)" : "",
-                     a.owner.value_or("-"), a.raised.value_or("-"), a.due_text.value_or(a.due.value_or("-")));
-  out += fmt::format("  latest: {}:{} ({})\n", a.last_pack, a.last_line, a.last_seen.value_or("undated"));
-  if (a.vanished_in) {
-    out += fmt::format("  vanished: not in the action log of {} ({}), never recorded as closed\n", *a.vanished_in,
-                       a.vanished_date.value_or("undated"));
-  }
-  output::Table table;
-  table.columns = {{"meeting"}, {"status"}, {"due"}, {"owner", Align::left, true}, {"comments", Align::left, true},
-                   {"source"}};
-  for (const auto& e : h.entries) {
-    std::string status = e.status;
-    if (e.status_changed) {
-      status += " *";
-    }
-    std::string due = e.due_text.value_or(e.due.value_or(""));
-    if (e.due_changed) {
-      due += " *";
-    }
-    table.add({cell(e.meeting_date), Cell(status), Cell(due), cell(e.owner), cell(e.comments),
-               Cell(fmt::format("{}:{}", e.pack, e.line))});
-  }
-  return head + output::terminal_safe(out + "\n" + indented_table(table));
+  print_list(list, options.output, context.quiet);
+  return options.fail_if_any && listed > 0 ? kConditionMet : kOk;
 }
 
 int run_show(const ShowOptions& options, Context& context) {
   auto db = open_index_for_query(context);
-  const auto histories = index::action_history(*db, options.ref, options.board, options.as_of.value_or(today()));
+  const std::string as_of = options.as_of.value_or(today());
+  if (!options.ref && !options.id) {
+    throw UsageError("actions show: name the action by its REF, or by --id N (the id in `bpack actions --json`)");
+  }
+  const auto histories = options.id ? index::action_history_by_id(*db, *options.id, as_of)
+                                    : index::action_history(*db, *options.ref, options.board, as_of);
   if (histories.empty()) {
-    throw Error(fmt::format("no action with ref {}{}", options.ref,
-                            options.board ? fmt::format(" on a board matching '{}'", *options.board) : ""));
+    throw Error(options.id
+                    ? fmt::format("no action with id {}", *options.id)
+                    : fmt::format("no action with ref {}{}", *options.ref,
+                                  options.board ? fmt::format(" on a board matching '{}'", *options.board) : ""));
   }
-  std::string out;
   for (std::size_t i = 0; i < histories.size(); ++i) {
-    if (options.output.json) {
-      write_history_json(histories[i], out);
-    } else {
-      out += (i > 0 ? "\n" : "") + history_text(histories[i]);
+    if (i > 0 && !options.output.json) {
+      write_stdout("\n");
     }
+    print_detail(output::action_detail(histories[i]), options.output);
   }
-  write_stdout(out);
   return kOk;
 }
 
 void add_show_subcommand(CLI::App& actions, Context& context) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* sub = actions.add_subcommand("show", "One action's history across packs");
-  sub->add_option("ref", options->ref, "The action's reference as the packs write it")->required()->type_name("REF");
-  sub->add_option("--board", options->board, "Only the board whose name contains TEXT")->type_name("TEXT");
+  CLI::Option* ref =
+      sub->add_option("ref", options->ref, "The action's reference as the packs write it")->type_name("REF");
+  sub->add_option("--id", options->id, "The action with this id (actions without a ref have one too)")
+      ->type_name("N")
+      ->excludes(ref);
+  sub->add_option("--board", options->board, "Only the board with this name or alias (any part, any case)")
+      ->type_name("TEXT");
   add_date_option(*sub, "--as-of", options->as_of, "Date for 'overdue' (default: today)");
   add_output_options(*sub, options->output, false);
   sub->footer(
       "Each pack that carries the action is one history row; * marks a status or due date that\n"
       "changed. An action missing from a later pack's action log without ever being closed is\n"
-      "flagged as vanished.\n"
+      "flagged as vanished. A row that joined the action without its ref (an action in the\n"
+      "minutes, carried by a later log under a new ref) says so: LINKED shows 'owner, text N%'.\n"
       "\n"
       "Examples:\n"
       "  bpack actions show 46\n"
-      "  bpack actions show 46 --json | jq '.history[] | {meeting_date, status, due}'");
+      "  bpack actions show 46 --json | jq '.history[] | {meeting_date, status, due}'\n"
+      "  bpack actions show --id 12");
   sub->callback([options, &context] { context.status = run_show(*options, context); });
 }
 
@@ -223,19 +137,26 @@ void add_actions_command(CLI::App& app, Context& context) {
   sub->add_flag("--overdue", options->overdue, "Only open or in-progress actions due before --as-of");
   add_date_option(*sub, "--as-of", options->as_of, "Date for --overdue and days open (default: today)");
   sub->add_option("--owner", options->owner, "Only owners containing TEXT (any case)")->type_name("TEXT");
-  sub->add_option("--board", options->board, "Only boards whose name contains TEXT (any case)")->type_name("TEXT");
+  sub->add_option("--board", options->board, "Only boards with this name or alias (any part, any case)")
+      ->type_name("TEXT");
   add_date_option(*sub, "--since", options->since, "Only actions raised on or after DATE");
+  sub->add_flag("--by-owner", options->by_owner,
+                "Per owner: open actions, how many overdue, and the oldest (open or in progress)")
+      ->excludes(closed)
+      ->excludes(status);
   sub->add_flag("--fail-if-any", options->fail_if_any, "Exit with status 3 when the list is not empty (a CI gate)");
   add_output_options(*sub, options->output);
   sub->footer(
       "The pack with the latest meeting date decides an action's status, due date and comments.\n"
       "FLAGS: overdue; vanished = missing from a later pack's action log, never closed.\n"
+      "A list asking for a status says on stderr how many actions of unknown status it left out.\n"
       "Exit status: 0 listed (even none), 3 --fail-if-any and the list is not empty.\n"
       "\n"
       "Examples:\n"
       "  bpack actions --open\n"
       "  bpack actions --overdue --as-of 2021-06-30 --owner calaminus\n"
       "  bpack actions --open --fail-if-any --json > open-actions.jsonl\n"
+      "  bpack actions --by-owner --as-of 2022-03-01\n"
       "  bpack actions show 46");
   add_show_subcommand(*sub, context);
   sub->callback([options, sub, &context] {

@@ -43,6 +43,9 @@ int run(int argc, char** argv) {
   add_attendance_command(app, context);
   add_show_command(app, context);
   add_export_command(app, context);
+  add_boards_command(app, context);
+  add_changes_command(app, context);
+  add_report_command(app, context);
   add_text_command(app, context);
 
   try {

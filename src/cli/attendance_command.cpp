@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "bpack/index/record_queries.hpp"
+#include "bpack/output/record_views.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
 #include "cli/index_access.hpp"
@@ -12,10 +13,6 @@
 namespace bpack::cli {
 namespace {
 
-using output::Align;
-using output::cell;
-using output::Cell;
-
 struct AttendanceOptions {
   RecordFilterOptions filter;
   std::optional<std::string> person;
@@ -23,46 +20,15 @@ struct AttendanceOptions {
   OutputOptions output;
 };
 
-output::Table summary_table(const std::vector<index::AttendanceSummaryRow>& rows) {
-  output::Table table;
-  table.columns = {{"name"},
-                   {"meetings", Align::right},
-                   {"present", Align::right},
-                   {"apologies", Align::right},
-                   {"absent", Align::right},
-                   {"rate", Align::right, false, false},
-                   {"attended", Align::right, false, true, 0, false}};  // the rate as a terminal shows it
-  for (const auto& r : rows) {
-    table.add({Cell(r.name), Cell(r.meetings), Cell(r.present), Cell(r.apologies), Cell(r.absent), Cell(r.rate),
-               Cell(fmt::format("{:.0f}%", r.rate * 100.0))});
-  }
-  return table;
-}
-
-output::Table rows_table(const std::vector<index::AttendanceRow>& rows) {
-  output::Table table;
-  table.columns = {{"meeting_date"},
-                   {"board", Align::left, false, false},
-                   {"name"},
-                   {"initials"},
-                   {"status"},
-                   {"role", Align::left, true},
-                   {"pack", Align::left, false, false},
-                   {"line", Align::right, false, false}};
-  for (const auto& r : rows) {
-    table.add({cell(r.meeting_date), cell(r.board), Cell(r.name), cell(r.initials), Cell(r.status), cell(r.role),
-               Cell(r.pack), Cell(r.line)});
-  }
-  return table;
-}
-
 int run_attendance(const AttendanceOptions& options, Context& context) {
   auto db = open_index_for_query(context);
   const index::RecordFilter filter{options.filter.board, options.filter.since, options.filter.until};
   if (options.summary) {
-    print_table(summary_table(index::attendance_summary(*db, filter, options.person)), options.output);
+    print_list(output::attendance_summary_list(index::attendance_summary(*db, filter, options.person)), options.output,
+               context.quiet);
   } else {
-    print_table(rows_table(index::list_attendance(*db, filter, options.person)), options.output);
+    print_list(output::attendance_list(index::list_attendance(*db, filter, options.person)), options.output,
+               context.quiet);
   }
   return kOk;
 }

@@ -41,6 +41,9 @@ void add_decisions_command(CLI::App& app, Context& context);
 void add_attendance_command(CLI::App& app, Context& context);
 void add_show_command(CLI::App& app, Context& context);
 void add_export_command(CLI::App& app, Context& context);
+void add_boards_command(CLI::App& app, Context& context);
+void add_changes_command(CLI::App& app, Context& context);
+void add_report_command(CLI::App& app, Context& context);
 void add_text_command(CLI::App& app, Context& context);
 
 }  // namespace bpack::cli

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "bpack/index/record_queries.hpp"
+#include "bpack/output/record_views.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
 #include "cli/index_access.hpp"
@@ -10,10 +11,6 @@
 
 namespace bpack::cli {
 namespace {
-
-using output::Align;
-using output::cell;
-using output::Cell;
 
 struct DecisionsOptions {
   RecordFilterOptions filter;
@@ -25,19 +22,7 @@ int run_decisions(const DecisionsOptions& options, Context& context) {
   auto db = open_index_for_query(context);
   const auto rows =
       index::list_decisions(*db, {options.filter.board, options.filter.since, options.filter.until}, options.text);
-  output::Table table;
-  table.columns = {{"meeting_date"},
-                   {"board", Align::left, false, false},
-                   {"item", Align::right},
-                   {"kind"},
-                   {"text", Align::left, true},
-                   {"pack", Align::left, false, false},
-                   {"line", Align::right, false, false}};
-  for (const auto& d : rows) {
-    table.add(
-        {cell(d.meeting_date), cell(d.board), cell(d.item), Cell(d.kind), cell(d.text), Cell(d.pack), Cell(d.line)});
-  }
-  print_table(table, options.output);
+  print_list(output::decisions_list(rows), options.output, context.quiet);
   return kOk;
 }
 

@@ -5,6 +5,7 @@
 
 #include "bpack/index/pack_queries.hpp"
 #include "bpack/output/csv.hpp"
+#include "bpack/output/json_view.hpp"
 #include "cli/context.hpp"
 #include "cli/index_access.hpp"
 #include "cli/output_options.hpp"

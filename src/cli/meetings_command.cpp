@@ -2,9 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
-
 #include "bpack/index/record_queries.hpp"
+#include "bpack/output/record_views.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
 #include "cli/index_access.hpp"
@@ -12,10 +11,6 @@
 
 namespace bpack::cli {
 namespace {
-
-using output::Align;
-using output::cell;
-using output::Cell;
 
 struct MeetingsOptions {
   RecordFilterOptions filter;
@@ -25,29 +20,7 @@ struct MeetingsOptions {
 int run_meetings(const MeetingsOptions& options, Context& context) {
   auto db = open_index_for_query(context);
   const auto rows = index::list_meetings(*db, {options.filter.board, options.filter.since, options.filter.until});
-  output::Table table;
-  // A terminal shows the packs' file names; JSON and CSV keep the paths.
-  table.columns = {{"date"},
-                   {"time", Align::left, false, false},
-                   {"board", Align::left, true},
-                   {"venue", Align::left, false, false},
-                   {"agenda_pack", Align::left, false, false},
-                   {"minutes_pack", Align::left, false, false},
-                   {"agenda_in", Align::left, false, true, 0, false},
-                   {"minutes_in", Align::left, false, true, 0, false},
-                   {"present", Align::right},
-                   {"apologies", Align::right},
-                   {"decisions", Align::right},
-                   {"actions_raised", Align::right, false, true, 0, true, "ACTIONS"}};
-  const auto file_name = [](const std::optional<std::string>& path) -> Cell {
-    return path ? Cell(std::filesystem::path(*path).filename().string()) : Cell(std::monostate{});
-  };
-  for (const auto& m : rows) {
-    table.add({cell(m.date), cell(m.time), cell(m.board), cell(m.venue), cell(m.agenda_pack), cell(m.minutes_pack),
-               file_name(m.agenda_pack), file_name(m.minutes_pack), Cell(m.present), Cell(m.apologies),
-               Cell(m.decisions), Cell(m.actions_raised)});
-  }
-  print_table(table, options.output);
+  print_list(output::meetings_list(rows), options.output, context.quiet);
   return kOk;
 }
 

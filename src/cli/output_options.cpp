@@ -9,6 +9,7 @@
 
 #include "bpack/output/csv.hpp"
 #include "bpack/output/terminal_text.hpp"
+#include "bpack/output/json_view.hpp"
 
 namespace bpack::cli {
 
@@ -21,26 +22,27 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool tabular)
   }
 }
 
-void print_table(const output::Table& table, const OutputOptions& options) {
+void print_list(const output::ListView& list, const OutputOptions& options, bool quiet) {
   if (options.json) {
-    write_stdout(output::render_json_lines(table));
+    write_stdout(output::render_json_lines(list));
   } else if (options.csv) {
-    write_stdout(output::render_csv(table));
+    write_stdout(output::render_csv(list));
   } else {
-    write_stdout(output::render_table(table, terminal_width()));
+    write_stdout(output::render_list_text(list, text_style()));
+  }
+  if (!quiet) {
+    for (const auto& note : list.notes) {
+      std::fprintf(stderr, "(%s)\n", note.c_str());
+    }
   }
 }
 
-std::string indented_table(const output::Table& table) {
-  const std::size_t width = terminal_width();
-  const std::string rendered = output::render_table(table, width > 2 ? width - 2 : 0);
-  std::string out;
-  for (std::size_t start = 0; start < rendered.size();) {
-    const std::size_t end = rendered.find('\n', start);
-    out += "  " + rendered.substr(start, end - start + 1);
-    start = end + 1;
-  }
-  return out;
+void print_detail(const output::DetailView& view, const OutputOptions& options) {
+  write_stdout(options.json ? output::render_detail_json(view) : output::render_detail_text(view, text_style()));
+}
+
+output::TextStyle text_style() {
+  return {terminal_width(), bold_start(), bold_end()};
 }
 
 void write_stdout(std::string_view text) {

@@ -7,7 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "bpack/output/table.hpp"
+#include "bpack/output/text.hpp"
+#include "bpack/output/view.hpp"
 
 namespace CLI {
 class App;
@@ -23,11 +24,15 @@ struct OutputOptions {
 // Adds --json, and --csv when the command's output is a table; the two exclude each other.
 void add_output_options(CLI::App& command, OutputOptions& options, bool tabular = true);
 
-// Prints `table` in the chosen format. On a terminal, the table fits the window width.
-void print_table(const output::Table& table, const OutputOptions& options);
+// Prints a list in the chosen format (on a terminal, fitted to the window's width), and its
+// notes on stderr unless `quiet`.
+void print_list(const output::ListView& list, const OutputOptions& options, bool quiet);
 
-// A table nested under a heading: indented by two, fitted to the rest of the width.
-std::string indented_table(const output::Table& table);
+// Prints a detail view as text, or as one JSON object with --json.
+void print_detail(const output::DetailView& view, const OutputOptions& options);
+
+// Text for stdout: its terminal's width, bold when it is a terminal.
+output::TextStyle text_style();
 
 void write_stdout(std::string_view text);
 // A message on stderr: "bpack: " (unless `prefix` is false), the message with what a terminal

@@ -10,10 +10,10 @@
 
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/ingest/input_list.hpp"
-#include "bpack/model/section_kind.hpp"
 #include "bpack/output/pack_json.hpp"
 #include "bpack/output/terminal_text.hpp"
 #include "bpack/text/open_source.hpp"
+#include "bpack/output/pack_views.hpp"
 #include "bpack/util/error.hpp"
 #include "bpack/util/ordered_parallel.hpp"
 #include "cli/context.hpp"
@@ -38,33 +38,8 @@ struct ParsedFile {
   std::vector<Diagnostic> diagnostics;
 };
 
-std::string outline(const model::Pack& pack) {
-  std::string out = fmt::format("{}  {} lines, {} page{}, {} bytes, sha256 {}\n", pack.source.path, pack.source.lines,
-                                pack.source.pages, pack.source.pages == 1 ? "" : "s", pack.source.bytes,
-                                pack.source.sha256.substr(0, 12));
-  if (!pack.meetings.empty()) {
-    out += "meetings\n";
-    for (const auto& m : pack.meetings) {
-      out += fmt::format("  {:<8} {:<10} {:<5}  {}{}  (line {})\n", model::to_string(m.role), m.date.value_or("?"),
-                         m.time.value_or(""), m.body.value_or("(board not stated)"), m.venue ? ", " + *m.venue : "",
-                         m.line);
-    }
-  }
-  out += "sections\n";
-  out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", "KIND", "LINES", "PAGES", "TITLE");
-  for (const auto& s : pack.sections) {
-    out += fmt::format("  {:<13} {:>13} {:>9}  {}\n", model::section_name(s.kind),
-                       fmt::format("{}-{}", s.line_start, s.line_end), fmt::format("{}-{}", s.page_start, s.page_end),
-                       s.title);
-  }
-  out += fmt::format("entities: {} agenda items, {} attendance, {} minute items, {} decisions, {} actions, {} papers\n",
-                     pack.agenda_items.size(), pack.attendance.size(), pack.minute_items.size(), pack.decisions.size(),
-                     pack.actions.size(), pack.papers.size());
-  // Pack text and the file name, shown escaped (terminal_text.hpp).
-  return output::terminal_safe(out);
-}
-
-ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, const grammar::Grammar& grammar) {
+ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, const grammar::Grammar& grammar,
+                     const output::TextStyle& style) {
   ParsedFile parsed;
   CollectingSink diagnostics;
   try {
@@ -81,7 +56,7 @@ ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, co
       output::append_pack_json(pack, parsed.out);
       parsed.out.push_back('\n');
     } else {
-      parsed.out = outline(pack);
+      parsed.out = output::render_detail_text(output::parsed_pack_view(pack), style);
     }
   } catch (const Error& e) {
     parsed.error = e.what();
@@ -95,6 +70,7 @@ ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, co
 int run_parse(const ParseOptions& options, Context& context) {
   DiagnosticsPrinter printer(context.quiet);
   const grammar::Grammar& grammar = context.grammar();  // loaded once, before the workers start
+  const output::TextStyle style = text_style();
   int status = kOk;
   bool first = true;
   const ingest::InputList inputs = ingest::list_inputs(options.files);
@@ -102,7 +78,7 @@ int run_parse(const ParseOptions& options, Context& context) {
   // Files are parsed on `jobs` threads and printed in the order given, each as soon as it
   // and every file before it are done.
   ordered_parallel<ParsedFile>(
-      inputs.packs.size(), jobs, [&](std::size_t i) { return parse_one(inputs.packs[i], options, grammar); },
+      inputs.packs.size(), jobs, [&](std::size_t i) { return parse_one(inputs.packs[i], options, grammar, style); },
       [&](std::size_t, ParsedFile&& parsed) {
         for (auto& diagnostic : parsed.diagnostics) {
           printer.report(std::move(diagnostic));

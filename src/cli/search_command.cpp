@@ -8,6 +8,7 @@
 
 #include "bpack/index/search.hpp"
 #include "bpack/model/section_kind.hpp"
+#include "bpack/output/record_views.hpp"
 #include "bpack/output/terminal_text.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
@@ -17,9 +18,10 @@
 namespace bpack::cli {
 namespace {
 
-using output::Align;
-using output::cell;
-using output::Cell;
+// Where the snippet marks its matches: bytes that pack text never holds (TextSource refuses
+// them), shown as bold or brackets once the text around them is escaped (output/text.cpp).
+constexpr char kMarkStart = '\x02';
+constexpr char kMarkEnd = '\x03';
 
 struct SearchCommandOptions {
   std::vector<std::string> words;
@@ -30,75 +32,6 @@ struct SearchCommandOptions {
   double time_limit = 1.5;
   OutputOptions output;
 };
-
-// Where the snippet marks its matches (SearchOptions): bytes that pack text never holds
-// (TextSource refuses them), replaced by bold or brackets once the text around them is escaped.
-constexpr char kMarkStart = '\x02';
-constexpr char kMarkEnd = '\x03';
-
-// The snippet with pack text escaped (terminal_text.hpp) and its matches marked.
-std::string marked_snippet(std::string_view snippet) {
-  const bool bold = !bold_start().empty();
-  std::string out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= snippet.size(); ++i) {
-    if (i < snippet.size() && snippet[i] != kMarkStart && snippet[i] != kMarkEnd) {
-      continue;
-    }
-    output::append_terminal_safe(out, snippet.substr(start, i - start));
-    if (i < snippet.size()) {
-      const bool opens = snippet[i] == kMarkStart;
-      out += bold ? (opens ? bold_start() : bold_end()) : (opens ? "[" : "]");
-    }
-    start = i + 1;
-  }
-  return out;
-}
-
-// grep-like: "path:line" first (editors and terminals open it), then where it sits, then
-// the snippet on its own line.
-std::string hits_text(const std::vector<index::SearchHit>& hits) {
-  using output::terminal_safe;
-  std::string out;
-  for (const auto& h : hits) {
-    std::string where = h.kind;
-    if (h.item) {
-      where += fmt::format(" › {}", *h.item);
-    } else if (h.section) {
-      where += fmt::format(" › {}", *h.section);
-    }
-    out += fmt::format(
-        "{}{}:{}{}  {}  (pack {}{}{})\n", bold_start(), terminal_safe(h.pack), h.line, bold_end(), terminal_safe(where),
-        terminal_safe(h.meeting_date.value_or("undated")), h.page > 1 ? fmt::format(", page {}", h.page) : "",
-        h.occurrences > 1 ? fmt::format("; also in {} other place{}", h.occurrences - 1, h.occurrences == 2 ? "" : "s")
-                          : "");
-    out += fmt::format("    {}\n", marked_snippet(h.snippet));
-  }
-  return out;
-}
-
-output::Table hits_table(const std::vector<index::SearchHit>& hits) {
-  output::Table table;
-  table.columns = {{"rank", Align::right},
-                   {"score", Align::right},
-                   {"pack"},
-                   {"line", Align::right},
-                   {"page", Align::right},
-                   {"block_line", Align::right},
-                   {"kind"},
-                   {"section"},
-                   {"item"},
-                   {"board"},
-                   {"meeting_date"},
-                   {"occurrences", Align::right},
-                   {"snippet"}};
-  for (const auto& h : hits) {
-    table.add({Cell(static_cast<std::int64_t>(h.rank)), Cell(h.score), Cell(h.pack), Cell(h.line), Cell(h.page),
-               Cell(h.block_line), Cell(h.kind), cell(h.section), cell(h.item), cell(h.board), cell(h.meeting_date),
-               Cell(h.occurrences), Cell(h.snippet)});
-  }
-  return table;
-}
 
 int run_search(const SearchCommandOptions& options, Context& context) {
   auto db = open_index_for_query(context);
@@ -124,11 +57,7 @@ int run_search(const SearchCommandOptions& options, Context& context) {
   if (hits.empty() && !context.quiet) {
     print_message("search: no paragraph matches", false);
   }
-  if (terminal_text) {
-    write_stdout(hits_text(hits));
-  } else {
-    print_table(hits_table(hits), options.output);
-  }
+  print_list(output::search_hits_list(hits), options.output, context.quiet);
   return kOk;
 }
 

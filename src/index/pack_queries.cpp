@@ -13,7 +13,8 @@ namespace bpack::index {
 namespace {
 
 constexpr const char* kPackColumns =
-    "SELECT id, path, sha256, bytes, lines, pages, board, meeting_date, ingested_at FROM packs ";
+    "SELECT id, path, sha256, bytes, lines, pages, (SELECT name FROM boards WHERE id = packs.board_id), meeting_date, "
+    "ingested_at, board, COALESCE(board_id, 0) FROM packs ";
 
 PackRow read_pack(const Statement& q) {
   PackRow row;
@@ -26,6 +27,8 @@ PackRow read_pack(const Statement& q) {
   row.board = q.column_optional(6);
   row.meeting_date = q.column_optional(7);
   row.ingested_at = q.column_text(8);
+  row.board_as_written = q.column_optional(9);
+  row.board_id = q.column_int(10);
   return row;
 }
 
@@ -50,8 +53,10 @@ struct Export {
   const char* name;
   const char* sql;
 };
-constexpr std::array<Export, 12> kExports{{
+constexpr std::array<Export, 14> kExports{{
     {"packs", "SELECT * FROM packs ORDER BY id"},
+    {"boards", "SELECT * FROM boards ORDER BY id"},
+    {"board_aliases", "SELECT * FROM board_aliases ORDER BY board_id, id"},
     {"meetings", "SELECT * FROM meetings ORDER BY pack_id, id"},
     {"sections", "SELECT * FROM sections ORDER BY pack_id, id"},
     {"agenda_items", "SELECT * FROM agenda_items ORDER BY pack_id, id"},
@@ -59,7 +64,12 @@ constexpr std::array<Export, 12> kExports{{
     {"minute_items", "SELECT * FROM minute_items ORDER BY pack_id, id"},
     {"decisions", "SELECT * FROM decisions ORDER BY pack_id, id"},
     {"papers", "SELECT * FROM papers ORDER BY pack_id, id"},
-    {"actions", "SELECT * FROM action_state ORDER BY action_id"},
+    {"actions",
+     "SELECT s.action_id, s.board_id, b.name AS board, s.ref, s.raised, s.item, s.text, s.owner, s.due, s.due_text, "
+     "s.status, s.status_text, s.comments, s.source, s.first_seen, s.last_seen, s.packs_seen, s.last_pack_id, "
+     "lp.path AS last_pack, s.last_line, s.closed_on, s.closed_pack_id, s.vanished_pack_id, s.vanished_on "
+     "FROM action_state s JOIN boards b ON b.id = s.board_id JOIN packs lp ON lp.id = s.last_pack_id "
+     "ORDER BY s.action_id"},
     {"action_history", "SELECT * FROM action_history ORDER BY action_id, pack_id, id"},
     // Each block with its text: what a reader of the export expects to find there.
     {"blocks",
@@ -119,6 +129,19 @@ PackRow find_pack(Database& db, const std::string& which) {
   throw Error(fmt::format("no ingested pack matches '{}'; `bpack show` lists them", which));
 }
 
+std::vector<OutlineSection> pack_sections(Database& db, std::int64_t pack_id) {
+  Statement q(db,
+              "SELECT kind, title, line_start, line_end, page_start, page_end FROM sections "
+              "WHERE pack_id = ?1 ORDER BY line_start, id");
+  q.bind(1, pack_id);
+  std::vector<OutlineSection> sections;
+  while (q.step()) {
+    sections.push_back(
+        {q.column_text(0), q.column_text(1), q.column_int(2), q.column_int(3), q.column_int(4), q.column_int(5)});
+  }
+  return sections;
+}
+
 PackOutline pack_outline(Database& db, std::int64_t pack_id) {
   PackOutline outline;
   {
@@ -137,16 +160,7 @@ PackOutline pack_outline(Database& db, std::int64_t pack_id) {
                                   q.column_optional(4), q.column_int(5)});
     }
   }
-  {
-    Statement q(db,
-                "SELECT kind, title, line_start, line_end, page_start, page_end FROM sections "
-                "WHERE pack_id = ?1 ORDER BY line_start, id");
-    q.bind(1, pack_id);
-    while (q.step()) {
-      outline.sections.push_back(
-          {q.column_text(0), q.column_text(1), q.column_int(2), q.column_int(3), q.column_int(4), q.column_int(5)});
-    }
-  }
+  outline.sections = pack_sections(db, pack_id);
   {
     Statement q(db, "SELECT ref, status, owner, due, text, line FROM action_history WHERE pack_id = ?1 ORDER BY line");
     q.bind(1, pack_id);
@@ -163,6 +177,35 @@ PackOutline pack_outline(Database& db, std::int64_t pack_id) {
     outline.counts.emplace_back(table, q.column_int(0));
   }
   return outline;
+}
+
+std::vector<PackBlock> pack_blocks(Database& db, std::int64_t pack_id) {
+  Statement q(db,
+              "SELECT j.value ->> 2, j.value ->> 3, j.value ->> 1, t.text FROM pack_blocks b, json_each(b.blocks) j "
+              "JOIN passages t ON t.id = j.value ->> 0 WHERE b.pack_id = ?1 ORDER BY j.key");
+  q.bind(1, pack_id);
+  std::vector<PackBlock> blocks;
+  while (q.step()) {
+    blocks.push_back({q.column_int(0), q.column_int(1), q.column_text(2), q.column_text(3)});
+  }
+  return blocks;
+}
+
+std::vector<std::int64_t> referenced_lines(Database& db, std::int64_t pack_id) {
+  Statement q(
+      db,
+      "SELECT line FROM meetings WHERE pack_id = ?1 UNION SELECT line_start FROM sections WHERE pack_id = ?1 "
+      "UNION SELECT line FROM agenda_items WHERE pack_id = ?1 "
+      "UNION SELECT line_start FROM minute_items WHERE pack_id = ?1 "
+      "UNION SELECT line FROM attendance WHERE pack_id = ?1 UNION SELECT line FROM decisions WHERE pack_id = ?1 "
+      "UNION SELECT line FROM action_history WHERE pack_id = ?1 "
+      "UNION SELECT line_start FROM papers WHERE pack_id = ?1 ORDER BY 1");
+  q.bind(1, pack_id);
+  std::vector<std::int64_t> lines;
+  while (q.step()) {
+    lines.push_back(q.column_int(0));
+  }
+  return lines;
 }
 
 const std::vector<std::string>& exportable_tables() {

@@ -8,8 +8,8 @@ using model::to_string;
 
 PackRows::PackRows(Database& db)
     : meeting_(db,
-               "INSERT INTO meetings (pack_id, body, date, date_text, time, venue, role, line) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+               "INSERT INTO meetings (pack_id, body, date, date_text, time, venue, role, line, board_id, board_alias) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
       section_(db,
                "INSERT INTO sections (pack_id, kind, title, line_start, line_end, page_start, page_end) "
                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
@@ -28,20 +28,20 @@ PackRows::PackRows(Database& db)
       paper_(db,
              "INSERT INTO papers (pack_id, ref, title, purpose, ask, recommendation, line_start, line_end) "
              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-      // The no-op update makes RETURNING give the id of an existing action too. A NULL ref
-      // never conflicts, so an action without a reference gets an action of its own.
-      action_(db,
-              "INSERT INTO actions (board_key, ref) VALUES (?1, ?2) "
-              "ON CONFLICT (board_key, ref) DO UPDATE SET ref = excluded.ref RETURNING id"),
+      linker_(db),
       history_(db,
                "INSERT INTO action_history (action_id, pack_id, ref, raised, raised_text, item, text, owner, "
                "owner_initials, due, due_text, status, status_text, comments, source, meeting_date, line) "
                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") {}
 
-std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, const std::string& board_key) {
+std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, const BoardRef& board,
+                              BoardResolver& boards) {
   for (const auto& m : pack.meetings) {
+    // A meeting without a body stated is the pack's board's.
+    const BoardRef meeting_board = m.body ? boards.resolve(m.body) : board;
     meeting_.bind(1, pack_id).bind(2, m.body).bind(3, m.date).bind(4, m.date_text).bind(5, m.time);
-    meeting_.bind(6, m.venue).bind(7, to_string(m.role)).bind(8, m.line).run();
+    meeting_.bind(6, m.venue).bind(7, to_string(m.role)).bind(8, m.line).bind(9, meeting_board.id);
+    meeting_.bind(10, meeting_board.alias).run();
   }
   for (const auto& s : pack.sections) {
     section_.bind(1, pack_id).bind(2, model::section_name(s.kind)).bind(3, s.title).bind(4, s.line_start);
@@ -67,17 +67,17 @@ std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, con
     paper_.bind(1, pack_id).bind(2, p.ref).bind(3, p.title).bind(4, p.purpose).bind(5, p.ask);
     paper_.bind(6, p.recommendation).bind(7, p.line_start).bind(8, p.line_end).run();
   }
-  insert_actions(pack_id, pack, board_key);
+  insert_actions(pack_id, pack, board.id);
   return static_cast<std::int64_t>(pack.actions.size());
 }
 
-void PackRows::insert_actions(std::int64_t pack_id, const model::Pack& pack, const std::string& board_key) {
+void PackRows::insert_actions(std::int64_t pack_id, const model::Pack& pack, std::int64_t board_id) {
   for (const auto& a : pack.actions) {
-    action_.bind(1, board_key).bind(2, a.ref);
-    action_.step();
-    const std::int64_t action_id = action_.column_int(0);
-    action_.reset();
-    history_.bind(1, action_id).bind(2, pack_id).bind(3, a.ref).bind(4, a.raised).bind(5, a.raised_text);
+    history_.bind(1, linker_.link(board_id, pack_id, a))
+        .bind(2, pack_id)
+        .bind(3, a.ref)
+        .bind(4, a.raised)
+        .bind(5, a.raised_text);
     history_.bind(6, a.item).bind(7, a.text).bind(8, a.owner).bind(9, a.owner_initials).bind(10, a.due);
     history_.bind(11, a.due_text).bind(12, to_string(a.status)).bind(13, a.status_text).bind(14, a.comments);
     history_.bind(15, to_string(a.source)).bind(16, a.meeting_date).bind(17, a.line).run();

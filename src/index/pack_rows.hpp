@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+#include "action_links.hpp"
+#include "bpack/index/boards.hpp"
 #include "bpack/index/database.hpp"
 #include "bpack/model/pack.hpp"
 
@@ -16,12 +18,14 @@ class PackRows {
  public:
   explicit PackRows(Database& db);
 
-  // Inserts everything `pack` holds under `pack_id`; actions are matched across packs by
-  // (board_key, ref). Returns the number of action history rows written.
-  std::int64_t insert(std::int64_t pack_id, const model::Pack& pack, const std::string& board_key);
+  // Inserts everything `pack` holds under `pack_id`, the pack belonging to `board`: each
+  // meeting to the board its body names (`boards` resolves it), each action row to the
+  // action of its board it belongs to (action_links.hpp). Returns the number of action
+  // history rows written.
+  std::int64_t insert(std::int64_t pack_id, const model::Pack& pack, const BoardRef& board, BoardResolver& boards);
 
  private:
-  void insert_actions(std::int64_t pack_id, const model::Pack& pack, const std::string& board_key);
+  void insert_actions(std::int64_t pack_id, const model::Pack& pack, std::int64_t board_id);
 
   Statement meeting_;
   Statement section_;
@@ -30,7 +34,7 @@ class PackRows {
   Statement minute_item_;
   Statement decision_;
   Statement paper_;
-  Statement action_;
+  ActionLinker linker_;
   Statement history_;
 };
 

@@ -1,13 +1,13 @@
 #include "bpack/index/record_queries.hpp"
 
+#include "board_filter.hpp"
+
 namespace bpack::index {
 namespace {
 
 // `date` is the SQL expression of the row's meeting date. Values are bound, never spliced.
 std::string filter_sql(const std::string& date) {
-  return "(:board IS NULL OR instr(lower(p.board), lower(:board)) > 0) "
-         "AND (:since IS NULL OR " +
-         date +
+  return board_filter_sql("p.board_id") + " AND (:since IS NULL OR " + date +
          " >= :since) "
          "AND (:until IS NULL OR " +
          date + " <= :until)";
@@ -19,33 +19,21 @@ void bind_filter(Statement& q, const RecordFilter& filter) {
   q.bind(q.parameter_index(":until"), filter.until);
 }
 
-// Meetings without a date cannot be matched across packs; each stays on its own.
+// Meetings are kept one row each by the writer (meeting_summary: a board and a date, from
+// every pack that mentions it).
 const std::string kMeetingsSql =
-    "WITH g AS ("
-    "  SELECT p.board_key AS board_key, MAX(m.date) AS date,"
-    "    MAX(m.time) AS time, MAX(COALESCE(m.body, p.board)) AS board, MAX(m.venue) AS venue,"
-    "    MAX(CASE WHEN m.role = 'agenda' THEN p.path END) AS agenda_pack,"
-    "    MAX(CASE WHEN m.role = 'minutes' THEN p.path END) AS minutes_pack"
-    "  FROM meetings m JOIN packs p ON p.id = m.pack_id"
-    "  WHERE " +
-    filter_sql("m.date") +
-    "  GROUP BY p.board_key, COALESCE(m.date, 'pack ' || p.id || ' line ' || m.line)"
-    ") "
-    "SELECT g.date, g.time, g.board, g.venue, g.agenda_pack, g.minutes_pack,"
-    "  (SELECT COUNT(DISTINCT lower(a.name)) FROM attendance a JOIN packs q ON q.id = a.pack_id"
-    "   WHERE a.meeting_date = g.date AND q.board_key = g.board_key AND a.status IN ('member', 'attendee')),"
-    "  (SELECT COUNT(DISTINCT lower(a.name)) FROM attendance a JOIN packs q ON q.id = a.pack_id"
-    "   WHERE a.meeting_date = g.date AND q.board_key = g.board_key AND a.status = 'apologies'),"
-    // The same minutes may come in two packs: count each decision once.
-    "  (SELECT COUNT(DISTINCT COALESCE(d.item, '') || '|' || COALESCE(d.text, '')) FROM decisions d"
-    "   JOIN packs q ON q.id = d.pack_id WHERE d.meeting_date = g.date AND q.board_key = g.board_key),"
-    "  (SELECT COUNT(DISTINCT h.action_id) FROM action_history h JOIN packs q ON q.id = h.pack_id"
-    "   WHERE h.raised = g.date AND q.board_key = g.board_key) "
-    "FROM g ORDER BY g.date IS NULL, g.date, g.board";
+    "SELECT m.date, m.time, b.name, m.venue, ap.path, mp.path, m.present, m.apologies, m.decisions, "
+    "m.actions_raised, m.agenda_pack_id, m.agenda_line, m.minutes_pack_id, m.minutes_line, m.board_id "
+    "FROM meeting_summary m JOIN boards b ON b.id = m.board_id "
+    "LEFT JOIN packs ap ON ap.id = m.agenda_pack_id LEFT JOIN packs mp ON mp.id = m.minutes_pack_id WHERE " +
+    board_filter_sql("m.board_id") +
+    " AND (:since IS NULL OR m.date >= :since) AND (:until IS NULL OR m.date <= :until) "
+    "ORDER BY m.date IS NULL, m.date, lower(b.name)";
 
-const std::string kAttendanceFrom = " FROM attendance a JOIN packs p ON p.id = a.pack_id WHERE " +
-                                    filter_sql("COALESCE(a.meeting_date, p.meeting_date)") +
-                                    " AND (:person IS NULL OR instr(lower(a.name), lower(:person)) > 0)";
+const std::string kAttendanceFrom =
+    " FROM attendance a JOIN packs p ON p.id = a.pack_id LEFT JOIN boards bd ON bd.id = p.board_id WHERE " +
+    filter_sql("COALESCE(a.meeting_date, p.meeting_date)") +
+    " AND (:person IS NULL OR instr(lower(a.name), lower(:person)) > 0)";
 
 }  // namespace
 
@@ -65,6 +53,11 @@ std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter) 
     row.apologies = q.column_int(7);
     row.decisions = q.column_int(8);
     row.actions_raised = q.column_int(9);
+    row.agenda_pack_id = q.column_optional_int(10);
+    row.agenda_line = q.column_optional_int(11);
+    row.minutes_pack_id = q.column_optional_int(12);
+    row.minutes_line = q.column_optional_int(13);
+    row.board_id = q.column_int(14);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -73,8 +66,9 @@ std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter) 
 std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter,
                                         const std::optional<std::string>& text) {
   Statement q(db,
-              "SELECT COALESCE(d.meeting_date, p.meeting_date), p.board, d.item, d.kind, d.text, p.path, d.line "
-              "FROM decisions d JOIN packs p ON p.id = d.pack_id WHERE " +
+              "SELECT COALESCE(d.meeting_date, p.meeting_date), bd.name, d.item, d.kind, d.text, p.path, d.line, p.id, "
+              "COALESCE(p.board_id, 0) "
+              "FROM decisions d JOIN packs p ON p.id = d.pack_id LEFT JOIN boards bd ON bd.id = p.board_id WHERE " +
                   filter_sql("COALESCE(d.meeting_date, p.meeting_date)") +
                   " AND (:text IS NULL OR instr(lower(d.text), lower(:text)) > 0) "
                   "ORDER BY COALESCE(d.meeting_date, p.meeting_date), p.path, d.line");
@@ -90,7 +84,27 @@ std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter
     row.text = q.column_optional(4);
     row.pack = q.column_text(5);
     row.line = q.column_int(6);
+    row.pack_id = q.column_int(7);
+    row.board_id = q.column_int(8);
     rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<ItemRow> list_items(Database& db, const RecordFilter& filter) {
+  Statement q(db,
+              "SELECT COALESCE(p.board_id, 0), bd.name, i.kind, i.number, i.title, COALESCE(i.date, p.meeting_date), "
+              "p.path, p.id, i.line FROM ("
+              "  SELECT 'agenda item' AS kind, pack_id, number, title, NULL AS date, line FROM agenda_items"
+              "  UNION ALL SELECT 'minute item', pack_id, number, title, meeting_date, line_start FROM minute_items"
+              "  UNION ALL SELECT 'paper', pack_id, ref, title, NULL, line_start FROM papers WHERE title IS NOT NULL"
+              ") i JOIN packs p ON p.id = i.pack_id LEFT JOIN boards bd ON bd.id = p.board_id WHERE " +
+                  filter_sql("COALESCE(i.date, p.meeting_date)") + " ORDER BY p.id, i.line");
+  bind_filter(q, filter);
+  std::vector<ItemRow> rows;
+  while (q.step()) {
+    rows.push_back({q.column_int(0), q.column_optional(1), q.column_text(2), q.column_optional(3), q.column_text(4),
+                    q.column_optional(5), q.column_text(6), q.column_int(7), q.column_int(8)});
   }
   return rows;
 }
@@ -98,8 +112,8 @@ std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter
 std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& filter,
                                            const std::optional<std::string>& person) {
   Statement q(db,
-              "SELECT COALESCE(a.meeting_date, p.meeting_date), p.board, a.name, a.role, a.initials, a.status, "
-              "p.path, a.line" +
+              "SELECT COALESCE(a.meeting_date, p.meeting_date), bd.name, a.name, a.role, a.initials, a.status, "
+              "p.path, a.line, p.id, COALESCE(p.board_id, 0)" +
                   kAttendanceFrom + " ORDER BY COALESCE(a.meeting_date, p.meeting_date), p.path, a.line");
   bind_filter(q, filter);
   q.bind(q.parameter_index(":person"), person);
@@ -114,6 +128,8 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
     row.status = q.column_text(5);
     row.pack = q.column_text(6);
     row.line = q.column_int(7);
+    row.pack_id = q.column_int(8);
+    row.board_id = q.column_int(9);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -125,7 +141,7 @@ std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordF
   // the capitalised spelling when a name is written in several cases.
   Statement q(db,
               "WITH listed AS (SELECT lower(a.name) AS who, a.name AS name, a.status AS status, "
-              "p.board_key || '|' || COALESCE(a.meeting_date, 'pack ' || p.id) AS meeting" +
+              "p.board_id || '|' || COALESCE(a.meeting_date, 'pack ' || p.id) AS meeting" +
                   kAttendanceFrom +
                   ") SELECT MIN(name), COUNT(DISTINCT meeting), "
                   "COUNT(DISTINCT CASE WHEN status IN ('member', 'attendee') THEN meeting END) AS present, "

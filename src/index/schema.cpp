@@ -5,6 +5,7 @@
 #include <array>
 
 #include "bpack/util/error.hpp"
+#include "derived_state.hpp"
 
 namespace bpack::index {
 namespace {
@@ -233,10 +234,131 @@ CREATE VIEW blocks AS
   FROM pack_blocks b, json_each(b.blocks) j;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Version 4: one board under many names, actions followed across packs, and what the list
+// commands read kept ready (the queries of version 3 grew with the square of the packs).
+// - boards and board_aliases: every name met (board_names.hpp) and the board it belongs to;
+//   `bpack boards` merges, splits and renames, and ingest keeps what it decided.
+// - packs and meetings name their board by alias; board_key goes.
+// - actions belong to a board by id; a row without a ref may join an action by owner and
+//   similar text (action_links.cpp), and says how it joined.
+// - action_state and meeting_summary are tables the writer keeps (derived_state.cpp), no
+//   longer a view computed on every query.
+// The rows of actions and action_history are copied into new tables (SQLite cannot drop a
+// UNIQUE constraint); which action each history row belongs to is decided again after this
+// script, by the migration's C++ step, hence the deferred foreign keys.
+constexpr const char* kVersion4 = R"sql(
+PRAGMA defer_foreign_keys = ON;
+
+CREATE TABLE boards (
+  id      INTEGER PRIMARY KEY,
+  name    TEXT,                   -- the name shown: the alias most used, unless renamed
+  renamed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE board_aliases (
+  id       INTEGER PRIMARY KEY,
+  key      TEXT NOT NULL UNIQUE,  -- the name's key (board_names.hpp): one alias per key
+  board_id INTEGER NOT NULL REFERENCES boards(id),
+  name     TEXT NOT NULL,         -- as first written, less a venue or date tail
+  uses     INTEGER NOT NULL DEFAULT 0  -- packs and meetings that name their board so
+);
+CREATE INDEX board_aliases_by_board ON board_aliases(board_id);
+
+DROP VIEW action_state;
+DROP INDEX packs_by_board;
+ALTER TABLE packs DROP COLUMN board_key;
+ALTER TABLE packs ADD COLUMN board_alias TEXT;
+ALTER TABLE packs ADD COLUMN board_id INTEGER REFERENCES boards(id);
+CREATE INDEX packs_by_board ON packs(board_id, meeting_date);
+CREATE INDEX packs_by_alias ON packs(board_alias);
+ALTER TABLE meetings ADD COLUMN board_alias TEXT;
+ALTER TABLE meetings ADD COLUMN board_id INTEGER REFERENCES boards(id);
+CREATE INDEX meetings_by_board ON meetings(board_id, date);
+CREATE INDEX attendance_by_date ON attendance(meeting_date);
+CREATE INDEX decisions_by_date ON decisions(meeting_date);
+
+CREATE TABLE actions_v4 (
+  id        INTEGER PRIMARY KEY,
+  board_id  INTEGER NOT NULL REFERENCES boards(id),
+  ref       TEXT,
+  -- What a later row without a ref is compared with (action_match.hpp): the owner's
+  -- initials, the content words of the text and the raised date of the row that began it.
+  owner_key TEXT NOT NULL DEFAULT '',
+  words     TEXT NOT NULL DEFAULT '',
+  raised    TEXT
+);
+CREATE TABLE action_history_v4 (
+  id INTEGER PRIMARY KEY,
+  action_id INTEGER NOT NULL REFERENCES actions_v4(id) ON DELETE CASCADE,
+  pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  ref TEXT, raised TEXT, raised_text TEXT, item TEXT, text TEXT,
+  owner TEXT, owner_initials TEXT, due TEXT, due_text TEXT,
+  status TEXT NOT NULL, status_text TEXT, comments TEXT,
+  source TEXT NOT NULL,
+  meeting_date TEXT,
+  line INTEGER NOT NULL,
+  linked_by  TEXT,   -- how the row joined its action: 'ref', 'text' (owner and similar text); NULL: it began it
+  similarity REAL    -- for 'text': how alike the texts are (0..1)
+);
+INSERT INTO action_history_v4 (id, action_id, pack_id, ref, raised, raised_text, item, text, owner, owner_initials,
+                               due, due_text, status, status_text, comments, source, meeting_date, line)
+  SELECT id, action_id, pack_id, ref, raised, raised_text, item, text, owner, owner_initials,
+         due, due_text, status, status_text, comments, source, meeting_date, line FROM action_history;
+DROP TABLE action_history;
+DROP TABLE actions;
+ALTER TABLE actions_v4 RENAME TO actions;
+ALTER TABLE action_history_v4 RENAME TO action_history;
+CREATE UNIQUE INDEX actions_by_ref ON actions(board_id, ref) WHERE ref IS NOT NULL;
+CREATE INDEX actions_by_owner ON actions(board_id, owner_key);
+CREATE INDEX action_history_by_action ON action_history(action_id);
+CREATE INDEX action_history_by_pack ON action_history(pack_id);
+CREATE INDEX action_history_by_raised ON action_history(raised);
+
+-- The latest known state of each action (what `bpack actions` lists): the row of the pack
+-- with the latest meeting date (ties: the later ingested pack) decides status, due date and
+-- comments; text, owner and item come from the latest pack that states them.
+CREATE TABLE action_state (
+  action_id    INTEGER PRIMARY KEY REFERENCES actions(id) ON DELETE CASCADE,
+  board_id     INTEGER NOT NULL,
+  ref TEXT, raised TEXT, item TEXT, text TEXT, owner TEXT,
+  due TEXT, due_text TEXT,
+  status TEXT NOT NULL, status_text TEXT, comments TEXT, source TEXT NOT NULL,
+  first_seen   TEXT,              -- meeting dates of the first and last packs carrying it
+  last_seen    TEXT,
+  packs_seen   INTEGER NOT NULL,
+  last_pack_id INTEGER NOT NULL,
+  last_line    INTEGER NOT NULL,
+  closed_on    TEXT,              -- closed: the meeting that closed it (minutes) or the pack's date (log)
+  closed_pack_id INTEGER,
+  vanished_pack_id INTEGER,       -- not closed, and missing from this later pack's action log
+  vanished_on  TEXT
+);
+CREATE INDEX action_state_by_board ON action_state(board_id, vanished_on);
+CREATE INDEX action_state_by_status ON action_state(status);
+
+-- One row per meeting (a board and a date, however many packs mention it): what `bpack
+-- meetings` lists. Counts come from the minutes; a decision or person in two packs counts once.
+CREATE TABLE meeting_summary (
+  board_id        INTEGER NOT NULL,
+  meeting_key     TEXT NOT NULL,  -- its date; 'pack N line L' for a meeting without one
+  date TEXT, time TEXT, venue TEXT,
+  agenda_pack_id  INTEGER,        -- the pack carrying its agenda, and the line there
+  agenda_line     INTEGER,
+  minutes_pack_id INTEGER,        -- the pack carrying its minutes
+  minutes_line    INTEGER,
+  present         INTEGER NOT NULL,
+  apologies       INTEGER NOT NULL,
+  decisions       INTEGER NOT NULL,
+  actions_raised  INTEGER NOT NULL,
+  PRIMARY KEY (board_id, meeting_key)
+) WITHOUT ROWID;
+CREATE INDEX meeting_summary_by_date ON meeting_summary(date);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
+    {4, kVersion4, rebuild_derived_state},
 }};
 
 bool has_user_tables(Database& db) {
@@ -296,6 +418,9 @@ void prepare_schema(Database& db, SchemaUse use, std::span<const Migration> step
   for (const Migration& step : steps) {
     if (step.to_version > version) {
       db.exec(step.sql);
+      if (step.finish != nullptr) {
+        step.finish(db);
+      }
       db.exec(fmt::format("PRAGMA user_version = {}", step.to_version));
       version = step.to_version;
     }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "board_filter.hpp"
 #include "bpack/index/fts_query.hpp"
 #include "bpack/index/ranking.hpp"
 #include "bpack/util/error.hpp"
@@ -36,7 +37,7 @@ std::string location_filter(const SearchOptions& o) {
     sql += " AND b.kind = :kind";
   }
   if (o.board) {
-    sql += " AND instr(lower(p.board), lower(:board)) > 0";
+    sql += " AND " + board_filter_sql("p.board_id");
   }
   if (o.since) {
     sql += " AND p.meeting_date >= :since";
@@ -104,8 +105,10 @@ enum class Walk { places, packs };
 std::string location_sql(const SearchOptions& o, Walk walk) {
   const std::string from = walk == Walk::packs ? "FROM packs p CROSS JOIN passage_packs b ON b.pack_id = p.id "
                                                : "FROM passage_packs b JOIN packs p ON p.id = b.pack_id ";
-  return "SELECT b.kind, b.line, b.page, p.id, p.path, p.board, p.meeting_date " + from + "WHERE b.passage_id = :id" +
-         location_filter(o) + " ORDER BY COALESCE(p.meeting_date, '') DESC, p.id DESC, b.line LIMIT 1";
+  return "SELECT b.kind, b.line, b.page, p.id, p.path, (SELECT name FROM boards WHERE id = p.board_id), "
+         "p.meeting_date " +
+         from + "WHERE b.passage_id = :id" + location_filter(o) +
+         " ORDER BY COALESCE(p.meeting_date, '') DESC, p.id DESC, b.line LIMIT 1";
 }
 
 // Walking the packs costs about (packs / places) probes, reading the places about (places)
@@ -249,6 +252,7 @@ std::vector<SearchHit> find_hits(Database& db, const SearchOptions& options) {
     h.line = h.block_line + offset;
     h.page = where.column_int(2);
     const std::int64_t pack_id = where.column_int(3);
+    h.pack_id = pack_id;
     h.pack = where.column_text(4);
     h.board = where.column_optional(5);
     h.meeting_date = where.column_optional(6);

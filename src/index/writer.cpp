@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "derived_state.hpp"
 #include "pack_rows.hpp"
 
 namespace bpack::index {
@@ -27,11 +28,11 @@ struct Writer::Statements {
         describe_by_source(db, std::string(kDescribePack) + "WHERE p.source_key = ?1"),
         describe_by_sha(db, std::string(kDescribePack) + "WHERE p.sha256 = ?1"),
         insert_pack(db,
-                    "INSERT INTO packs (path, source_key, sha256, bytes, lines, pages, board_key, ingested_at) "
-                    "VALUES (?1, ?2, ?3, ?4, 0, 1, '', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
+                    "INSERT INTO packs (path, source_key, sha256, bytes, lines, pages, ingested_at) "
+                    "VALUES (?1, ?2, ?3, ?4, 0, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
         finish_pack(db,
-                    "UPDATE packs SET lines = ?2, pages = ?3, board = ?4, board_key = ?5, meeting_date = ?6, "
-                    "has_action_log = ?7 WHERE id = ?1"),
+                    "UPDATE packs SET lines = ?2, pages = ?3, board = ?4, board_alias = ?5, board_id = ?6, "
+                    "meeting_date = ?7, has_action_log = ?8 WHERE id = ?1"),
         delete_pack(db, "DELETE FROM packs WHERE id = ?1"),
         // An action whose every history row went with a replaced pack is gone too.
         delete_orphan_actions(
@@ -51,7 +52,9 @@ struct Writer::Statements {
         delete_orphan_passage(
             db,
             "DELETE FROM passages WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM passage_packs WHERE passage_id = ?1)"),
-        rows(db) {}
+        rows(db),
+        boards(db),
+        derived(db) {}
 
   Statement find_by_sha;
   Statement find_by_source;
@@ -71,6 +74,8 @@ struct Writer::Statements {
   Statement delete_places;
   Statement delete_orphan_passage;
   PackRows rows;
+  BoardResolver boards;
+  DerivedState derived;
 };
 
 namespace {
@@ -130,25 +135,6 @@ std::optional<std::string> pack_board(const model::Pack& pack) {
     }
   }
   return chosen != nullptr ? chosen->body : std::nullopt;
-}
-
-std::string board_key(std::string_view board) {
-  std::string key;
-  bool pending_space = false;
-  for (const char c : board) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool word = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
-    if (!word) {
-      pending_space = !key.empty();
-      continue;
-    }
-    if (pending_space) {
-      key.push_back(' ');
-      pending_space = false;
-    }
-    key.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : c);
-  }
-  return key;
 }
 
 Writer::Writer(Database& db)
@@ -475,18 +461,20 @@ std::int64_t Writer::begin_pack(const PackFile& file, IngestResult& result) {
 
 void Writer::finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestResult& result) {
   Statements& s = *statements_;
-  // What the parse found: the pack's board and date, then its entities and actions.
+  // What the parse found: the pack's board and date, then its entities and actions, then
+  // what the list commands read from them.
   const std::optional<std::string> board = pack_board(pack);
-  const std::string key = board ? board_key(*board) : std::string();
+  const BoardRef board_ref = s.boards.resolve(board);
   const model::Meeting* meeting = pack.primary_meeting();
   bool has_action_log = false;
   for (const auto& section : pack.sections) {
     has_action_log = has_action_log || section.kind == model::SectionKind::action_log;
   }
   s.finish_pack.bind(1, pack_id).bind(2, pack.source.lines).bind(3, std::max<model::LineNo>(pack.source.pages, 1));
-  s.finish_pack.bind(4, board).bind(5, key).bind(6, meeting != nullptr ? meeting->date : std::nullopt);
-  s.finish_pack.bind(7, has_action_log ? 1 : 0).run();
-  result.actions = s.rows.insert(pack_id, pack, key);
+  s.finish_pack.bind(4, board).bind(5, board_ref.alias).bind(6, board_ref.id);
+  s.finish_pack.bind(7, meeting != nullptr ? meeting->date : std::nullopt).bind(8, has_action_log ? 1 : 0).run();
+  result.actions = s.rows.insert(pack_id, pack, board_ref, s.boards);
+  s.derived.pack_added(pack_id);
 }
 
 void Writer::write_block(const model::Block& block, const ParagraphDigest& digest, IngestResult& result) {
@@ -592,11 +580,13 @@ void Writer::delete_pack(std::int64_t pack_id) {
   for (const std::int64_t id : passages) {
     s.delete_places.bind(1, id).bind(2, pack_id).run();
   }
+  const DerivedState::Dependents dependents = s.derived.before_pack_deleted(pack_id);
   s.delete_pack.bind(1, pack_id).run();
   for (const std::int64_t id : passages) {
     s.delete_orphan_passage.bind(1, id).run();
   }
   s.delete_orphan_actions.run();
+  s.derived.after_pack_deleted(dependents);
 }
 
 }  // namespace bpack::index

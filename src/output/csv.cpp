@@ -30,6 +30,23 @@ bool needs_quotes(std::string_view field) {
   return false;
 }
 
+// The cells of row whose column keep(c) accepts, as one record.
+template <typename Keep>
+void append_csv_cells(std::string& out, const std::vector<Cell>& row, const Keep& keep) {
+  bool first = true;
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    if (keep(c)) {
+      if (!first) {
+        out.push_back(',');
+      }
+      // Full precision: CSV is for other programs, not for reading at a glance.
+      append_csv_field(out, cell_text(row[c], 6));
+      first = false;
+    }
+  }
+  out += kRecordEnd;
+}
+
 }  // namespace
 
 void append_csv_field(std::string& out, std::string_view field) {
@@ -58,26 +75,22 @@ void append_csv_record(std::string& out, const std::vector<std::string>& fields)
 }
 
 void append_csv_row(std::string& out, const std::vector<Cell>& row) {
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    if (i > 0) {
-      out.push_back(',');
-    }
-    // Full precision: CSV is for other programs, not for reading at a glance.
-    append_csv_field(out, cell_text(row[i], 6));
-  }
-  out += kRecordEnd;
+  append_csv_cells(out, row, [](std::size_t) { return true; });
 }
 
-std::string render_csv(const Table& table) {
-  const Table data = data_columns(table);
+std::string render_csv(const ListView& list) {
   std::string out;
   std::vector<std::string> names;
-  for (const auto& column : data.columns) {
-    names.push_back(column.name);
+  for (const auto& column : list.columns) {
+    if (column.in_data) {
+      names.push_back(column.name);
+    }
   }
   append_csv_record(out, names);
-  for (const auto& row : data.rows) {
-    append_csv_row(out, row);
+  // The data columns of each row, read in place: a list of many rows is not copied.
+  const auto in_data = [&list](std::size_t c) { return c < list.columns.size() && list.columns[c].in_data; };
+  for (const auto& row : list.rows) {
+    append_csv_cells(out, row, in_data);
   }
   return out;
 }

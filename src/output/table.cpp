@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
-#include "bpack/output/json.hpp"
 #include "bpack/output/terminal_text.hpp"
 
 namespace bpack::output {
@@ -66,41 +64,11 @@ std::string header_of(const Column& column) {
 
 }  // namespace
 
-Cell cell(const std::optional<std::string>& text) {
-  return text ? Cell(*text) : Cell(std::monostate{});
-}
-
-Cell cell(const std::optional<std::int64_t>& number) {
-  return number ? Cell(*number) : Cell(std::monostate{});
-}
-
-std::string cell_text(const Cell& value, int decimals) {
-  struct Visitor {
-    int decimals;
-    std::string operator()(std::monostate) const { return {}; }
-    std::string operator()(std::int64_t n) const { return std::to_string(n); }
-    std::string operator()(double d) const {
-      std::string text = fmt::format("{:.{}f}", d, decimals);
-      // 0.500 -> 0.5, 2.000 -> 2: fixed decimals read as noise in a table.
-      if (text.find('.') != std::string::npos) {
-        text.erase(text.find_last_not_of('0') + 1);
-        if (text.back() == '.') {
-          text.pop_back();
-        }
-      }
-      return text;
-    }
-    std::string operator()(const std::string& s) const { return s; }
-    std::string operator()(bool b) const { return b ? "true" : "false"; }
-  };
-  return std::visit(Visitor{decimals}, value);
-}
-
 std::size_t display_width(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
 }
 
-std::string render_table(const Table& table, std::size_t width) {
+std::string render_table(const ListView& table, std::size_t width) {
   std::vector<std::size_t> visible;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     if (table.columns[c].in_table) {
@@ -184,67 +152,6 @@ std::string render_table(const Table& table, std::size_t width) {
   write_line(header);
   for (const auto& row : text) {
     write_line(row);
-  }
-  return out;
-}
-
-void append_json_row(std::string& out, const std::vector<std::string>& names, const std::vector<Cell>& row) {
-  JsonWriter json(out);
-  json.begin_object();
-  for (std::size_t c = 0; c < names.size() && c < row.size(); ++c) {
-    json.key(names[c]);
-    std::visit(
-        [&](const auto& v) {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::monostate>) {
-            json.null();
-          } else if constexpr (std::is_same_v<T, double>) {
-            // JSON has no NaN or infinity.
-            if (std::isfinite(v)) {
-              json.value(v);
-            } else {
-              json.null();
-            }
-          } else if constexpr (std::is_same_v<T, std::string>) {
-            json.value(std::string_view(v));
-          } else {
-            json.value(v);
-          }
-        },
-        row[c]);
-  }
-  json.end_object();
-  out.push_back('\n');
-}
-
-std::string render_json_lines(const Table& table) {
-  const Table data = data_columns(table);
-  std::vector<std::string> names;
-  for (const auto& column : data.columns) {
-    names.push_back(column.name);
-  }
-  std::string out;
-  for (const auto& row : data.rows) {
-    append_json_row(out, names, row);
-  }
-  return out;
-}
-
-Table data_columns(const Table& table) {
-  Table out;
-  std::vector<std::size_t> keep;
-  for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    if (table.columns[c].in_data) {
-      keep.push_back(c);
-      out.columns.push_back(table.columns[c]);
-    }
-  }
-  for (const auto& row : table.rows) {
-    std::vector<Cell> cells;
-    for (const std::size_t c : keep) {
-      cells.push_back(c < row.size() ? row[c] : Cell(std::monostate{}));
-    }
-    out.rows.push_back(std::move(cells));
   }
   return out;
 }

@@ -22,9 +22,11 @@ struct PackRow {
   std::int64_t bytes = 0;
   std::int64_t lines = 0;
   std::int64_t pages = 1;
-  std::optional<std::string> board;
+  std::optional<std::string> board;  // the board's name (boards.hpp)
+  std::int64_t board_id = 0;
   std::optional<std::string> meeting_date;
   std::string ingested_at;
+  std::optional<std::string> board_as_written;  // as this pack names it
 };
 
 std::vector<PackRow> list_packs(Database& db);
@@ -72,13 +74,30 @@ struct PackOutline {
 };
 
 PackOutline pack_outline(Database& db, std::int64_t pack_id);
+std::vector<OutlineSection> pack_sections(Database& db, std::int64_t pack_id);
+
+// A paragraph of a pack as the index holds it: every non-blank line of the pack is in one
+// (its lines joined by '\n'), so a pack can be shown again from the index alone.
+struct PackBlock {
+  std::int64_t line = 0;  // its first line
+  std::int64_t page = 1;
+  std::string kind;  // of the section holding it
+  std::string text;
+};
+
+// The paragraphs of a pack, in order.
+std::vector<PackBlock> pack_blocks(Database& db, std::int64_t pack_id);
+
+// The lines of a pack that the index's rows point at (meetings, sections, agenda and minute
+// items, attendance, decisions, actions, papers), sorted, each once: where links land.
+std::vector<std::int64_t> referenced_lines(Database& db, std::int64_t pack_id);
 
 // A value of an exported row, typed as SQLite stored it.
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
-// The names `export_table` accepts: every table of pack rows, "actions" (the latest state
-// of each action, the action_state view) and "passages" (the distinct paragraph texts;
-// "blocks" carries each block's text too).
+// The names `export_table` accepts: every table of pack rows, "boards" and "board_aliases",
+// "actions" (the latest state of each action, action_state with its board's name and pack's
+// path) and "passages" (the distinct paragraph texts; "blocks" carries each block's text too).
 const std::vector<std::string>& exportable_tables();
 
 // Streams every row of `table` in a stable order: `header` once with the column names, then

@@ -20,13 +20,18 @@ struct RecordFilter {
 };
 
 struct MeetingRow {
+  std::int64_t board_id = 0;
   std::optional<std::string> date;
   std::optional<std::string> time;
   std::optional<std::string> board;
   std::optional<std::string> venue;
-  std::optional<std::string> agenda_pack;   // pack carrying the meeting's agenda
+  std::optional<std::string> agenda_pack;  // pack carrying the meeting's agenda, and the line there
+  std::optional<std::int64_t> agenda_pack_id;
+  std::optional<std::int64_t> agenda_line;
   std::optional<std::string> minutes_pack;  // pack carrying its minutes
-  std::int64_t present = 0;                 // members and attendees recorded present
+  std::optional<std::int64_t> minutes_pack_id;
+  std::optional<std::int64_t> minutes_line;
+  std::int64_t present = 0;  // members and attendees recorded present
   std::int64_t apologies = 0;
   std::int64_t decisions = 0;
   std::int64_t actions_raised = 0;
@@ -35,12 +40,14 @@ struct MeetingRow {
 std::vector<MeetingRow> list_meetings(Database& db, const RecordFilter& filter);
 
 struct DecisionRow {
+  std::int64_t board_id = 0;
   std::optional<std::string> meeting_date;
   std::optional<std::string> board;
   std::optional<std::string> item;
   std::string kind;
   std::optional<std::string> text;
   std::string pack;
+  std::int64_t pack_id = 0;
   std::int64_t line = 0;
 };
 
@@ -49,6 +56,7 @@ std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter
                                         const std::optional<std::string>& text);
 
 struct AttendanceRow {
+  std::int64_t board_id = 0;
   std::optional<std::string> meeting_date;
   std::optional<std::string> board;
   std::string name;
@@ -56,8 +64,24 @@ struct AttendanceRow {
   std::optional<std::string> initials;
   std::string status;
   std::string pack;
+  std::int64_t pack_id = 0;
   std::int64_t line = 0;
 };
+
+// What packs give a title: agenda items, minute items and papers.
+struct ItemRow {
+  std::int64_t board_id = 0;
+  std::optional<std::string> board;
+  std::string kind;  // "agenda item", "minute item", "paper"
+  std::optional<std::string> number;
+  std::string title;
+  std::optional<std::string> meeting_date;  // the item's meeting, else its pack's
+  std::string pack;
+  std::int64_t pack_id = 0;
+  std::int64_t line = 0;
+};
+
+std::vector<ItemRow> list_items(Database& db, const RecordFilter& filter);
 
 // `person`: substring of the name, any case.
 std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& filter,

@@ -18,6 +18,9 @@ inline constexpr int kApplicationId = 0x6270636B;
 struct Migration {
   int to_version;   // user_version after this migration
   const char* sql;  // statements run inside the migration transaction
+  // Work SQL cannot do (names read by board_names.hpp, actions linked by text), run after
+  // `sql` in the same transaction; null when there is none.
+  void (*finish)(Database& db) = nullptr;
 };
 
 // The migrations of this build, in order; the last one's to_version is the current schema.

@@ -40,6 +40,7 @@ struct SearchHit {
   int rank = 0;        // 1 = best
   double score = 0.0;  // bm25 as FTS5 gives it: lower is better
   std::string pack;
+  std::int64_t pack_id = 0;
   std::optional<std::string> board;
   std::optional<std::string> meeting_date;
   std::string kind;                    // section kind

@@ -62,10 +62,8 @@ using StreamedPack = std::function<model::Pack(const BlockSink&)>;
 
 // The board a pack belongs to, as the pack names it: the body of the meeting whose minutes
 // it carries (the formal name in a minutes header), else the body of its agenda meeting.
+// Which board of the index that is, boards.hpp decides.
 std::optional<std::string> pack_board(const model::Pack& pack);
-// Lower-case ASCII letters and digits of `board`, one space between words: what decides
-// that two packs (and so their actions) belong to the same board.
-std::string board_key(std::string_view board);
 
 class Writer {
  public:

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bpack/output/table.hpp"
+#include "bpack/output/view.hpp"
 
 namespace bpack::output {
 
@@ -17,6 +17,6 @@ void append_csv_field(std::string& out, std::string_view field);
 void append_csv_record(std::string& out, const std::vector<std::string>& fields);
 void append_csv_row(std::string& out, const std::vector<Cell>& row);
 
-std::string render_csv(const Table& table);
+std::string render_csv(const ListView& table);
 
 }  // namespace bpack::output

@@ -93,10 +93,11 @@ TEST_CASE_FIXTURE(PacksFixture, "export streams a whitelisted table with its col
     CHECK_NOTHROW(bpack::index::export_table(
         *db, table, [](const auto&) {}, [](const auto&) {}));
   }
-  CHECK_THROWS_WITH_AS(bpack::index::export_table(
-                           *db, "sqlite_schema", [](const auto&) {}, [](const auto&) {}),
-                       doctest::Contains("export: no table 'sqlite_schema'; choose one of: packs, meetings"),
-                       UsageError);
+  CHECK_THROWS_WITH_AS(
+      bpack::index::export_table(
+          *db, "sqlite_schema", [](const auto&) {}, [](const auto&) {}),
+      doctest::Contains("export: no table 'sqlite_schema'; choose one of: packs, boards, board_aliases, meetings"),
+      UsageError);
   CHECK_THROWS_AS(bpack::index::export_table(
                       *db, "packs; DROP TABLE packs", [](const auto&) {}, [](const auto&) {}),
                   UsageError);

@@ -36,19 +36,19 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
   Database db(dir.file("new.db"), OpenMode::create);
   prepare_schema(db, SchemaUse::create);
   CHECK(schema_version(db) == current_schema_version());
-  CHECK(current_schema_version() == 3);
+  CHECK(current_schema_version() == 4);
   CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
   CHECK(db.query_int("PRAGMA foreign_keys") == 1);
   CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
   CHECK(db.query_int("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
-  for (const char* table :
-       {"packs", "meetings", "sections", "agenda_items", "attendance", "minute_items", "decisions", "papers", "actions",
-        "action_history", "pack_blocks", "passage_packs", "passages", "passages_fts"}) {
+  for (const char* table : {"packs", "boards", "board_aliases", "meetings", "sections", "agenda_items", "attendance",
+                            "minute_items", "decisions", "papers", "actions", "action_history", "action_state",
+                            "meeting_summary", "pack_blocks", "passage_packs", "passages", "passages_fts"}) {
     INFO(table);
     CHECK(db.query_int(std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table +
                        "'") == 1);
   }
-  for (const char* view : {"action_state", "blocks"}) {
+  for (const char* view : {"blocks"}) {
     INFO(view);
     CHECK(db.query_int(std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'view' AND name = '") + view +
                        "'") == 1);
@@ -58,7 +58,7 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
     const auto objects = db.query_int("SELECT COUNT(*) FROM sqlite_schema");
     Database again(dir.file("new.db"), OpenMode::existing);
     prepare_schema(again, SchemaUse::existing);
-    CHECK(schema_version(again) == 3);
+    CHECK(schema_version(again) == 4);
     CHECK(again.query_int("SELECT COUNT(*) FROM sqlite_schema") == objects);
   }
 }
@@ -87,7 +87,7 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
   CHECK(message.find(
-            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 3)") !=
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 4)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }
@@ -214,4 +214,51 @@ TEST_CASE("an index of schema version 2 keeps every block when its places move t
                 "SELECT passage_id, pack_id, kind, line, page, occurrences FROM passage_packs "
                 "ORDER BY passage_id, pack_id, kind") ==
         "10 1 minutes 5 1 1;10 2 minutes 7 1 2;10 2 paper 40 4 1;11 2 paper 20 2 1;");
+}
+
+TEST_CASE("an index of schema version 3 keeps every action row when boards and action links arrive") {
+  TempDir dir;
+  Database db(dir.file("v3.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, bpack::index::migrations().first(3));
+  CHECK(schema_version(db) == 3);
+  // Two packs of one board named two ways (version 3 saw two boards), each carrying action
+  // 46; the later pack closes it. Pack 2 also has an action without a ref.
+  db.exec(
+      "INSERT INTO packs (id, path, sha256, bytes, lines, pages, board, board_key, meeting_date, has_action_log, "
+      "ingested_at) VALUES "
+      "(1, 'a.txt', 'x', 1, 9, 1, 'BLMK ICS Partnership Board', 'blmk ics partnership board', '2021-04-07', 1, 't'), "
+      "(2, 'b.txt', 'y', 1, 9, 1, 'Partnership Board for Bedfordshire, Luton and Milton Keynes', "
+      "'partnership board for bedfordshire luton and milton keynes', '2022-02-09', 1, 't');"
+      "INSERT INTO meetings (pack_id, body, date, role, line) VALUES (1, 'BLMK ICS Partnership Board', '2021-04-07', "
+      "'agenda', 1), (2, 'Partnership Board for Bedfordshire, Luton and Milton Keynes', '2022-02-09', 'agenda', 1);"
+      "INSERT INTO attendance (pack_id, name, status, meeting_date, line) VALUES (1, 'Ann Lee', 'member', "
+      "'2021-04-07', 3);"
+      "INSERT INTO actions (id, board_key, ref) VALUES (1, 'blmk ics partnership board', '46'), "
+      "(2, 'partnership board for bedfordshire luton and milton keynes', '46'), "
+      "(3, 'partnership board for bedfordshire luton and milton keynes', NULL);"
+      "INSERT INTO action_history (id, action_id, pack_id, ref, raised, text, owner, status, status_text, source, "
+      "line) "
+      "VALUES (10, 1, 1, '46', '2021-02-03', 'Circulate the data', 'Executive lead', 'open', 'Open', 'action_log', 5), "
+      "(11, 2, 2, '46', '2021-02-03', 'Circulate the data', 'Executive lead', 'closed', 'Complete', 'action_log', 6), "
+      "(12, 3, 2, NULL, '2021-12-08', 'Book the room', 'Ann Lee', 'open', NULL, 'minutes', 7)");
+  const std::string history_sql =
+      "SELECT id, pack_id, ref, raised, text, owner, status, status_text, source, line FROM action_history ORDER BY id";
+  const std::string before = rows_of(db, history_sql);
+
+  prepare_schema(db, SchemaUse::existing);
+  CHECK(schema_version(db) == current_schema_version());
+  CHECK(rows_of(db, history_sql) == before);
+  // One board, known by both names (each used by one pack and one meeting: the longer is
+  // shown); both packs and meetings on it.
+  CHECK(rows_of(db, "SELECT id, name FROM boards") == "1 Partnership Board for Bedfordshire, Luton and Milton Keynes;");
+  CHECK(db.query_int("SELECT COUNT(*) FROM board_aliases WHERE board_id = 1") == 2);
+  CHECK(db.query_int("SELECT COUNT(*) FROM packs WHERE board_id = 1") == 2);
+  CHECK(db.query_int("SELECT COUNT(*) FROM meetings WHERE board_id = 1") == 2);
+  // Action 46 is one action now, closed by the later pack; the other keeps its own.
+  CHECK(
+      rows_of(db, "SELECT ref, status, packs_seen, first_seen, last_seen, closed_on FROM action_state ORDER BY ref") ==
+      " open 1 2022-02-09 2022-02-09 ;46 closed 2 2021-04-07 2022-02-09 2022-02-09;");
+  CHECK(rows_of(db, "SELECT linked_by FROM action_history ORDER BY id") == ";ref;;");
+  CHECK(rows_of(db, "SELECT date, present FROM meeting_summary ORDER BY date") == "2021-04-07 1;2022-02-09 0;");
+  CHECK(db.query_int("SELECT COUNT(*) FROM pragma_foreign_key_check") == 0);
 }

@@ -5,15 +5,16 @@
 #include <string>
 
 #include "bpack/output/csv.hpp"
+#include "bpack/output/json_view.hpp"
 
 namespace {
 
 using bpack::output::Align;
 using bpack::output::Cell;
-using bpack::output::Table;
+using bpack::output::ListView;
 
-Table sample() {
-  Table t;
+ListView sample() {
+  ListView t;
   t.columns = {{"ref", Align::right}, {"status"}, {"text", Align::left, true}, {"line", Align::right, false, false}};
   t.add({Cell(std::int64_t{9}), Cell(std::string("open")), Cell(std::string("Report on Wave 5 capital")),
          Cell(std::int64_t{572})});
@@ -51,7 +52,7 @@ TEST_CASE("cells as text") {
 }
 
 TEST_CASE("display-only columns stay out of JSON and CSV") {
-  Table t;
+  ListView t;
   t.columns = {{"ref"}, {"flags", Align::left, false, true, 0, false}};
   t.add({Cell(std::string("9")), Cell(std::string("overdue"))});
   CHECK(bpack::output::render_table(t) == "REF  FLAGS\n9    overdue\n");

@@ -5,8 +5,10 @@
 #include <string>
 
 #include "bpack/output/csv.hpp"
-#include "bpack/output/json.hpp"
+#include "bpack/output/json_view.hpp"
 #include "bpack/output/table.hpp"
+#include "bpack/output/text.hpp"
+#include "bpack/output/view.hpp"
 
 namespace {
 
@@ -40,13 +42,20 @@ TEST_CASE("terminal_safe: text, tabs, line breaks and other scripts are left alo
 }
 
 TEST_CASE("tables show escapes; JSON keeps the exact text as \\u escapes; CSV keeps it, quoted") {
-  bpack::output::Table table;
+  bpack::output::ListView table;
   table.columns = {{"name"}, {"text"}};
   table.add({bpack::output::Cell(kBidi), bpack::output::Cell(kTitle + kClear + kC1)});
 
   CHECK(bpack::output::render_table(table) ==
         "NAME                  TEXT\n"
         "invoice\\u202etxt.exe  \\x1b]0;PWNED\\x1b\\\\x1b[2J\\u009b31m\n");
+  // A record list (search hits) and a detail view escape the same way.
+  table.layout = bpack::output::ListView::Layout::records;
+  table.columns[0].record = bpack::output::RecordPart::head;
+  table.columns[1].record = bpack::output::RecordPart::body;
+  CHECK(bpack::output::render_list_text(table, {}) ==
+        "invoice\\u202etxt.exe\n    \\x1b]0;PWNED\\x1b\\\\x1b[2J\\u009b31m\n");
+  table.layout = bpack::output::ListView::Layout::table;
   CHECK(bpack::output::render_json_lines(table) ==
         "{\"name\":\"invoice\\u202etxt.exe\",\"text\":\"\\u001b]0;PWNED\\u001b\\\\\\u001b[2J\\u009b31m\"}\n");
   CHECK(bpack::output::render_csv(table) == "name,text\r\n\"" + kBidi + "\",\"" + kTitle + kClear + kC1 + "\"\r\n");

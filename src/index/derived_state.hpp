@@ -1,0 +1,70 @@
+#pragma once
+
+// What the list commands read is kept ready at ingest instead of being computed by every
+// query: each action's latest state (action_state), each meeting's summary (meeting_summary),
+// how often each board alias is used and so each board's name. Each is refreshed from the
+// rows it comes from when a pack that holds those rows comes or goes, or when boards are
+// merged or split. Private to the index module.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bpack/index/database.hpp"
+
+namespace bpack::index {
+
+class DerivedState {
+ public:
+  explicit DerivedState(Database& db);
+
+  // After a pack's rows are written (its packs row has its board and date).
+  void pack_added(std::int64_t pack_id);
+
+  // What depends on a pack's rows: read before they are deleted, refreshed after.
+  struct Dependents {
+    std::vector<std::int64_t> actions;
+    std::vector<std::pair<std::int64_t, std::string>> meetings;  // board, meeting key
+    std::vector<std::int64_t> boards;
+  };
+  Dependents before_pack_deleted(std::int64_t pack_id);
+  void after_pack_deleted(const Dependents& dependents);
+
+  // Everything of one board, after its packs, meetings or actions moved.
+  void refresh_board(std::int64_t board_id);
+
+ private:
+  void refresh_action(std::int64_t action_id);
+  void refresh_meeting(std::int64_t board_id, const std::string& key);
+  void refresh_board_name(std::int64_t board_id);
+  // +1 or -1 to the uses of the aliases a pack and its meetings name.
+  void count_aliases(std::int64_t pack_id, int delta);
+  std::vector<std::pair<std::int64_t, std::string>> meeting_keys(std::int64_t pack_id);
+
+  Database& db_;
+  Statement delete_state_;
+  Statement action_rows_;
+  Statement label_row_;
+  Statement match_data_;
+  Statement insert_state_;
+  Statement first_log_after_;
+  Statement mark_vanished_;
+  Statement pack_;
+  Statement actions_of_pack_;
+  Statement vanished_in_pack_;
+  Statement meeting_keys_;
+  Statement delete_meeting_;
+  Statement insert_meeting_;
+  Statement count_pack_alias_;
+  Statement count_meeting_aliases_;
+  Statement board_name_;
+  Statement fix_ref_;
+};
+
+// Rebuilds every derived table from the rows: boards for packs and meetings that have none,
+// every board's actions linked again (action_links.hpp), then every state, summary and name.
+// The migration to schema version 4 runs it; tests compare it with what ingest kept.
+void rebuild_derived_state(Database& db);
+
+}  // namespace bpack::index
