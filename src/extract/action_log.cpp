@@ -346,15 +346,17 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
     const auto [text, number] = cells[i];
     if (grammar.match("actions.row_start", text, captures)) {
       Row row;
-      row.action.ref = std::string(*captures.get("ref"));
-      if (const auto raised = find_date(grammar, *captures.get("date"))) {
+      if (const auto ref = captures.get("ref")) {
+        row.action.ref = std::string(*ref);
+      }
+      if (const auto raised = find_date(grammar, captures.get("date").value_or(""))) {
         row.action.raised = raised->iso;
         row.action.raised_text = raised->text;
       }
       row.action.line = number;
       rows.push_back(std::move(row));
       row_cells.emplace_back();
-      const std::string_view rest = util::trim(*captures.get("rest"));
+      const std::string_view rest = util::trim(captures.get("rest").value_or(""));
       if (!rest.empty()) {
         row_cells.back().push_back(rest);
       }
@@ -364,7 +366,9 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
     if (i + 1 < cells.size() && grammar.match("actions.ref_only", text, captures) &&
         grammar.matches("actions.date_only", cells[i + 1].first)) {
       Row row;
-      row.action.ref = std::string(*captures.get("ref"));
+      if (const auto ref = captures.get("ref")) {
+        row.action.ref = std::string(*ref);
+      }
       if (const auto raised = find_date(grammar, cells[i + 1].first)) {
         row.action.raised = raised->iso;
         row.action.raised_text = raised->text;
