@@ -354,6 +354,7 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
         row.action.raised_text = raised->text;
       }
       row.action.line = number;
+      row.action.line_end = number;
       rows.push_back(std::move(row));
       row_cells.emplace_back();
       const std::string_view rest = util::trim(captures.get("rest").value_or(""));
@@ -374,6 +375,7 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
         row.action.raised_text = raised->text;
       }
       row.action.line = number;
+      row.action.line_end = cells[i + 1].second;  // the ref and date lines: other cells come later
       rows.push_back(std::move(row));
       row_cells.emplace_back();
       column_wise = true;
@@ -385,6 +387,9 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
       continue;
     }
     row_cells.back().push_back(text);
+    if (!column_wise) {
+      rows.back().action.line_end = number;  // a row's cells follow its first line
+    }
   }
 
   if (column_wise && !rows.empty()) {

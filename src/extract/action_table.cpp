@@ -140,6 +140,7 @@ class TableReader {
  private:
   struct Row {
     std::size_t line = 0;
+    std::size_t last = 0;  // the last line with a cell of the row
     std::vector<std::string_view> fields[kColumns];
   };
 
@@ -202,6 +203,7 @@ class TableReader {
       }
       for (const auto& [column, text] : by_line[i]) {
         rows.back().fields[static_cast<std::size_t>(column)].push_back(text);
+        rows.back().last = i;
       }
     }
     return rows;
@@ -215,6 +217,7 @@ class TableReader {
     std::vector<Row> rows(texts.size());
     for (std::size_t r = 0; r < texts.size(); ++r) {
       rows[r].line = texts[r].first;
+      rows[r].last = texts[r].last;
       rows[r].fields[text_index] = texts[r].parts;
     }
     for (std::size_t c = 0; c < kColumns; ++c) {
@@ -230,6 +233,7 @@ class TableReader {
         const std::size_t r = entries.size() == rows.size() ? e : nearest(texts, entries[e]);
         auto& field = rows[r].fields[c];
         field.insert(field.end(), entries[e].parts.begin(), entries[e].parts.end());
+        rows[r].last = std::max(rows[r].last, entries[e].last);
       }
     }
     return rows;
@@ -260,6 +264,7 @@ class TableReader {
     model::Action action;
     action.source = model::ActionSource::action_log;
     action.line = lines_[row.line].number;
+    action.line_end = lines_[std::max(row.line, row.last)].number;
     grammar::Captures captures;
     if (const auto ref = field(TableColumn::ref); ref && g_.match("actions.ref_only", *ref, captures)) {
       action.ref = std::string(captures.get("ref").value_or(""));

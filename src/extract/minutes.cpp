@@ -303,7 +303,7 @@ class MinutesReader {
       const Sentence* marked = task_sentence(last_paragraph_);
       if (marked != nullptr) {
         add_action(marked->text, std::string(text), lines_[last_paragraph_.line_at(marked->offset)].number,
-                   last_heading_);
+                   last_heading_, end_line(last_paragraph_, marked->offset, marked->text.size()));
       }
     }
     explicit_actions_ = true;
@@ -398,6 +398,7 @@ class MinutesReader {
       after = block.substr(cut);
       block.resize(cut);
     }
+    const model::LineNo line_end = lines_[i_].number;  // read_block() went on to here
     const auto points = resolution_points(block);
     for (const auto point : points) {
       model::Decision decision;
@@ -405,12 +406,14 @@ class MinutesReader {
       decision.item = item_number();
       decision.meeting_date = date_;
       decision.line = line;
+      decision.line_end = line_end;
       if (!point.empty()) {
         decision.text = util::collapse_spaces(point);
       }
       ctx_.pack.decisions.push_back(std::move(decision));
       if (const auto task = task_in_resolution(g_, point)) {
         Candidate candidate{minutes_action(task->text, task->owner, line, heading_), top_, true};
+        candidate.action.line_end = line_end;
         candidates_.push_back(std::move(candidate));
       }
     }
@@ -466,6 +469,7 @@ class MinutesReader {
     } else {
       read_action_text(action, read_block(rest));
     }
+    action.line_end = lines_[i_].number;  // the readers above went on to here
     ctx_.pack.actions.push_back(std::move(action));
     return true;
   }
@@ -851,8 +855,14 @@ class MinutesReader {
     paragraph_ = {};
   }
 
+  // The number of the line on which `size` characters of the paragraph from `offset` end.
+  model::LineNo end_line(const Paragraph& paragraph, std::size_t offset, std::size_t size) const {
+    return lines_[paragraph.line_at(offset + (size > 0 ? size - 1 : 0))].number;
+  }
+
   void read_sentence(const Sentence& sentence) {
     const model::LineNo line = lines_[paragraph_.line_at(sentence.offset)].number;
+    const model::LineNo line_end = end_line(paragraph_, sentence.offset, sentence.text.size());
     // "... 46/17 Other Business – Any additional reports ...": an item starts mid-paragraph.
     grammar::Captures captures;
     if (!item_shape_.empty() && g_.match("item.numbered", sentence.text, captures) &&
@@ -866,6 +876,7 @@ class MinutesReader {
       for (auto person : people) {
         person.meeting_date = date_;
         person.line = line;
+        person.line_end = line_end;
         ctx_.pack.attendance.push_back(std::move(person));
       }
       return;
@@ -877,14 +888,15 @@ class MinutesReader {
       d.text = util::collapse_spaces(decision->text);
       d.item = item_number();
       d.meeting_date = date_;
-      d.line =
-          lines_[paragraph_.line_at(static_cast<std::size_t>(decision->text.data() - paragraph_.text.data()))].number;
+      const auto offset = static_cast<std::size_t>(decision->text.data() - paragraph_.text.data());
+      d.line = lines_[paragraph_.line_at(offset)].number;
+      d.line_end = end_line(paragraph_, offset, decision->text.size());
       ctx_.pack.decisions.push_back(std::move(d));
     }
     // Initials in the action column beside a line: the sentence going on at the line's end.
     for (auto mark = marks_.begin(); mark != marks_.end();) {
       if (mark_falls_in(*mark, sentence)) {
-        add_action(sentence.text, mark->initials, line, paragraph_heading_);
+        add_action(sentence.text, mark->initials, line, paragraph_heading_, line_end);
         explicit_actions_ = true;
         mark = marks_.erase(mark);
       } else {
@@ -893,6 +905,7 @@ class MinutesReader {
     }
     if (const auto task = task_in(g_, sentence.text, false)) {
       candidates_.push_back({minutes_action(task->text, task->owner, line, paragraph_heading_), top_, false});
+      candidates_.back().action.line_end = line_end;
     }
   }
 
@@ -963,8 +976,10 @@ class MinutesReader {
     return action;
   }
 
-  void add_action(std::string_view text, const std::string& owner, model::LineNo line, const std::string& heading) {
+  void add_action(std::string_view text, const std::string& owner, model::LineNo line, const std::string& heading,
+                  model::LineNo line_end) {
     ctx_.pack.actions.push_back(minutes_action(text, owner, line, heading));
+    ctx_.pack.actions.back().line_end = line_end;
   }
 
   // --- step 6: which inferred actions stand -------------------------------------------------

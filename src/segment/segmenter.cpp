@@ -298,6 +298,7 @@ void Segmenter::open(SectionKind kind, const SegLine& line) {
     // The first section takes in the preamble (from line 1) unless it was long.
     current_.section.kind = kind;
     current_.section.title = std::string(util::trim(line.text));
+    current_.section.heading_line = line.number;
     current_.section.line_start = current_.lines.empty() ? line.number : current_.lines.front().number;
     current_.section.page_start = current_.lines.empty() ? line.page : current_.lines.front().page;
     if (current_.lines.empty() || current_text_lines_ == 0) {
@@ -308,6 +309,7 @@ void Segmenter::open(SectionKind kind, const SegLine& line) {
     close();
     current_.section.kind = kind;
     current_.section.title = std::string(util::trim(line.text));
+    current_.section.heading_line = line.number;
     current_.section.line_start = line.number;
     current_.section.page_start = line.page;
     current_.section.line_end = line.number;

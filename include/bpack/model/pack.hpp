@@ -56,6 +56,7 @@ struct Meeting {
   Text venue;
   MeetingRole role = MeetingRole::agenda;
   LineNo line = 0;
+  LineNo line_end = 0;  // the header's last line; 0: `line` alone (not in the JSON contract)
 };
 
 struct Section {
@@ -65,6 +66,9 @@ struct Section {
   LineNo line_end = 0;
   LineNo page_start = 1;
   LineNo page_end = 1;
+  // The line whose heading opened the section; 0 when no heading did (text before the first
+  // heading, or lines a reader left to the section after it). Not in the JSON contract.
+  LineNo heading_line = 0;
 };
 
 struct AgendaItem {
@@ -74,6 +78,7 @@ struct AgendaItem {
   Text paper;
   Text time;
   LineNo line = 0;
+  LineNo line_end = 0;  // the last line of its title and cells; 0: `line` alone
 };
 
 struct Attendee {
@@ -83,6 +88,7 @@ struct Attendee {
   AttendanceStatus status = AttendanceStatus::member;
   Text meeting_date;
   LineNo line = 0;
+  LineNo line_end = 0;  // the last line of the entry; 0: `line` alone
 };
 
 struct MinuteItem {
@@ -99,6 +105,7 @@ struct Decision {
   Text text;
   Text meeting_date;
   LineNo line = 0;
+  LineNo line_end = 0;  // the last line of its text; 0: `line` alone
 };
 
 struct Action {
@@ -118,6 +125,7 @@ struct Action {
   ActionSource source = ActionSource::action_log;
   Text meeting_date;  // the meeting whose minutes or log carry the row
   LineNo line = 0;
+  LineNo line_end = 0;  // the last line of its row or text; 0: `line` alone
 };
 
 struct Paper {
