@@ -42,7 +42,20 @@ std::string outline(const model::Pack& pack) {
   out += fmt::format("entities: {} agenda items, {} attendance, {} minute items, {} decisions, {} actions, {} papers\n",
                      pack.agenda_items.size(), pack.attendance.size(), pack.minute_items.size(), pack.decisions.size(),
                      pack.actions.size(), pack.papers.size());
+  if (!pack.warnings.empty()) {
+    out += fmt::format("warnings: {} (on stderr; `bpack explain {}` shows each line)\n", pack.warnings.size(),
+                       pack.source.path);
+  }
   return out;
+}
+
+// "bpack: pack.txt:178: warning: action log with no rows read", as the parser's other
+// diagnostics, so that editors and terminals open the place.
+void print_warnings(const model::Pack& pack) {
+  for (const auto& w : pack.warnings) {
+    const std::string where = w.line > 0 ? fmt::format("{}:{}", pack.source.path, w.line) : pack.source.path;
+    fmt::print(stderr, "bpack: {}: warning: {}\n", where, w.message);
+  }
 }
 
 int run_parse(const ParseOptions& options, Context& context) {
@@ -55,6 +68,9 @@ int run_parse(const ParseOptions& options, Context& context) {
   for (const auto& file : options.files) {
     try {
       const model::Pack pack = extract::parse_file(file, parse_options);
+      if (!context.quiet) {
+        print_warnings(pack);
+      }
       std::string out;
       if (options.json) {
         output::append_pack_json(pack, out);
@@ -81,7 +97,7 @@ void add_parse_command(CLI::App& app, Context& context) {
   sub->add_option("files", options->files, "Pack text files (- for standard input)")->required()->type_name("FILE");
   sub->add_flag("--json", options->json,
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
-                "agenda items, attendance, minute items, decisions, actions, papers");
+                "agenda items, attendance, minute items, decisions, actions, papers, warnings");
   sub->footer(
       "Examples:\n"
       "  bpack parse corpus/blmk-2021-04-07.txt\n"

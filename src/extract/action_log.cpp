@@ -15,6 +15,7 @@
 #include "bpack/extract/dates.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/extract/status.hpp"
+#include "bpack/extract/warnings.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -332,7 +333,9 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
   // A table laid out in columns: read by its header row.
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].blank && action_table_header(grammar, lines[i].text)) {
-      read_action_table(grammar, lines, i, lines.size(), TableContext{}, ctx.pack.actions);
+      TableReport report;
+      read_action_table(grammar, lines, i, lines.size(), TableContext{}, ctx.pack.actions, &report);
+      note_table(ctx, lines[i].number, report);
       return lines.size();
     }
   }

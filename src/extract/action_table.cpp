@@ -118,13 +118,21 @@ class TableReader {
       if (is_prose(cells)) {
         break;
       }
+      std::size_t last_column = kColumns;
+      bool misaligned = false;
       for (const Cell& cell : cells) {
         bool marked = false;
         const std::string_view text = strip_marker(cell.text, marked);
         if (text.empty()) {
           continue;
         }
-        pieces_[column_of(cell.column)].push_back({text, i, marked});
+        const std::size_t column = column_of(cell.column);
+        misaligned = misaligned || column == last_column;
+        last_column = column;
+        pieces_[column].push_back({text, i, marked});
+      }
+      if (misaligned && report_.misaligned++ == 0) {
+        report_.first_misaligned = line.number;
       }
     }
     return i;
@@ -135,7 +143,10 @@ class TableReader {
     for (auto& row : rows) {
       out.push_back(finish(row, context));
     }
+    report_.rows = rows.size();
   }
+
+  const TableReport& report() const { return report_; }
 
  private:
   struct Row {
@@ -307,6 +318,7 @@ class TableReader {
   const std::vector<SegLine>& lines_;
   TableHeader header_;
   std::vector<Piece> pieces_[kColumns];
+  TableReport report_;
 };
 
 }  // namespace
@@ -341,7 +353,7 @@ std::optional<TableHeader> action_table_header(const grammar::Grammar& grammar, 
 
 std::size_t read_action_table(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
                               std::size_t header, std::size_t end, const TableContext& context,
-                              std::vector<model::Action>& out) {
+                              std::vector<model::Action>& out, TableReport* report) {
   auto found = action_table_header(grammar, lines[header].text);
   if (!found) {
     return header;
@@ -349,6 +361,9 @@ std::size_t read_action_table(const grammar::Grammar& grammar, const std::vector
   TableReader reader(grammar, lines, std::move(*found));
   const std::size_t after = reader.collect(header + 1, end);
   reader.build(context, out);
+  if (report != nullptr) {
+    *report = reader.report();
+  }
   return after;
 }
 

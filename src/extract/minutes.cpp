@@ -14,6 +14,7 @@
 #include "bpack/extract/people.hpp"
 #include "bpack/extract/prose.hpp"
 #include "bpack/extract/status.hpp"
+#include "bpack/extract/warnings.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -198,7 +199,9 @@ class MinutesReader {
     if (!heading_.empty()) {
       context.item = heading_;
     }
-    const std::size_t end = read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
+    TableReport report;
+    const std::size_t end = read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions, &report);
+    note_table(ctx_, line.number, report);
     explicit_actions_ = true;
     i_ = end - 1;
     return true;

@@ -5,6 +5,7 @@
 
 #include "bpack/extract/context.hpp"
 #include "bpack/extract/section_registry.hpp"
+#include "bpack/extract/warnings.hpp"
 #include "bpack/segment/segmenter.hpp"
 #include "bpack/text/markup.hpp"
 #include "bpack/util/strings.hpp"
@@ -132,6 +133,7 @@ model::Pack parse_pack(text::TextSource& source, const ParseOptions& options) {
       rest = split_off(chunk, read, spec.then);
     }
     pack.sections.push_back(chunk.section);
+    note_section(ctx, chunk);
     // 3. Index: paragraphs go to the full-text sink (ingest) while their section is in hand.
     if (options.on_block) {
       emit_blocks(chunk, options.on_block);
@@ -154,6 +156,8 @@ model::Pack parse_pack(text::TextSource& source, const ParseOptions& options) {
 
   // 4. Resolve: what needs the whole pack (meeting dates, action merging, owners' names).
   resolve(ctx);
+  // 5. Say where the pack was probably not understood.
+  find_warnings(ctx);
 
   pack.source.sha256 = source.sha256_hex();
   pack.source.bytes = source.bytes();

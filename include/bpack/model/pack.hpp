@@ -138,6 +138,14 @@ struct Paper {
   LineNo line_end = 0;
 };
 
+// A finding that points to a misread: the pack was not understood where `line` is (0: the
+// pack as a whole). `code` names the kind of finding for scripts; `message` says it for people.
+struct Warning {
+  std::string code;
+  std::string message;
+  LineNo line = 0;
+};
+
 struct Pack {
   SourceInfo source;
   std::vector<Meeting> meetings;
@@ -148,6 +156,7 @@ struct Pack {
   std::vector<Decision> decisions;
   std::vector<Action> actions;
   std::vector<Paper> papers;
+  std::vector<Warning> warnings;  // in line order
 
   // The meeting this pack is for (role agenda), else the latest meeting it carries minutes of.
   const Meeting* primary_meeting() const;
