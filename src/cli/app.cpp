@@ -21,6 +21,7 @@ int run(int argc, char** argv) {
       "  bpack ingest packs/               index every *.txt under packs/ into ./bpack.db\n"
       "  bpack actions --open              open actions, latest state across packs\n"
       "  bpack search vaccination uptake   ranked paragraphs, with file:line\n"
+      "  bpack explain pack.txt            how each line of a pack was read\n"
       "\n"
       "Run `bpack COMMAND --help` for a command's options and an example.");
   app.set_version_flag("-V,--version", std::string("bpack ") + BPACK_VERSION);
@@ -41,6 +42,7 @@ int run(int argc, char** argv) {
   add_attendance_command(app, context);
   add_show_command(app, context);
   add_export_command(app, context);
+  add_explain_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -138,6 +138,11 @@ model::Pack parse_pack(text::TextSource& source, const ParseOptions& options) {
     if (options.on_block) {
       emit_blocks(chunk, options.on_block);
     }
+    if (options.on_line) {
+      for (const auto& line : chunk.lines) {
+        options.on_line(line, pack.sections.size() - 1);
+      }
+    }
     hold_tail(chunk, ctx.previous_tail);
     if (rest) {
       take(*rest);

@@ -140,19 +140,26 @@ bool Segmenter::never_opens_section(const SegLine& line) const {
   return hit(line, bullet_);
 }
 
+void head_window(std::string& out, std::string_view trimmed, std::span<const std::string_view> next) {
+  out.assign(trimmed);
+  for (const auto text : next.first(std::min<std::size_t>(next.size(), 2))) {
+    out.push_back('\n');
+    out.append(util::trim(text));
+  }
+}
+
 void Segmenter::classify_head(SegLine& line, std::string_view trimmed) {
-  head_.assign(trimmed);
-  int joined = 0;
-  for (const auto& next : pending_) {
+  std::string_view next[2];
+  std::size_t joined = 0;
+  for (const auto& later : pending_) {
     if (joined == 2) {
       break;
     }
-    if (!next.blank) {
-      head_.push_back('\n');
-      head_.append(util::trim(next.text));
-      ++joined;
+    if (!later.blank) {
+      next[joined++] = later.text;
     }
   }
+  head_window(head_, trimmed, std::span<const std::string_view>(next, joined));
   grammar_.head_classifier().classify(head_, scratch_);
   for (const int id : scratch_) {
     if (id < 64) {
