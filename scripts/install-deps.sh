@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what bpack needs to build and test on Debian 12 (all from Debian's archive).
+# Installs what bpack needs to build and test on Debian 12 (all from Debian's archive):
+# libpoppler-cpp-dev lets bpack read PDFs; poppler-utils gives the benchmark pdftotext.
 set -euo pipefail
-packages=(cmake g++ ninja-build pkg-config libcli11-dev libre2-dev libfmt-dev libsqlite3-dev doctest-dev sqlite3 clang-format)
+packages=(cmake g++ ninja-build pkg-config libcli11-dev libre2-dev libfmt-dev libsqlite3-dev doctest-dev sqlite3 clang-format
+  libpoppler-cpp-dev poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -16,9 +16,10 @@ int run(int argc, char** argv) {
   CLI::App app{"bpack: turn board packs (agenda, minutes, action logs, papers) into a queryable index", "bpack"};
   app.footer(
       "Examples:\n"
-      "  bpack parse pack.txt              outline of one pack (no database)\n"
-      "  bpack parse pack.txt --json       its structure as JSON (schema bpack.parse/1)\n"
-      "  bpack ingest packs/               index every *.txt under packs/ into ./bpack.db\n"
+      "  bpack parse pack.pdf              outline of one pack, PDF or text (no database)\n"
+      "  bpack parse pack.pdf --json       its structure as JSON (schema bpack.parse/1)\n"
+      "  bpack text pack.pdf               the lines bpack reads from it\n"
+      "  bpack ingest packs/               index every PDF and *.txt under packs/ into ./bpack.db\n"
       "  bpack actions --open              open actions, latest state across packs\n"
       "  bpack search vaccination uptake   ranked paragraphs, with file:line\n"
       "  bpack explain pack.txt            how each line of a pack was read\n"
@@ -42,6 +43,7 @@ int run(int argc, char** argv) {
   add_attendance_command(app, context);
   add_show_command(app, context);
   add_export_command(app, context);
+  add_text_command(app, context);
   add_explain_command(app, context);
 
   try {

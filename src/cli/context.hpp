@@ -41,6 +41,7 @@ void add_decisions_command(CLI::App& app, Context& context);
 void add_attendance_command(CLI::App& app, Context& context);
 void add_show_command(CLI::App& app, Context& context);
 void add_export_command(CLI::App& app, Context& context);
+void add_text_command(CLI::App& app, Context& context);
 void add_explain_command(CLI::App& app, Context& context);
 
 }  // namespace bpack::cli

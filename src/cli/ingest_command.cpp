@@ -21,6 +21,7 @@ namespace {
 struct IngestOptions {
   std::vector<std::string> paths;
   bool strict = false;
+  bool verbose = false;
   OutputOptions output;
 };
 
@@ -83,8 +84,25 @@ void print_json(const ingest::Outcome& outcome) {
   write_stdout(out);
 }
 
+void print_skipped_json(const std::string& path) {
+  std::string out;
+  output::JsonWriter json(out);
+  json.begin_object().field("path", std::string_view(path)).field("outcome", "skipped");
+  json.field("error", "not text or PDF").end_object();
+  out.push_back('\n');
+  write_stdout(out);
+}
+
 int run_ingest(const IngestOptions& options, Context& context) {
-  std::vector<ingest::Input> inputs = ingest::list_inputs(options.paths);
+  ingest::InputList inputs = ingest::list_inputs(options.paths);
+  for (const std::string& path : inputs.skipped) {
+    if (options.verbose) {
+      fmt::print(stderr, "bpack: skipped {}: not text or PDF\n", path);
+    }
+    if (options.output.json) {
+      print_skipped_json(path);
+    }
+  }
   auto db = open_index_for_ingest(context);
   CountingSink warnings;
   extract::ParseOptions parse_options;
@@ -101,7 +119,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   if (options.output.json) {
     callbacks.outcome = print_json;
   }
-  ingest::Session session(*db, std::move(inputs), parse_options, std::move(callbacks));
+  ingest::Session session(*db, std::move(inputs.packs), parse_options, std::move(callbacks));
   while (!session.done()) {
     if (!session.next() && options.strict) {
       break;  // what went in before the failure is still committed
@@ -110,8 +128,9 @@ int run_ingest(const IngestOptions& options, Context& context) {
   const ingest::Counts counts = session.finish();
   progress.clear();
   if (!context.quiet) {
-    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}\n", counts.added, counts.replaced,
-               counts.unchanged, counts.failed, db->path(),
+    const std::string skipped = ingest::skipped_summary(inputs.skipped);
+    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}\n", counts.added,
+               counts.replaced, counts.unchanged, counts.failed, db->path(), skipped.empty() ? "" : "; " + skipped,
                warnings.warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings.warnings)
                                      : std::string());
   }
@@ -123,23 +142,29 @@ int run_ingest(const IngestOptions& options, Context& context) {
 void add_ingest_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* sub = app.add_subcommand("ingest", "Parse packs into the index (created when missing)");
-  sub->add_option("paths", options->paths, "Pack text files, directories (every *.txt below) or - for standard input")
+  sub->add_option("paths", options->paths,
+                  "Packs (PDF or text files), directories (every PDF and *.txt below) or - for standard input")
       ->required()
       ->type_name("PATH");
   sub->add_flag("--strict", options->strict, "Stop at the first file that fails (default: report it and go on)");
+  sub->add_flag("-v,--verbose", options->verbose, "List the files in directories that were skipped (not text or PDF)");
   add_output_options(*sub, options->output, false);
   sub->footer(
-      "Each pack is all or nothing: a file that fails leaves the index as it was. Packs reach the\n"
-      "disk in batches (64 MB of input or 2 s); an interrupted ingest keeps the batches before it,\n"
-      "and running it again skips what is there. The same bytes again are skipped (unchanged);\n"
-      "a changed file at an indexed path replaces that pack. After 16 MB or more of new packs the\n"
-      "full-text index is merged into one segment, which makes searches faster.\n"
+      "PDFs are read directly, their text laid out as `bpack text FILE` prints it. In directories,\n"
+      "every PDF and *.txt file below is a pack; other files are skipped (counted, and listed with\n"
+      "-v), as are hidden files and folders. Each pack is all or nothing: a file that fails (a\n"
+      "password-protected or damaged PDF, a scan without text, a binary file) leaves the index as\n"
+      "it was. Packs reach the disk in batches (64 MB of input or 2 s); an interrupted ingest\n"
+      "keeps the batches before it, and running it again skips what is there. The same bytes\n"
+      "again are skipped (unchanged); a changed file at an indexed path replaces that pack. After\n"
+      "16 MB or more of new packs the full-text index is merged into one segment, which makes\n"
+      "searches faster.\n"
       "Counts go to stderr; with --json, one object per file goes to stdout.\n"
       "Exit status: 0 all ingested or unchanged, 1 a file failed.\n"
       "\n"
       "Examples:\n"
-      "  bpack ingest corpus/\n"
-      "  bpack --db board.db ingest packs/2021-*.txt packs/2022-*.txt\n"
+      "  bpack ingest packs/\n"
+      "  bpack --db board.db ingest packs/2021-*.pdf packs/2022-*.pdf\n"
       "  pdftotext -layout pack.pdf - | bpack ingest -");
   sub->callback([options, &context] { context.status = run_ingest(*options, context); });
 }

@@ -73,6 +73,11 @@ class ListReader {
     for (std::size_t i = begin; i < end; ++i) {
       const auto& line = lines_[i];
       if (line.blank) {
+        // A list cut mid-entry by one blank line goes on after it (converters print a blank
+        // line between the wrapped lines of a paragraph).
+        if (i + 1 < end && !lines_[i + 1].blank && (i == 0 || !lines_[i - 1].blank) && unfinished(true)) {
+          continue;
+        }
         flush();
         continue;
       }
@@ -107,13 +112,20 @@ class ListReader {
         used = i + 1;
         continue;
       }
+      // A name/organisation table printed a cell a line: the person's organisation or role.
+      const bool people = reads_as_people(text);
+      if (read_role_cell(i, end, people)) {
+        used = i + 1;
+        continue;
+      }
       // A table printed column by column: the names, then their organisations in order.
       if (const std::size_t after = read_role_column(i, end); after > i) {
         used = after;
         i = after - 1;
         continue;
       }
-      if (reads_as_people(text)) {
+      // "Councillors" alone: the names it titles follow.
+      if (people || (para_.empty() && g_.matches("attendance.plural_title", text))) {
         flush();
         start(text, line.number);
         used = i + 1;
@@ -152,6 +164,40 @@ class ListReader {
       }
     }
     return !sentences.empty();
+  }
+
+  // "Paul Okoro (PO)" then "Harbour Health, network member": a line that names nobody, right
+  // after a line of one person without a role, is that person's organisation or role. Once
+  // rows have gone so twice, a cell after a person is a role even if it reads like a name
+  // ("Harbour Health, Chair").
+  bool read_role_cell(std::size_t i, std::size_t end, bool people) {
+    const std::string_view text = util::trim(lines_[i].text);
+    if (para_.empty() || text.size() > 80 || g_.matches("line.item", text)) {
+      return false;
+    }
+    if (role_cells_ < 2 && people &&
+        !(text.find('(') == std::string_view::npos && i + 1 < end && !lines_[i + 1].blank &&
+          util::trim(para_).back() == ')' && initialled_row(para_) && initialled_row(util::trim(lines_[i + 1].text)))) {
+      return false;  // a person, unless it stands between two rows of a person and initials
+    }
+    const std::size_t before = ctx_.pack.attendance.size();
+    flush();
+    if (ctx_.pack.attendance.size() != before + 1 || ctx_.pack.attendance.back().role) {
+      return false;
+    }
+    ctx_.pack.attendance.back().role = util::collapse_spaces(util::trim_punctuation(text));
+    ++role_cells_;
+    if (!column_.empty() && column_.back() == before) {
+      column_.pop_back();
+    }
+    return true;
+  }
+
+  // "Nadia Brennan (NB)": one person, with initials and no role.
+  bool initialled_row(std::string_view text) const {
+    const PeopleList people = read_people(g_, text);
+    return people.people.size() == 1 && people.rejected == 0 && people.people.front().initials &&
+           !people.people.front().role;
   }
 
   // After a column of names one a line (no roles), a block of as many lines that are not all
@@ -196,6 +242,7 @@ class ListReader {
 
   void set_label(Kind kind) {
     group_ = 0;
+    role_cells_ = 0;
     column_.clear();
     first_group_size_ = 0;
     switch (kind) {
@@ -244,6 +291,17 @@ class ListReader {
   // The line goes on with the paragraph: the paragraph ends mid-entry (a comma, "and", an
   // open bracket, a name cut in two) or the line starts with what cannot begin an entry.
   bool continues(std::string_view text) const {
+    if (util::trim(para_).empty()) {
+      return false;
+    }
+    const char first = text.front();
+    return first == '(' || std::islower(static_cast<unsigned char>(first)) != 0 || unfinished(false);
+  }
+
+  // The paragraph so far stops mid-list: after a comma or "and", inside a bracket, on an
+  // initial ("B.") or a plural title ("Councillors"); unless `surely`, also on what may be the
+  // start of a name ("... Charlotte Clark, Marion", "Dr M").
+  bool unfinished(bool surely) const {
     const std::string_view para = util::trim(para_);
     if (para.empty()) {
       return false;
@@ -253,17 +311,18 @@ class ListReader {
         (para.size() >= 4 && util::to_lower_ascii(para.substr(para.size() - 4)) == " and")) {
       return true;
     }
-    const char first = text.front();
-    if (first == '(' || std::islower(static_cast<unsigned char>(first)) != 0) {
+    const std::string_view tail = last_part(para);
+    const std::string_view last_word = para.substr(para.find_last_of(' ') + 1);
+    const bool initial =
+        last_word.size() == 2 && last_word.back() == '.' && std::isupper(static_cast<unsigned char>(last_word[0])) != 0;
+    if (initial || g_.matches("attendance.plural_title", last_word)) {
       return true;
     }
-    if (last == '.') {
+    if (surely) {
       return false;
     }
-    // "... Charlotte Clark, Marion" / "Harvey", "Dr M" / "Gogarty": the last entry is the
-    // start of a name (a given name, or a title and initials), not a role.
-    const std::string_view tail = last_part(para);
-    if (tail.empty() || g_.matches("attendance.role", tail) || std::count(tail.begin(), tail.end(), ' ') > 2) {
+    if (tail.empty() || (last == '.' && !initial) || g_.matches("attendance.role", tail) ||
+        std::count(tail.begin(), tail.end(), ' ') > 2) {
       return false;
     }
     return read_people(g_, tail).people.empty() && std::isupper(static_cast<unsigned char>(tail.front())) != 0;
@@ -418,6 +477,7 @@ class ListReader {
   bool membership_ = false;
   bool lists_seen_ = false;
   std::size_t group_ = 0;
+  std::size_t role_cells_ = 0;  // rows read as a person's line, then their role's
   std::size_t first_group_size_ = 0;
   std::vector<std::size_t> column_;  // people read one a line without roles, in order
   std::string para_;

@@ -11,8 +11,36 @@ namespace {
 struct Enumerator {
   enum class Style { number, lower, upper, roman } style = Style::number;
   int value = 0;
+  int roman = 0;         // its value read as a roman numeral ("i", "iv", "xii"), else 0
   std::size_t size = 0;  // characters the enumerator takes, with its brackets and space
 };
+
+int roman_value(std::string_view letters) {
+  int total = 0;
+  int previous = 0;
+  for (auto it = letters.rbegin(); it != letters.rend(); ++it) {
+    int v = 0;
+    switch (std::tolower(static_cast<unsigned char>(*it))) {
+      case 'i':
+        v = 1;
+        break;
+      case 'v':
+        v = 5;
+        break;
+      case 'x':
+        v = 10;
+        break;
+      case 'l':
+        v = 50;
+        break;
+      default:
+        return 0;
+    }
+    total += v < previous ? -v : v;
+    previous = std::max(previous, v);
+  }
+  return total;
+}
 
 // "1)", "(1)", "1.", "(A)", "a)", "(ii)" at the start of `text`.
 std::optional<Enumerator> enumerator_at(std::string_view text) {
@@ -28,14 +56,25 @@ std::optional<Enumerator> enumerator_at(std::string_view text) {
     ++i;
   }
   if (i == start) {
-    if (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) != 0) {
-      const char c = text[i];
+    std::size_t end = i;
+    while (end < text.size() && end - i < 6 && std::isalpha(static_cast<unsigned char>(text[end])) != 0) {
+      ++end;
+    }
+    if (end == i) {
+      return std::nullopt;
+    }
+    const char c = text[i];
+    e.roman = roman_value(text.substr(i, end - i));
+    if (end - i == 1) {
       e.style = std::islower(static_cast<unsigned char>(c)) != 0 ? Enumerator::Style::lower : Enumerator::Style::upper;
       e.value = std::tolower(static_cast<unsigned char>(c)) - 'a' + 1;
-      ++i;
+    } else if (e.roman != 0) {
+      e.style = Enumerator::Style::roman;
+      e.value = e.roman;
     } else {
       return std::nullopt;
     }
+    i = end;
   }
   if (i >= text.size()) {
     return std::nullopt;
@@ -61,7 +100,12 @@ bool same_style(const Enumerator& a, const Enumerator& b) {
   const auto letter = [](Enumerator::Style s) {
     return s == Enumerator::Style::lower || s == Enumerator::Style::upper;
   };
-  return a.style == b.style || (letter(a.style) && letter(b.style));
+  return a.style == b.style || (letter(a.style) && letter(b.style)) || (a.roman != 0 && b.roman != 0);
+}
+
+// `b` is the point after `a`: "b)" after "a)", "ii)" after "i)", "3." after "2.".
+bool follows(const Enumerator& a, const Enumerator& b) {
+  return (a.roman != 0 && b.roman == a.roman + 1) || (same_style(a, b) && b.value == a.value + 1);
 }
 
 // The decision verb in `text` that no modal or "to be" comes before.
@@ -144,7 +188,7 @@ std::vector<std::string_view> resolution_points(std::string_view text) {
       continue;
     }
     const auto next = enumerator_at(text.substr(i + 1));
-    if (!next || !same_style(*next, last) || (next->value != last.value + 1 && next->value != last.value)) {
+    if (!next || !(follows(last, *next) || (same_style(*next, last) && next->value == last.value))) {
       continue;
     }
     // A point starts after the end of the one before: "... approved. 2) Clerk to ...".
@@ -159,6 +203,12 @@ std::vector<std::string_view> resolution_points(std::string_view text) {
   }
   points.push_back(util::trim(text.substr(start)));
   return points;
+}
+
+bool next_point(std::string_view earlier, std::string_view later) {
+  const auto a = enumerator_at(util::trim(earlier));
+  const auto b = enumerator_at(util::trim(later));
+  return a && b && follows(*a, *b);
 }
 
 bool individual_subject(const grammar::Grammar& grammar, std::string_view sentence) {

@@ -29,6 +29,12 @@ constexpr std::size_t kBlockLines = 40;
 // An action column's initials stand at least this far right, after a gutter this wide.
 constexpr std::size_t kActionColumn = 50;
 constexpr std::size_t kActionGutter = 3;
+// Entries of an action column printed on lines of their own are believed once there are this
+// many in the minutes (a single "Chairman" under the last paragraph is a signature).
+constexpr std::size_t kActorColumnMin = 3;
+constexpr std::size_t kActorLineMax = 30;
+// A point of a list runs over at most this many lines.
+constexpr std::size_t kPointLines = 6;
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
@@ -78,6 +84,7 @@ class MinutesReader {
   void run() {
     read_header();
     furniture_ = page_furniture(g_, lines_);
+    actor_column_ = count_actor_lines() >= kActorColumnMin;
     for (i_ = first_; i_ < lines_.size(); ++i_) {
       read_line();
     }
@@ -278,16 +285,54 @@ class MinutesReader {
     if (is_actor_cell(g_, last.text)) {
       marks_.push_back({i_, std::string(last.text)});
     } else if (before.end < kActionColumn && char_count(last.text) > 0 && ends_sentence(before.text)) {
-      // A column entry after a finished sentence: kept out of the sentence.
+      // A column entry after a finished sentence: kept out of the sentence. A bare "Noted"
+      // there records the meeting's decision on the line, as it does on a line of its own.
+      if (const auto marker = decision_marker(g_, last.text); marker && marker->text.empty()) {
+        model::Decision decision;
+        decision.kind = marker->kind;
+        decision.item = item_number();
+        decision.meeting_date = date_;
+        decision.line = line.number;
+        ctx_.pack.decisions.push_back(std::move(decision));
+      }
     } else {
       return text;
     }
     return util::trim(line.text.substr(0, static_cast<std::size_t>(last.text.data() - line.text.data())));
   }
 
+  // A line that is nothing but who is to act ("Clerk", "Cllr. J. Davies"), right under a line
+  // that ends a sentence: an action column's entry, printed on a line of its own (plain text,
+  // or a layout line with nothing else on it).
+  bool is_actor_line(std::size_t i) const {
+    const std::string_view text = util::trim(lines_[i].text);
+    if (text.size() > kActorLineMax || i == 0 || lines_[i - 1].blank || furniture_[i - 1] ||
+        !ends_sentence(lines_[i - 1].text) || !is_actor_cell(g_, text) || is_item_line(text)) {
+      return false;
+    }
+    // The line above is a paragraph's, not a heading or another entry of a list of names.
+    const std::string_view above = util::trim(lines_[i - 1].text);
+    return above.size() > kActorLineMax && !is_actor_cell(g_, above);
+  }
+
+  std::size_t count_actor_lines() const {
+    std::size_t count = 0;
+    for (std::size_t i = first_; i < lines_.size() && count < kActorColumnMin; ++i) {
+      count += !lines_[i].blank && !furniture_[i] && is_actor_line(i) ? 1U : 0U;
+    }
+    return count;
+  }
+
   // Plain text: an action column's initials on a line of their own, after the paragraph they
   // mark.
   bool read_standalone_initials(std::string_view text) {
+    if (actor_column_ && is_actor_line(i_) && !paragraph_.text.empty() && paragraph_.last + 1 == i_) {
+      // Beside the paragraph's last line: the sentence that ends there is the action.
+      explicit_actions_ = true;
+      marks_.push_back({paragraph_.last, std::string(text)});
+      end_paragraph();
+      return true;
+    }
     if (!is_initials_list(g_, text) || text.size() > 15) {
       return false;
     }
@@ -350,7 +395,23 @@ class MinutesReader {
       if (lines_[j].blank || furniture_[j]) {
         continue;
       }
-      return g_.matches("minutes.decision_continues", util::trim(lines_[j].text));
+      const std::string_view next = util::trim(lines_[j].text);
+      return g_.matches("minutes.decision_continues", next) && !closes_point_above(next);
+    }
+    return false;
+  }
+
+  // A mark between two points of a list ("i) Bank statement ..." / "Noted" / "ii) ..."): it
+  // ends the point above, and the next point is not its text.
+  bool closes_point_above(std::string_view next) const {
+    for (std::size_t j = i_; j > first_ && i_ - j < kPointLines;) {
+      --j;
+      if (lines_[j].blank) {
+        return false;
+      }
+      if (next_point(lines_[j].text, next)) {
+        return true;
+      }
     }
     return false;
   }
@@ -616,11 +677,18 @@ class MinutesReader {
         pending_number_.reset();
       }
     }
-    const auto date = find_date(g_, text);
-    if (date && date->offset == 0) {
+    // A line that opens with a date ("12 March 2024 ...") is no item, whatever its number.
+    const auto opens_with_date = [&] {
+      const auto date = find_date(g_, text);
+      return date && date->offset == 0;
+    };
+    const bool numbered = g_.match("item.numbered", text, captures);
+    if ((numbered || g_.may_match("item.number_only", text) ||
+         (last_number_ < 0 && top_ == npos && text.size() <= 40)) &&
+        opens_with_date()) {
       return false;
     }
-    if (g_.match("item.numbered", text, captures)) {
+    if (numbered) {
       std::string number(captures.get("number").value_or(""));
       std::string_view title = captures.get("title").value_or("");
       if (plain_number(number) && !sibling_form(true)) {
@@ -1050,6 +1118,7 @@ class MinutesReader {
   std::vector<Sentence> marked_sentences_;
 
   bool action_column_ = false;
+  bool actor_column_ = false;  // entries of an action column stand on lines of their own
   bool explicit_actions_ = false;
   std::vector<Mark> marks_;
   std::vector<Candidate> candidates_;

@@ -8,6 +8,7 @@
 #include "bpack/extract/warnings.hpp"
 #include "bpack/segment/segmenter.hpp"
 #include "bpack/text/markup.hpp"
+#include "bpack/text/open_source.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -114,7 +115,7 @@ segment::SectionChunk split_off(segment::SectionChunk& chunk, std::size_t at, mo
 
 }  // namespace
 
-model::Pack parse_pack(text::TextSource& source, const ParseOptions& options) {
+model::Pack parse_pack(text::LineSource& source, const ParseOptions& options) {
   const grammar::Grammar& grammar = options.grammar != nullptr ? *options.grammar : grammar::default_grammar();
   model::Pack pack;
   pack.source.path = source.name();
@@ -172,8 +173,8 @@ model::Pack parse_pack(text::TextSource& source, const ParseOptions& options) {
 }
 
 model::Pack parse_file(const std::string& path, const ParseOptions& options) {
-  text::TextSource source(text::open_file(path), path, options.diagnostics);
-  return parse_pack(source, options);
+  const auto source = text::open_source(text::open_file(path), path, options.diagnostics);
+  return parse_pack(*source, options);
 }
 
 }  // namespace bpack::extract

@@ -264,7 +264,20 @@ bool initials_match(const grammar::Grammar& grammar, std::string_view initials, 
     return true;
   }
   // First and last only ("Mary Jane Smith" -> "MS").
-  return all.size() > 2 && initials.size() == 2 && initials[0] == all.front() && initials[1] == all.back();
+  if (all.size() > 2 && initials.size() == 2 && initials[0] == all.front() && initials[1] == all.back()) {
+    return true;
+  }
+  // One letter more, to tell two people apart ("Jon Payne" -> "JPE" beside "John Parry", "JP").
+  if (all.empty() || initials.size() != all.size() + 1 || initials[0] != all[0]) {
+    return false;
+  }
+  std::size_t k = 0;
+  for (const char c : initials) {
+    if (k < all.size() && c == all[k]) {
+      ++k;
+    }
+  }
+  return k == all.size();
 }
 
 ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
@@ -336,6 +349,20 @@ ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
       break;
     }
   }
+  // "Chief Superintendent (Mr. G. Roche)": a role, and the person in brackets with a title.
+  if (groups.size() == 1 && dash_role.empty() && !trailing_initials && grammar.matches("attendance.role", text)) {
+    const Words inner = words_of(groups.front());
+    const NameSpan in = name_at(grammar, inner, 0);
+    const Words outer = words_of(text);
+    if (in.titled && in.names >= 1 && in.begin == 0 && in.end == inner.size() && !outer.empty() &&
+        !grammar.matches("attendance.title", outer.front())) {
+      person.name = join_words(inner, 0, inner.size());
+      person.role = util::collapse_spaces(util::trim_punctuation(text));
+      out.role_from_bracket = true;
+      out.person = std::move(person);
+      return out;
+    }
+  }
   const Words words = words_of(text);
   // Where the name starts: after any words that are not a name (a role of the person before,
   // or a role printed before this one, "Clerk J Connelly").
@@ -364,7 +391,7 @@ ReadPart read_part(const grammar::Grammar& grammar, std::string_view text) {
   }
   out.before = join_words(words, 0, start);
   const bool has_role_note = !groups.empty() || !dash_role.empty() || !role_prefix.empty();
-  if (span.names < 2 && !(span.names == 1 && (span.titled || has_role_note))) {
+  if (span.names < 2 && !(span.names == 1 && (span.titled || span.plural_title || has_role_note))) {
     return out;
   }
   std::size_t end = span.end;
@@ -457,6 +484,9 @@ PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
   std::vector<bool> bracket_role;
   bool last_after_and = false;
   bool last_was_role = false;  // the part before was read as the previous person's role
+  // "Councillors Costelloe, Hartigan and Keary": a plural title makes each surname a person.
+  const Words all_words = words_of(text);
+  const bool plural_titled = !all_words.empty() && kind_of(grammar, all_words.front()) == WordKind::plural_title;
   for (const Part& part : split_parts(text)) {
     ++list.parts;
     model::Attendee* previous = list.people.empty() ? nullptr : &list.people.back();
@@ -474,6 +504,10 @@ PeopleList read_people(const grammar::Grammar& grammar, std::string_view text) {
       continue;
     }
     ReadPart read = read_part(grammar, part.text);
+    if (!read.person && plural_titled && words.size() == 1 && kind_of(grammar, words[0]) == WordKind::name) {
+      read.person = model::Attendee{};
+      read.person->name = std::string(words[0]);
+    }
     // "Dr Ravi Patel, Medical Director": role words after a person without a role read like a
     // name; a part whose "name" is role words is that person's role ("EDC Clerk J Connelly"
     // is a role and then a person).
@@ -570,9 +604,10 @@ bool is_initials_list(const grammar::Grammar& grammar, std::string_view text) {
   }
   std::size_t start = 0;
   while (start <= text.size()) {
-    std::size_t end = text.find_first_of("/&,", start);
-    if (end == std::string_view::npos) {
-      end = text.size();
+    // Up to the next "/", "&" or ",": a part is checked before the rest of the line is read.
+    std::size_t end = start;
+    while (end < text.size() && text[end] != '/' && text[end] != '&' && text[end] != ',') {
+      ++end;
     }
     if (!grammar.matches("attendance.initials", util::trim(text.substr(start, end - start)))) {
       return false;

@@ -3,13 +3,14 @@
 #include <utility>
 
 #include "bpack/ingest/pack_reader.hpp"
+#include "bpack/text/open_source.hpp"
 #include "bpack/util/sha256.hpp"
 
 namespace bpack::ingest {
 
 PackIngester::PackIngester(index::Writer& writer, PackParser parser) : writer_(writer), parser_(std::move(parser)) {
   if (!parser_) {
-    parser_ = [](text::TextSource& source, const extract::ParseOptions& options) {
+    parser_ = [](text::LineSource& source, const extract::ParseOptions& options) {
       return extract::parse_pack(source, options);
     };
   }
@@ -46,10 +47,10 @@ void PackIngester::parse(PreparedPack& prepared, const extract::ParseOptions& op
   }
   extract::ParseOptions parse_options = options;
   parse_options.on_block = [&](const model::Block& block) { prepared.blocks.add(block); };
-  text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.file.path, options.diagnostics);
-  source.use_known_sha256(prepared.file.sha256);
+  const auto source = text::open_source(std::move(prepared.bytes), prepared.file.path, options.diagnostics);
+  source->use_known_sha256(prepared.file.sha256);
   prepared.bytes = std::string();
-  prepared.pack = parser_(source, parse_options);
+  prepared.pack = parser_(*source, parse_options);
   prepared.parsed = true;
 }
 
@@ -75,9 +76,9 @@ index::IngestResult PackIngester::write(PreparedPack prepared, const extract::Pa
       }
       sink(block);
     };
-    text::TextSource source(text::from_string(std::move(prepared.bytes)), prepared.file.path, options.diagnostics);
-    source.use_known_sha256(prepared.file.sha256);
-    return parser_(source, parse_options);
+    const auto source = text::open_source(std::move(prepared.bytes), prepared.file.path, options.diagnostics);
+    source->use_known_sha256(prepared.file.sha256);
+    return parser_(*source, parse_options);
   });
 }
 

@@ -2,24 +2,12 @@
 
 #include <filesystem>
 
-#include "bpack/text/text_source.hpp"
+#include "bpack/text/byte_stream.hpp"
 
 namespace bpack::ingest {
 
 std::string read_pack_file(const std::string& path) {
-  const auto stream = text::open_file(path);
-  std::string bytes;
-  std::size_t size = 0;
-  for (;;) {
-    bytes.resize(size + 256 * 1024);
-    const std::size_t got = stream->read(bytes.data() + size, bytes.size() - size);
-    if (got == 0) {
-      break;
-    }
-    size += got;
-  }
-  bytes.resize(size);
-  return bytes;
+  return text::read_all(*text::open_file(path));
 }
 
 std::string source_key_of(const std::string& path) {

@@ -47,28 +47,42 @@ void inline_markup(std::string_view line, std::string& out) {
   }
 }
 
-// Bytes that may start markup, looked up a byte at a time (most lines have none).
+// Bytes that may open a line's markup, looked up at the line's first text byte.
 struct MarkupBytes {
-  bool table[256] = {};
+  bool lead[256] = {};
   constexpr MarkupBytes() {
     for (const char c : std::string_view("*_[\\|#>")) {
-      table[static_cast<unsigned char>(c)] = true;
+      lead[static_cast<unsigned char>(c)] = true;
     }
   }
 };
 constexpr MarkupBytes kMarkupBytes;
 
-// Most lines have no markup: a line's first text byte and a few searches (memchr) tell.
+// A front-matter key as words: "meeting_date" -> "Meeting date".
+void append_key(std::string_view key, std::string& out) {
+  for (const char c : key) {
+    out.push_back(c == '_' || c == '-' ? ' ' : c);
+  }
+  if (!out.empty() && out.size() == key.size() && out.front() >= 'a' && out.front() <= 'z') {
+    out.front() = static_cast<char>(out.front() - 'a' + 'A');
+  }
+}
+
+// Most lines have no markup: the line's first text byte, then a vectorised search (memchr)
+// for each byte that may be markup inside a line, tell.
 bool may_have_markup(std::string_view line) {
-  const std::size_t lead = line.find_first_not_of(" \t");
-  if (lead == std::string_view::npos) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
+    ++i;
+  }
+  if (i == line.size()) {
     return false;
   }
-  if (kMarkupBytes.table[static_cast<unsigned char>(line[lead])]) {
+  if (kMarkupBytes.lead[static_cast<unsigned char>(line[i])]) {
     return true;
   }
   for (const char c : std::string_view("*_[\\|")) {
-    if (std::memchr(line.data(), c, line.size()) != nullptr) {
+    if (std::memchr(line.data() + i, c, line.size() - i) != nullptr) {
       return true;
     }
   }
@@ -79,30 +93,72 @@ bool may_have_markup(std::string_view line) {
 
 std::string_view MarkupFilter::filter(std::string_view line) {
   heading_ = false;
-  if (front_matter_ != FrontMatter::done) {
-    const std::string_view trimmed = util::trim(line);
-    if (front_matter_ == FrontMatter::unknown) {
-      front_matter_ = trimmed == "---" ? FrontMatter::inside : FrontMatter::done;
-      if (front_matter_ == FrontMatter::inside) {
-        return {};
-      }
-    } else {
-      if (trimmed == "---" || trimmed == "...") {
-        front_matter_ = FrontMatter::done;
-        return {};
-      }
-      // "title: 2017-6-20 Open Standards Board Meeting" names the meeting; other keys don't.
-      if (util::starts_with_ci(trimmed, "title:")) {
-        out_.assign(util::trim(trimmed.substr(6)));
-        if (out_.size() >= 2 && (out_.front() == '"' || out_.front() == '\'') && out_.back() == out_.front()) {
-          out_ = out_.substr(1, out_.size() - 2);
-        }
-        heading_ = true;
-        return out_;
-      }
+  if (front_matter_ == FrontMatter::unknown) {
+    front_matter_ = util::trim(line) == "---" ? FrontMatter::inside : FrontMatter::done;
+    return front_matter_ == FrontMatter::inside ? std::string_view() : markdown(line);
+  }
+  return front_matter_ == FrontMatter::done ? markdown(line) : front_matter(line);
+}
+
+std::string_view MarkupFilter::front_matter(std::string_view line) {
+  const std::string_view trimmed = util::trim(line);
+  const std::size_t indent = line.find_first_not_of(' ');
+  if (front_matter_ == FrontMatter::block) {
+    if (trimmed.empty()) {
       return {};
     }
+    if (block_indent_ == std::string_view::npos && indent > 0) {
+      block_indent_ = indent;  // the block's first line sets its indentation
+    }
+    if (block_indent_ != std::string_view::npos && indent >= block_indent_) {
+      return markdown(line.substr(block_indent_));
+    }
+    front_matter_ = FrontMatter::inside;  // a line back at the keys' indentation ends the block
   }
+  if (trimmed == "---" || trimmed == "...") {
+    front_matter_ = FrontMatter::done;
+    return {};
+  }
+  // Top-level "key: value" only: nested mappings and lists are the site's, not the meeting's.
+  const std::size_t colon = trimmed.find(':');
+  if (indent != 0 || colon == std::string_view::npos || colon == 0 ||
+      trimmed.substr(0, colon).find_first_of(" \t\"'") != std::string_view::npos) {
+    return {};
+  }
+  const std::string_view key = trimmed.substr(0, colon);
+  std::string_view value = util::trim(trimmed.substr(colon + 1));
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+    value = value.substr(1, value.size() - 2);
+  }
+  out_.clear();
+  // "minutes: >-" opens a block of text (often Markdown) under the key: the key becomes its
+  // heading ("Minutes").
+  if (!value.empty() && (value.front() == '|' || value.front() == '>') &&
+      value.find_first_not_of("|>-+0123456789", 1) == std::string_view::npos) {
+    front_matter_ = FrontMatter::block;
+    block_indent_ = std::string_view::npos;
+    append_key(key, out_);
+    heading_ = true;
+    return out_;
+  }
+  // "date:" is the page's own date in static-site front matter (the day a post went up), not
+  // the meeting's: it is left out, as are nested mappings and lists.
+  if (value.empty() || (util::starts_with_ci(key, "date") && key.size() == 4)) {
+    return {};
+  }
+  // "title: 2017-6-20 Open Standards Board Meeting" names the meeting: a heading. Other keys
+  // read as labelled lines ("Location: MS Teams"), for the readers' labels to take or leave.
+  if (util::starts_with_ci(key, "title") && key.size() == 5) {
+    heading_ = true;
+  } else {
+    append_key(key, out_);
+    out_.append(": ");
+  }
+  out_.append(value);
+  return out_;
+}
+
+std::string_view MarkupFilter::markdown(std::string_view line) {
   if (!may_have_markup(line)) {
     return line;
   }

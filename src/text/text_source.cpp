@@ -2,11 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-#include <cerrno>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 
 #include "bpack/text/decode.hpp"
@@ -17,72 +13,14 @@ namespace {
 
 constexpr std::size_t kChunk = 256 * 1024;
 
-class FdStream final : public ByteStream {
- public:
-  FdStream(int fd, std::string path, bool owned) : fd_(fd), path_(std::move(path)), owned_(owned) {}
-  FdStream(const FdStream&) = delete;
-  FdStream& operator=(const FdStream&) = delete;
-  ~FdStream() override {
-    if (owned_) {
-      ::close(fd_);
-    }
-  }
-  std::size_t read(char* buffer, std::size_t size) override {
-    for (;;) {
-      const ssize_t got = ::read(fd_, buffer, size);
-      if (got >= 0) {
-        return static_cast<std::size_t>(got);
-      }
-      if (errno != EINTR) {
-        throw Error(fmt::format("{}: cannot read: {}", path_, std::strerror(errno)));
-      }
-    }
-  }
-
- private:
-  int fd_;
-  std::string path_;
-  bool owned_;
-};
-
-class StringStream final : public ByteStream {
- public:
-  explicit StringStream(std::string bytes) : bytes_(std::move(bytes)) {}
-  std::size_t read(char* buffer, std::size_t size) override {
-    const std::size_t take = std::min(size, bytes_.size() - offset_);
-    std::memcpy(buffer, bytes_.data() + offset_, take);
-    offset_ += take;
-    return take;
-  }
-
- private:
-  std::string bytes_;
-  std::size_t offset_ = 0;
-};
-
 bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t\r\v\f") == std::string_view::npos;
 }
 
 }  // namespace
 
-std::unique_ptr<ByteStream> open_file(const std::string& path) {
-  if (path == "-") {
-    return std::make_unique<FdStream>(STDIN_FILENO, "<stdin>", false);
-  }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  }
-  return std::make_unique<FdStream>(fd, path, true);
-}
-
-std::unique_ptr<ByteStream> from_string(std::string bytes) {
-  return std::make_unique<StringStream>(std::move(bytes));
-}
-
 TextSource::TextSource(std::unique_ptr<ByteStream> stream, std::string name, DiagnosticSink* diagnostics)
-    : stream_(std::move(stream)), name_(std::move(name)), diagnostics_(diagnostics) {
+    : LineSource(std::move(name)), stream_(std::move(stream)), diagnostics_(diagnostics) {
   buffer_.resize(kChunk);
 }
 
@@ -102,13 +40,13 @@ bool TextSource::fill() {
   const std::size_t got = stream_->read(buffer_.data() + end_, buffer_.size() - end_);
   if (got == 0) {
     eof_ = true;
-    if (!hash_known_) {
-      sha256_ = hash_.hex();
+    if (!hash_known()) {
+      set_sha256(hash_.hex());
     }
     return false;
   }
   const std::string_view fresh(buffer_.data() + end_, got);
-  if (!hash_known_) {
+  if (!hash_known()) {
     hash_.update(fresh);
   }
   bytes_ += got;
@@ -136,7 +74,7 @@ void TextSource::check_binary(std::string_view raw) const {
       throw Error(
           fmt::format("{}:{}: not a text file (control byte 0x{:02X}); bpack reads text "
                       "extracted from packs, e.g. by pdftotext -layout",
-                      name_, number_, c));
+                      name(), number_, c));
     }
   }
 }
@@ -166,7 +104,7 @@ void TextSource::decode_line(std::string_view raw) {
     used_cp1252_ = true;
     if (diagnostics_ != nullptr) {
       diagnostics_->report(
-          {Diagnostic::Level::warning, name_, number_, "not valid UTF-8; reading the file as Windows-1252"});
+          {Diagnostic::Level::warning, name(), number_, "not valid UTF-8; reading the file as Windows-1252"});
     }
   }
   for (std::size_t ff = rest.find('\f'); ff != std::string_view::npos; ff = rest.find('\f')) {

@@ -124,7 +124,7 @@ TEST_CASE("a changed file at the same path replaces its pack") {
   CHECK(bpack::test::json::parse_lines(search.out).size() == 1);
 }
 
-TEST_CASE("directories are searched for *.txt; --json reports each file") {
+TEST_CASE("directories are searched for *.txt; --json reports each file, skipped ones first") {
   ScratchDir dir;
   std::filesystem::create_directories(dir.file("packs/2021"));
   std::filesystem::copy_file(corpus_file("blmk-2021-04-07.txt"), dir.file("packs/2021/a.txt"));
@@ -132,12 +132,17 @@ TEST_CASE("directories are searched for *.txt; --json reports each file") {
   std::ofstream(dir.file("packs/notes.md")) << "not a pack\n";
   const auto run = run_bpack({"--db", dir.file("index.db"), "ingest", dir.file("packs"), "--json"});
   CHECK(run.status == 0);
+  CHECK(run.err.find("2 added, 0 replaced, 0 unchanged, 0 failed") != std::string::npos);
+  CHECK(run.err.find("; 1 skipped (not text or PDF: 1 .md)") != std::string::npos);
   const auto lines = bpack::test::json::parse_lines(run.out);
-  REQUIRE(lines.size() == 2);
-  CHECK(lines[0]["path"].string == dir.file("packs/2021/a.txt"));
-  CHECK(lines[0]["outcome"].string == "added");
-  CHECK(lines[0]["sha256"].string == "e5e4701b6c982efddb44b7ebce75ab0629fd8ff8e046ae97402094afb45d0dcb");
-  CHECK(lines[1]["path"].string == dir.file("packs/b.TXT"));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0]["path"].string == dir.file("packs/notes.md"));
+  CHECK(lines[0]["outcome"].string == "skipped");
+  CHECK(lines[0]["error"].string == "not text or PDF");
+  CHECK(lines[1]["path"].string == dir.file("packs/2021/a.txt"));
+  CHECK(lines[1]["outcome"].string == "added");
+  CHECK(lines[1]["sha256"].string == "e5e4701b6c982efddb44b7ebce75ab0629fd8ff8e046ae97402094afb45d0dcb");
+  CHECK(lines[2]["path"].string == dir.file("packs/b.TXT"));
 }
 
 TEST_CASE("--db goes before or after the subcommand; queries never create a database") {

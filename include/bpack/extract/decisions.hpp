@@ -31,6 +31,10 @@ std::optional<DecisionMarker> decision_marker(const grammar::Grammar& grammar, s
 // A resolution whose points complete a sentence ("agree to: a) ... b) ...") is one point.
 std::vector<std::string_view> resolution_points(std::string_view text);
 
+// `later` opens the point after the one `earlier` opens: "ii) ..." after "i) ...", "b)" after
+// "a)", "3." after "2.".
+bool next_point(std::string_view earlier, std::string_view later);
+
 struct SentenceDecision {
   model::DecisionKind kind = model::DecisionKind::agreed;
   std::string_view text;  // the sentence without a run-in label

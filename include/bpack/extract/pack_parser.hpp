@@ -1,6 +1,6 @@
 #pragma once
 
-// The parser's front door: a text source in, a Pack out. Lines stream through the segmenter
+// The parser's front door: a line source (text or PDF) in, a Pack out. Lines stream through the segmenter
 // into per-section extractors; memory is bounded by the largest section kept for
 // extraction, not by the size of the file.
 
@@ -10,7 +10,7 @@
 #include "bpack/grammar/grammar.hpp"
 #include "bpack/model/pack.hpp"
 #include "bpack/segment/segmenter.hpp"
-#include "bpack/text/text_source.hpp"
+#include "bpack/text/line_source.hpp"
 #include "bpack/util/diagnostics.hpp"
 
 namespace bpack::extract {
@@ -31,10 +31,12 @@ struct ParseOptions {
   LineSink on_line;    // optional
 };
 
-// Parses a whole pack. Throws bpack::Error when the input cannot be read or is not text.
-model::Pack parse_pack(text::TextSource& source, const ParseOptions& options = {});
+// Parses a whole pack. Throws bpack::Error when the input cannot be read (not text, a PDF
+// that cannot be opened).
+model::Pack parse_pack(text::LineSource& source, const ParseOptions& options = {});
 
-// Opens `path` ("-" for stdin) and parses it; source.path is `path` as given.
+// Opens `path` ("-" for stdin), a text file or a PDF, and parses it; source.path is `path`
+// as given.
 model::Pack parse_file(const std::string& path, const ParseOptions& options = {});
 
 }  // namespace bpack::extract

@@ -12,13 +12,13 @@
 #include "bpack/index/block_list.hpp"
 #include "bpack/index/writer.hpp"
 #include "bpack/model/pack.hpp"
-#include "bpack/text/text_source.hpp"
+#include "bpack/text/line_source.hpp"
 
 namespace bpack::ingest {
 
 // Parses a pack, handing each full-text block to options.on_block: extract::parse_pack by
 // default; tests pass a function that returns a hand-made pack.
-using PackParser = std::function<model::Pack(text::TextSource&, const extract::ParseOptions&)>;
+using PackParser = std::function<model::Pack(text::LineSource&, const extract::ParseOptions&)>;
 
 // One pack read and hashed, and parsed unless told otherwise.
 struct PreparedPack {
@@ -35,7 +35,7 @@ class PackIngester {
   explicit PackIngester(index::Writer& writer, PackParser parser = {});
 
   // Reads `path` ("-": standard input) and ingests its bytes. Throws bpack::Error (unreadable,
-  // not text, database failure), and the database is then exactly as before the call.
+  // not text, a PDF that cannot be read, database failure), and the database is then exactly as before the call.
   index::IngestResult ingest_file(const std::string& path, const extract::ParseOptions& options = {});
 
   // Ingests bytes already in memory. `source_key` identifies "the same file" for replacement

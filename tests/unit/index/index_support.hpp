@@ -90,7 +90,7 @@ class FakeParser {
   void add(const std::string& first_line, FakePack pack) { packs_[first_line] = std::move(pack); }
 
   ingest::PackParser parser() {
-    return [this](text::TextSource& source, const extract::ParseOptions& options) {
+    return [this](text::LineSource& source, const extract::ParseOptions& options) {
       text::Line line;
       std::string first;
       bool have_first = false;

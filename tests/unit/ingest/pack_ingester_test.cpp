@@ -47,7 +47,7 @@ TEST_CASE("bytes already indexed are not parsed again") {
   auto db = bpack::test::new_index(dir);
   auto fake = one_pack();
   int parses = 0;
-  const auto counting = [&, parser = fake.parser()](bpack::text::TextSource& source,
+  const auto counting = [&, parser = fake.parser()](bpack::text::LineSource& source,
                                                     const bpack::extract::ParseOptions& options) {
     ++parses;
     return parser(source, options);

@@ -14,6 +14,7 @@
 
 #include "bpack/util/diagnostics.hpp"
 #include "bpack/util/error.hpp"
+#include "unit/text/line_reading.hpp"
 
 namespace {
 
@@ -24,21 +25,9 @@ using bpack::text::from_string;
 using bpack::text::Line;
 using bpack::text::TextSource;
 
-// A line copied out of the source: Line::text is only valid until the next call.
-struct Read {
-  std::string text;
-  std::int64_t number = 0;
-  std::int64_t page = 0;
-};
-
-std::vector<Read> read_all(TextSource& source) {
-  std::vector<Read> out;
-  Line line;
-  while (source.next(line)) {
-    out.push_back({std::string(line.text), line.number, line.page});
-  }
-  return out;
-}
+using bpack::test::Read;
+using bpack::test::read_all;
+using bpack::test::TrickleStream;
 
 std::vector<Read> read_all(std::string bytes, const std::string& name = "pack.txt") {
   TextSource source(from_string(std::move(bytes)), name);
@@ -69,24 +58,6 @@ std::vector<std::int64_t> pages(const std::vector<Read>& lines) {
   }
   return out;
 }
-
-// Hands out at most `step` bytes per read, so every line break, CRLF pair, BOM and UTF-8
-// sequence ends up split across reads somewhere.
-class TrickleStream final : public ByteStream {
- public:
-  TrickleStream(std::string bytes, std::size_t step) : bytes_(std::move(bytes)), step_(step) {}
-  std::size_t read(char* buffer, std::size_t size) override {
-    const std::size_t take = std::min({size, step_, bytes_.size() - offset_});
-    std::memcpy(buffer, bytes_.data() + offset_, take);
-    offset_ += take;
-    return take;
-  }
-
- private:
-  std::string bytes_;
-  std::size_t step_;
-  std::size_t offset_ = 0;
-};
 
 // The error message a binary input gets, or "" when none is thrown.
 std::string binary_error(std::string bytes, const std::string& name) {
