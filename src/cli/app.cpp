@@ -45,6 +45,7 @@ int run(int argc, char** argv) {
   add_export_command(app, context);
   add_text_command(app, context);
   add_explain_command(app, context);
+  add_packs_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -43,5 +43,6 @@ void add_show_command(CLI::App& app, Context& context);
 void add_export_command(CLI::App& app, Context& context);
 void add_text_command(CLI::App& app, Context& context);
 void add_explain_command(CLI::App& app, Context& context);
+void add_packs_command(CLI::App& app, Context& context);
 
 }  // namespace bpack::cli

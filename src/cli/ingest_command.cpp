@@ -75,6 +75,7 @@ void print_json(const ingest::Outcome& outcome) {
     json.field("blocks", result.blocks);
     json.field("new_passages", result.passages);
     json.field("actions", result.actions);
+    json.field("warnings", static_cast<std::uint64_t>(result.warnings.size()));
   } else {
     json.field("outcome", "failed");
     json.field("error", std::string_view(outcome.error));
@@ -82,6 +83,21 @@ void print_json(const ingest::Outcome& outcome) {
   json.end_object();
   out.push_back('\n');
   write_stdout(out);
+}
+
+// "bpack: packs/x.txt: 2 warnings (line 3: minutes with no meeting date; line 178: action
+// log with no rows read); see: bpack explain packs/x.txt", for a pack that has any.
+void print_warnings(const ingest::Outcome& outcome) {
+  const auto& warnings = outcome.result.warnings;
+  if (!outcome.error.empty() || warnings.empty()) {
+    return;
+  }
+  std::string list;
+  for (const auto& w : warnings) {
+    list += (list.empty() ? "" : "; ") + (w.line > 0 ? fmt::format("line {}: {}", w.line, w.message) : w.message);
+  }
+  fmt::print(stderr, "bpack: {}: {} warning{} ({}); see: bpack explain {}\n", outcome.path, warnings.size(),
+             warnings.size() == 1 ? "" : "s", list, outcome.path);
 }
 
 void print_skipped_json(const std::string& path) {
@@ -103,10 +119,12 @@ int run_ingest(const IngestOptions& options, Context& context) {
       print_skipped_json(path);
     }
   }
+  // A grammar file with a mistake stops the run before the index is opened or created.
+  const grammar::Grammar& grammar = context.grammar();
   auto db = open_index_for_ingest(context);
   CountingSink warnings;
   extract::ParseOptions parse_options;
-  parse_options.grammar = &context.grammar();
+  parse_options.grammar = &grammar;
   parse_options.diagnostics = &warnings;
 
   const ProgressLine progress(stderr_is_terminal() && !context.quiet);
@@ -116,9 +134,19 @@ int run_ingest(const IngestOptions& options, Context& context) {
     progress.clear();
     fmt::print(stderr, "bpack: {}\n", message);
   };
-  if (options.output.json) {
-    callbacks.outcome = print_json;
-  }
+  const bool json = options.output.json;
+  const bool quiet = context.quiet;
+  std::size_t warned = 0;  // packs with warnings
+  callbacks.outcome = [&progress, &warned, json, quiet](const ingest::Outcome& outcome) {
+    warned += outcome.error.empty() && !outcome.result.warnings.empty() ? 1U : 0U;
+    if (!quiet) {
+      progress.clear();
+      print_warnings(outcome);
+    }
+    if (json) {
+      print_json(outcome);
+    }
+  };
   ingest::Session session(*db, std::move(inputs.packs), parse_options, std::move(callbacks));
   while (!session.done()) {
     if (!session.next() && options.strict) {
@@ -129,8 +157,11 @@ int run_ingest(const IngestOptions& options, Context& context) {
   progress.clear();
   if (!context.quiet) {
     const std::string skipped = ingest::skipped_summary(inputs.skipped);
-    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}\n", counts.added,
+    fmt::print(stderr, "ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}{}\n", counts.added,
                counts.replaced, counts.unchanged, counts.failed, db->path(), skipped.empty() ? "" : "; " + skipped,
+               warned > 0 ? fmt::format("; {} pack{} with warnings, see `bpack packs --warnings`", warned,
+                                        warned == 1 ? "" : "s")
+                          : std::string(),
                warnings.warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings.warnings)
                                      : std::string());
   }

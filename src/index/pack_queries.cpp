@@ -50,7 +50,7 @@ struct Export {
   const char* name;
   const char* sql;
 };
-constexpr std::array<Export, 12> kExports{{
+constexpr std::array<Export, 13> kExports{{
     {"packs", "SELECT * FROM packs ORDER BY id"},
     {"meetings", "SELECT * FROM meetings ORDER BY pack_id, id"},
     {"sections", "SELECT * FROM sections ORDER BY pack_id, id"},
@@ -58,6 +58,7 @@ constexpr std::array<Export, 12> kExports{{
     {"attendance", "SELECT * FROM attendance ORDER BY pack_id, id"},
     {"minute_items", "SELECT * FROM minute_items ORDER BY pack_id, id"},
     {"decisions", "SELECT * FROM decisions ORDER BY pack_id, id"},
+    {"pack_warnings", "SELECT * FROM pack_warnings ORDER BY pack_id, line, id"},
     {"papers", "SELECT * FROM papers ORDER BY pack_id, id"},
     {"actions", "SELECT * FROM action_state ORDER BY action_id"},
     {"action_history", "SELECT * FROM action_history ORDER BY action_id, pack_id, id"},

@@ -447,6 +447,7 @@ void Writer::finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestRe
   s.finish_pack.bind(4, board).bind(5, key).bind(6, meeting != nullptr ? meeting->date : std::nullopt);
   s.finish_pack.bind(7, has_action_log ? 1 : 0).run();
   result.actions = s.rows.insert(pack_id, pack, key);
+  result.warnings = pack.warnings;
 }
 
 void Writer::write_block(const model::Block& block, const ParagraphDigest& digest, IngestResult& result) {

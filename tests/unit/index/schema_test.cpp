@@ -36,14 +36,14 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
   Database db(dir.file("new.db"), OpenMode::create);
   prepare_schema(db, SchemaUse::create);
   CHECK(schema_version(db) == current_schema_version());
-  CHECK(current_schema_version() == 3);
+  CHECK(current_schema_version() == 4);
   CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
   CHECK(db.query_int("PRAGMA foreign_keys") == 1);
   CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
   CHECK(db.query_int("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
   for (const char* table :
        {"packs", "meetings", "sections", "agenda_items", "attendance", "minute_items", "decisions", "papers", "actions",
-        "action_history", "pack_blocks", "passage_packs", "passages", "passages_fts"}) {
+        "action_history", "pack_blocks", "passage_packs", "passages", "passages_fts", "pack_warnings"}) {
     INFO(table);
     CHECK(db.query_int(std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table +
                        "'") == 1);
@@ -58,7 +58,7 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
     const auto objects = db.query_int("SELECT COUNT(*) FROM sqlite_schema");
     Database again(dir.file("new.db"), OpenMode::existing);
     prepare_schema(again, SchemaUse::existing);
-    CHECK(schema_version(again) == 3);
+    CHECK(schema_version(again) == current_schema_version());
     CHECK(again.query_int("SELECT COUNT(*) FROM sqlite_schema") == objects);
   }
 }
@@ -87,7 +87,7 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
   CHECK(message.find(
-            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 3)") !=
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 4)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }
@@ -214,4 +214,20 @@ TEST_CASE("an index of schema version 2 keeps every block when its places move t
                 "SELECT passage_id, pack_id, kind, line, page, occurrences FROM passage_packs "
                 "ORDER BY passage_id, pack_id, kind") ==
         "10 1 minutes 5 1 1;10 2 minutes 7 1 2;10 2 paper 40 4 1;11 2 paper 20 2 1;");
+}
+
+TEST_CASE("an index of schema version 3 gains an empty pack_warnings that goes with its pack") {
+  TempDir dir;
+  Database db(dir.file("v3.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, bpack::index::migrations().first(3));
+  db.exec(
+      "INSERT INTO packs (id, path, sha256, bytes, lines, pages, board_key, ingested_at) "
+      "VALUES (7, 'a.txt', 'x', 1, 1, 1, '', '2026-01-01T00:00:00Z')");
+  prepare_schema(db, SchemaUse::existing);
+  CHECK(schema_version(db) >= 4);
+  CHECK(db.query_int("SELECT COUNT(*) FROM packs") == 1);
+  CHECK(db.query_int("SELECT COUNT(*) FROM pack_warnings") == 0);
+  db.exec("INSERT INTO pack_warnings (pack_id, code, message, line) VALUES (7, 'undated_minutes', 'm', 3)");
+  db.exec("DELETE FROM packs WHERE id = 7");
+  CHECK(db.query_int("SELECT COUNT(*) FROM pack_warnings") == 0);
 }
