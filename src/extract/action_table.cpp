@@ -5,6 +5,7 @@
 
 #include "bpack/extract/dates.hpp"
 #include "bpack/extract/layout.hpp"
+#include "bpack/extract/minute_actions.hpp"
 #include "bpack/extract/status.hpp"
 #include "bpack/util/strings.hpp"
 
@@ -18,6 +19,47 @@ using segment::SegLine;
 constexpr std::size_t kEdgeSlack = 3;
 // Blank lines that end a table.
 constexpr std::size_t kTableEndBlanks = 3;
+// A table's header cells printed one to a line are this short, and the other columns' names
+// come within this many lines of the action column's.
+constexpr std::size_t kStackedCellMax = 40;
+constexpr std::size_t kStackedHeaderReach = 12;  // non-blank lines after the first
+// A cell of more words than this is an action's text, not a name or a date.
+constexpr std::size_t kStackedWordsMax = 4;
+
+// "Sam", "Helen", "Despo": under an owner column's name, a few capitalised words are a person.
+bool capitalised_words(std::string_view text) {
+  bool word_start = true;
+  std::size_t words = 0;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (std::isdigit(u) != 0) {
+      return false;
+    }
+    if (word_start) {
+      if (std::islower(u) != 0) {
+        return false;
+      }
+      ++words;
+      word_start = false;
+    }
+  }
+  return words >= 1 && words <= 3;
+}
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t';
+    words += !space && !in_word ? 1U : 0U;
+    in_word = !space;
+  }
+  return words;
+}
 
 constexpr std::size_t kColumns = static_cast<std::size_t>(TableColumn::comments) + 1;
 
@@ -40,7 +82,9 @@ std::optional<TableColumn> column_named(const grammar::Grammar& grammar, std::st
 std::string_view strip_marker(std::string_view text, bool& marked) {
   marked = false;
   for (;;) {
-    text = util::trim(text);
+    // Trimmed of ASCII spaces only: util::trim would take the zero-width mark for a space.
+    const auto start = text.find_first_not_of(" \t");
+    text.remove_prefix(start == std::string_view::npos ? text.size() : start);
     if (text.substr(0, 3) == "\xE2\x80\x8B" || text.substr(0, 3) == "\xE2\x80\xA2") {
       text.remove_prefix(3);
       marked = true;
@@ -48,7 +92,7 @@ std::string_view strip_marker(std::string_view text, bool& marked) {
       text.remove_prefix(2);
       marked = true;
     } else {
-      return text;
+      return util::trim(text);
     }
   }
 }
@@ -133,6 +177,49 @@ class TableReader {
       }
       if (misaligned && report_.misaligned++ == 0) {
         report_.first_misaligned = line.number;
+      }
+    }
+    return i;
+  }
+
+  // Plain text prints a table column by column, a cell to a line, in an order that follows the
+  // page only loosely: cells are told apart by their shape. A marked line (bullet, zero-width
+  // mark) or one of more than four words is an action's text, a name is its owner, a date its
+  // due date; other short lines ("Enter deadline here") hold nothing. The table ends at a
+  // label ("Agenda item:"), a numbered item, three blank lines, or prose after marked rows.
+  std::size_t collect_stacked(std::size_t begin, std::size_t end) {
+    auto& texts = pieces_[static_cast<std::size_t>(TableColumn::text)];
+    stacked_ = true;
+    std::size_t blanks = 0;
+    bool marked_rows = false;
+    std::size_t i = begin;
+    for (; i < end; ++i) {
+      if (lines_[i].blank) {
+        if (++blanks >= kTableEndBlanks && !texts.empty()) {
+          break;
+        }
+        continue;
+      }
+      blanks = 0;
+      bool marked = false;
+      const std::string_view text = strip_marker(lines_[i].text, marked);
+      if (text.empty() || (text.size() <= kStackedCellMax && column_named(g_, text))) {
+        continue;  // a mark alone, or a column's name printed among the cells
+      }
+      if (!marked && (text.back() == ':' || g_.matches("item.numbered", text))) {
+        break;  // the next label or item
+      }
+      if (marked || word_count(text) > kStackedWordsMax) {
+        const bool goes_on = !texts.empty() && texts.back().line + 1 == i && !ends_sentence(texts.back().text);
+        if (!marked && marked_rows && !goes_on) {
+          break;
+        }
+        marked_rows = marked_rows || marked;
+        texts.push_back({text, i, marked});
+      } else if (header_.has(TableColumn::owner) && (is_actor_cell(g_, text) || capitalised_words(text))) {
+        pieces_[static_cast<std::size_t>(TableColumn::owner)].push_back({text, i, false});
+      } else if (header_.has(TableColumn::due) && find_date_or_month(g_, text)) {
+        pieces_[static_cast<std::size_t>(TableColumn::due)].push_back({text, i, false});
       }
     }
     return i;
@@ -240,6 +327,11 @@ class TableReader {
                                column == TableColumn::status || column == TableColumn::raised ||
                                column == TableColumn::ref;
       const std::vector<Entry> entries = entries_of(pieces_[c], short_cells);
+      // Printed column by column, cells pair with rows only in order: where the counts differ,
+      // which cell is whose cannot be told.
+      if (stacked_ && entries.size() != rows.size()) {
+        continue;
+      }
       for (std::size_t e = 0; e < entries.size(); ++e) {
         const std::size_t r = entries.size() == rows.size() ? e : nearest(texts, entries[e]);
         auto& field = rows[r].fields[c];
@@ -319,9 +411,57 @@ class TableReader {
   TableHeader header_;
   std::vector<Piece> pieces_[kColumns];
   TableReport report_;
+  bool stacked_ = false;  // cells read one to a line (collect_stacked)
 };
 
 }  // namespace
+
+std::optional<StackedHeader> stacked_table_header(const grammar::Grammar& grammar,
+                                                  const std::vector<segment::SegLine>& lines, std::size_t first,
+                                                  std::size_t end) {
+  const std::string_view text = util::trim(lines[first].text);
+  if (text.empty() || text.size() > kStackedCellMax || column_named(grammar, text) != TableColumn::text) {
+    return std::nullopt;
+  }
+  // The other columns' names follow, before or after the action column's cells.
+  StackedHeader found;
+  found.header.columns.emplace_back(0, TableColumn::text);
+  std::size_t seen = 0;
+  for (std::size_t k = first + 1; k < end && seen < kStackedHeaderReach; ++k) {
+    if (lines[k].blank) {
+      continue;
+    }
+    ++seen;
+    const std::string_view cell = util::trim(lines[k].text);
+    if (cell.back() == ':') {
+      break;
+    }
+    const auto column = cell.size() <= kStackedCellMax ? column_named(grammar, cell) : std::nullopt;
+    if (!column || *column == TableColumn::text) {
+      continue;
+    }
+    if (!found.header.has(*column)) {
+      found.header.columns.emplace_back(0, *column);
+    }
+  }
+  if (!found.header.has(TableColumn::owner) && !found.header.has(TableColumn::due)) {
+    return std::nullopt;
+  }
+  found.body = first + 1;
+  return found;
+}
+
+std::size_t read_stacked_action_table(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
+                                      const StackedHeader& header, std::size_t end, const TableContext& context,
+                                      std::vector<model::Action>& out, TableReport* report) {
+  TableReader reader(grammar, lines, header.header);
+  const std::size_t after = reader.collect_stacked(header.body, end);
+  reader.build(context, out);
+  if (report != nullptr) {
+    *report = reader.report();
+  }
+  return after;
+}
 
 bool TableHeader::has(TableColumn column) const {
   return std::any_of(columns.begin(), columns.end(), [&](const auto& c) { return c.second == column; });

@@ -204,7 +204,7 @@ class ListReader {
   // names: the table's second column, each line the role of the name in the same row.
   std::size_t read_role_column(std::size_t i, std::size_t end) {
     flush();
-    if (column_.size() < 3 || i == 0 || !lines_[i - 1].blank) {
+    if (column_.size() < 2 || i == 0 || !lines_[i - 1].blank) {
       return i;
     }
     std::vector<std::string_view> cells;
@@ -230,10 +230,18 @@ class ListReader {
     if (cells.size() != column_.size() || not_names * 3 < cells.size()) {
       return i;
     }
+    // A column of initials ("MC" / "KC" / ...) gives each row its initials, any other its role.
+    const bool initials = std::all_of(cells.begin(), cells.end(), [&](std::string_view cell) {
+      return cell.find_first_of(" ,/&") == std::string_view::npos && is_initials_list(g_, cell);
+    });
+    if (!initials && cells.size() < 3) {
+      return i;  // two lines are too few to call a column of roles
+    }
     for (std::size_t k = 0; k < cells.size(); ++k) {
       auto& person = ctx_.pack.attendance[column_[k]];
-      if (!person.role) {
-        person.role = util::collapse_spaces(cells[k]);
+      auto& field = initials ? person.initials : person.role;
+      if (!field) {
+        field = util::collapse_spaces(cells[k]);
       }
     }
     column_.clear();
@@ -339,8 +347,9 @@ class ListReader {
     const std::size_t before = ctx_.pack.attendance.size();
     read_sentences(later_group ? AttendanceStatus::attendee : status_);
     const std::size_t added = ctx_.pack.attendance.size() - before;
-    // One person a line without a role: perhaps the first column of a table.
-    if (added == 1 && !ctx_.pack.attendance.back().role) {
+    // One person a line: perhaps the first column of a table (a role in brackets stays theirs;
+    // the row still has its cell in the next column).
+    if (added == 1) {
       column_.push_back(ctx_.pack.attendance.size() - 1);
     } else if (added > 0) {
       column_.clear();
@@ -479,7 +488,7 @@ class ListReader {
   std::size_t group_ = 0;
   std::size_t role_cells_ = 0;  // rows read as a person's line, then their role's
   std::size_t first_group_size_ = 0;
-  std::vector<std::size_t> column_;  // people read one a line without roles, in order
+  std::vector<std::size_t> column_;  // people read one a line, in order
   std::string para_;
   std::vector<std::pair<std::size_t, model::LineNo>> offsets_;  // where each line starts in para_
 };

@@ -205,6 +205,11 @@ std::vector<std::string_view> resolution_points(std::string_view text) {
   return points;
 }
 
+std::size_t point_label_size(std::string_view text) {
+  const auto e = enumerator_at(text);
+  return e ? e->size : 0;
+}
+
 bool next_point(std::string_view earlier, std::string_view later) {
   const auto a = enumerator_at(util::trim(earlier));
   const auto b = enumerator_at(util::trim(later));

@@ -24,6 +24,10 @@ using segment::SegLine;
 
 constexpr std::size_t kTitleMax = 100;
 constexpr std::size_t kSubheadingMax = 70;
+// A heading this long that stops mid-phrase may wrap on to the next line.
+constexpr std::size_t kWrappedTitleMin = 40;
+// A numbered line that opens with initials and runs to this many words is a sentence.
+constexpr std::ptrdiff_t kClauseWords = 5;
 // A resolution or a marked action runs over at most this many lines.
 constexpr std::size_t kBlockLines = 40;
 // An action column's initials stand at least this far right, after a gutter this wide.
@@ -33,6 +37,8 @@ constexpr std::size_t kActionGutter = 3;
 // many in the minutes (a single "Chairman" under the last paragraph is a signature).
 constexpr std::size_t kActorColumnMin = 3;
 constexpr std::size_t kActorLineMax = 30;
+// An action column's entry of initials ("KC/GD/IK") is at most this long.
+constexpr std::size_t kInitialsMax = 15;
 // A point of a list runs over at most this many lines.
 constexpr std::size_t kPointLines = 6;
 
@@ -149,12 +155,16 @@ class MinutesReader {
     std::string_view text = util::trim(line.text);
     // The header of a column of initials that mark actions, printed above the first item (or
     // repeated at a page's top); elsewhere "ACTION" alone is a margin mark.
+    if (read_action_list(text)) {
+      return;
+    }
     if (g_.matches("minutes.action_column", text) && (top_ == npos || line.page_start)) {
       action_column_ = true;
       end_paragraph();
       return;
     }
     text = take_column_initials(line, text);
+    text = take_trailing_initials(text);
     if (text.empty()) {
       return;
     }
@@ -195,7 +205,9 @@ class MinutesReader {
 
   // A table of actions under an item ("Action items   Person responsible   Deadline").
   bool read_table(const SegLine& line) {
-    if (util::trim(line.text).find("  ") == std::string_view::npos || !action_table_header(g_, line.text)) {
+    const bool cells = util::trim(line.text).find("  ") != std::string_view::npos;
+    const auto stacked = cells ? std::nullopt : stacked_table_header(g_, lines_, i_, lines_.size());
+    if (cells ? !action_table_header(g_, line.text) : !stacked) {
       return false;
     }
     end_paragraph();
@@ -207,11 +219,114 @@ class MinutesReader {
       context.item = heading_;
     }
     TableReport report;
-    const std::size_t end = read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions, &report);
+    const std::size_t end =
+        stacked ? read_stacked_action_table(g_, lines_, *stacked, lines_.size(), context, ctx_.pack.actions, &report)
+                : read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions, &report);
     note_table(ctx_, line.number, report);
     explicit_actions_ = true;
     i_ = end - 1;
     return true;
+  }
+
+  // "Actions" over a list whose every point is an action: "1. Circulate the pathway
+  // [completed]", "- JS to write to the trust", "2) Establish the approach [new for PMs/Helen]".
+  bool read_action_list(std::string_view text) {
+    // (Not the header of an action column at the right of a layout page.)
+    if (text.size() > kSubheadingMax || lines_[i_].text.find_first_not_of(" \t") >= kActionColumn ||
+        !g_.matches("minutes.action_list", text)) {
+      return false;
+    }
+    std::size_t j = i_ + 1;
+    while (j < lines_.size() && (lines_[j].blank || furniture_[j])) {
+      ++j;
+    }
+    if (j == lines_.size() || point_start(util::trim(lines_[j].text)) == 0) {
+      return false;
+    }
+    end_paragraph();
+    explicit_actions_ = true;
+    std::vector<std::pair<std::size_t, std::string>> points;  // first line, text
+    std::size_t last = j;
+    for (; j < lines_.size(); ++j) {
+      if (lines_[j].blank || furniture_[j]) {
+        continue;
+      }
+      const std::string_view next = util::trim(lines_[j].text);
+      if (const std::size_t label = point_start(next); label > 0) {
+        points.emplace_back(j, std::string(util::trim(next.substr(label))));
+      } else if (j == last + 1 && !ends_sentence(points.back().second)) {
+        points.back().second.append(" ").append(next);  // the point goes on
+      } else {
+        break;
+      }
+      last = j;
+    }
+    for (auto& [first, point] : points) {
+      ctx_.pack.actions.push_back(listed_action(std::move(point), lines_[first].number));
+    }
+    i_ = last;
+    return true;
+  }
+
+  // The size of the bullet or point label opening a line, 0 if none.
+  std::size_t point_start(std::string_view text) const {
+    if (const std::size_t label = point_label_size(text); label > 0) {
+      return label;
+    }
+    if (g_.matches("line.bullet", text)) {
+      const std::size_t space = text.find_first_of(" \t");
+      return space == std::string_view::npos ? 0 : text.find_first_not_of(" \t", space);
+    }
+    return 0;
+  }
+
+  // One point of an actions list: a status in brackets at its end ("[completed]", "[new for
+  // PMs/Helen]"), an owner in brackets or as the subject of "X to do Y".
+  model::Action listed_action(std::string text, model::LineNo line) {
+    model::Action action;
+    action.source = model::ActionSource::action_log;
+    action.line = line;
+    action.meeting_date = date_;
+    action.item = top_ != npos && !heading_.empty() ? model::Text(heading_) : std::nullopt;
+    std::string_view body = util::trim(text);
+    if (!body.empty() && body.back() == ']') {
+      if (const auto open = body.rfind('['); open != std::string_view::npos && open > 0) {
+        std::string_view inner = util::trim(body.substr(open + 1, body.size() - open - 2));
+        grammar::Captures captures;
+        std::string_view owner;
+        if (g_.match("minutes.status_for", inner, captures) && find_status(g_, captures.get("status").value_or(""))) {
+          owner = util::trim(captures.get("owner").value_or(""));
+          inner = util::trim(captures.get("status").value_or(""));
+        }
+        if (const auto status = find_status(g_, inner)) {
+          action.status = status->status;
+          action.status_text = std::string(inner);
+          if (!owner.empty()) {
+            action.owner = std::string(owner);
+          }
+          body = util::trim(body.substr(0, open));
+        }
+      }
+    }
+    std::string rest(body);
+    if (!action.owner) {
+      action.owner = bracket_owner(g_, rest);
+    }
+    if (!action.owner) {
+      if (const auto task = task_in(g_, rest, true)) {
+        action.owner = task->owner;
+      }
+    }
+    // A new or open action is raised at this meeting; one already closed was raised before.
+    if (action.status == model::ActionStatus::unknown) {
+      action.status = model::ActionStatus::open;
+    }
+    if (action.status == model::ActionStatus::open) {
+      action.raised = date_;
+      action.raised_text = date_text_;
+    }
+    action.text = util::collapse_spaces(rest);
+    return action;
   }
 
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
@@ -323,6 +438,25 @@ class MinutesReader {
     return count;
   }
 
+  // Plain text under an action column's header: the column's initials run on to the end of the
+  // line they stand beside ("... in this regard. DN").
+  std::string_view take_trailing_initials(std::string_view text) {
+    if (!action_column_) {
+      return text;
+    }
+    const std::size_t space = text.rfind(' ');
+    if (space == std::string_view::npos || space == 0) {
+      return text;
+    }
+    const std::string_view before = util::trim(text.substr(0, space));
+    const std::string_view tail = text.substr(space + 1);
+    if (tail.size() > kInitialsMax || !ends_sentence(before) || !is_initials_list(g_, tail)) {
+      return text;
+    }
+    marks_.push_back({i_, std::string(tail)});
+    return before;
+  }
+
   // Plain text: an action column's initials on a line of their own, after the paragraph they
   // mark.
   bool read_standalone_initials(std::string_view text) {
@@ -333,7 +467,7 @@ class MinutesReader {
       end_paragraph();
       return true;
     }
-    if (!is_initials_list(g_, text) || text.size() > 15) {
+    if (!is_initials_list(g_, text) || text.size() > kInitialsMax) {
       return false;
     }
     if (!action_column_) {
@@ -661,6 +795,45 @@ class MinutesReader {
     return npos;
   }
 
+  // A numbered paragraph rather than a heading: "1.1 JP proposed ... and this was agreed.",
+  // "1.2 AM restated that ...", "1.6 There was a discussion and agreement that this group is
+  // convened to provide leadership for," going on below.
+  // "AM restated ...", "DS,IT, RK highlighted ...", "Kieron O'Hara (KO) welcomed ...": people
+  // known by their initials open the sentence.
+  bool initials_subject(std::string_view title) const {
+    const std::size_t space = title.find(' ');
+    const std::string_view first = title.substr(0, space);
+    if (is_initials_list(g_, util::trim_punctuation(first))) {
+      // ... and a clause after them ("RK reported on the current ..."), not a heading that
+      // starts with initials ("AOB and Close").
+      return space != std::string_view::npos && space + 1 < title.size() &&
+             std::islower(static_cast<unsigned char>(title[space + 1])) != 0 &&
+             std::count(title.begin(), title.end(), ' ') >= kClauseWords - 1;
+    }
+    const auto open = title.find('(');
+    const auto close = title.find(')', open == std::string_view::npos ? 0 : open);
+    return open != std::string_view::npos && open < kSubheadingMax / 2 && close != std::string_view::npos &&
+           is_initials_list(g_, title.substr(open + 1, close - open - 1));
+  }
+
+  bool numbered_paragraph(std::string_view number, std::string_view title) const {
+    if (initials_subject(title)) {
+      return true;
+    }
+    if (ends_sentence(title)) {
+      return decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty();
+    }
+    // A sentence broken off at a comma or between two words runs on to the next line (a
+    // paragraph numbered "1.6"; a top-level item's heading may wrap).
+    if (number.find('.') == std::string_view::npos) {
+      return false;
+    }
+    const char last = util::trim(title).empty() ? ' ' : util::trim(title).back();
+    const bool broken = last == ',' || std::islower(static_cast<unsigned char>(last)) != 0;
+    return broken && title.size() > kSubheadingMax && i_ + 1 < lines_.size() && !lines_[i_ + 1].blank &&
+           !is_item_line(util::trim(lines_[i_ + 1].text));
+  }
+
   bool read_item(std::string_view text) {
     grammar::Captures captures;
     if (pending_number_) {
@@ -732,13 +905,26 @@ class MinutesReader {
         }
         // A numbered paragraph rather than a heading ("1.1 JP proposed ... and this was
         // agreed."): its words are text to read, the item has no title.
-        if (ends_sentence(title) &&
-            (decision_in_sentence(g_, title) || task_in(g_, title, false) || !apologies_in(g_, title).empty())) {
+        if (numbered_paragraph(number, title)) {
           body = util::trim(std::string_view(text).substr(static_cast<std::size_t>(title.data() - text.data())));
           title = {};
         }
+        // A long heading wraps: "Update on the downgrading of ... the recorded" / "crime
+        // outcomes framework." (the next line goes on in lower case).
+        std::string wrapped;
+        const model::LineNo line = lines_[i_].number;
+        if (body.empty() && title.size() >= kWrappedTitleMin && !ends_sentence(title) && i_ + 1 < lines_.size() &&
+            !lines_[i_ + 1].blank) {
+          const std::string_view next = util::trim(lines_[i_ + 1].text);
+          if (!next.empty() && std::islower(static_cast<unsigned char>(next.front())) != 0 &&
+              title.size() + next.size() < 2 * kTitleMax && !is_item_line(next)) {
+            wrapped = std::string(title) + " " + std::string(next);
+            title = wrapped;
+            ++i_;
+          }
+        }
         end_paragraph();
-        open_item(number, title, lines_[i_].number);
+        open_item(number, title, line);
         if (!body.empty()) {
           add_to_paragraph(body, i_);
         } else {
@@ -918,6 +1104,7 @@ class MinutesReader {
       return;
     }
     const std::vector<Sentence> sentences = split_sentences(paragraph_.text);
+    aim_top_marks(sentences);
     for (const Sentence& sentence : sentences) {
       read_sentence(sentence);
     }
@@ -983,9 +1170,35 @@ class MinutesReader {
   struct Mark {
     std::size_t index;  // the marked line
     std::string initials;
+    std::size_t sentence = npos;  // the offset of the sentence it marks, when not the line's
   };
 
+  // A column's cell printed at the top of its row stands beside the paragraph's first line,
+  // whatever sentence it is about: where that line's sentence gives no one a task, the mark is
+  // the paragraph's task sentence.
+  void aim_top_marks(const std::vector<Sentence>& sentences) {
+    if (sentences.size() < 2) {
+      return;
+    }
+    for (Mark& mark : marks_) {
+      if (mark.index != paragraph_.first || mark.sentence != npos) {
+        continue;
+      }
+      const auto at_line = std::find_if(sentences.begin(), sentences.end(),
+                                        [&](const Sentence& sentence) { return mark_falls_in(mark, sentence); });
+      if (at_line == sentences.end() || task_in(g_, at_line->text, true)) {
+        continue;
+      }
+      if (const Sentence* task = task_sentence(paragraph_); task != nullptr) {
+        mark.sentence = task->offset;
+      }
+    }
+  }
+
   bool mark_falls_in(const Mark& mark, const Sentence& sentence) const {
+    if (mark.sentence != npos) {
+      return sentence.offset == mark.sentence;
+    }
     // The offset where the marked line ends in the paragraph.
     std::size_t end = npos;
     for (std::size_t k = 0; k < paragraph_.starts.size(); ++k) {

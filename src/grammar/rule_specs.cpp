@@ -96,6 +96,7 @@ constexpr std::array kSpecs{
     // src/extract/minutes.cpp, decisions.cpp, minute_actions.cpp
     RuleSpec{"minutes.action_column", "", ""},
     RuleSpec{"minutes.action_due", "due", ""},
+    RuleSpec{"minutes.action_list", "", ""},
     RuleSpec{"minutes.action_marker", "", "ref sep rest status raised bare"},
     RuleSpec{"minutes.action_owner", "owner", ""},
     RuleSpec{"minutes.column_actor", "", ""},
@@ -114,6 +115,7 @@ constexpr std::array kSpecs{
     RuleSpec{"minutes.not_task_verb", "", ""},
     RuleSpec{"minutes.officer", "", ""},
     RuleSpec{"minutes.run_in_label", "", ""},
+    RuleSpec{"minutes.status_for", "status owner", ""},
     RuleSpec{"minutes.task", "actor verb rest", ""},
     RuleSpec{"minutes.task_by", "actor", ""},
     RuleSpec{"minutes.task_directive", "actor verb", "rest"},

@@ -1,5 +1,6 @@
 #include "bpack/text/markup.hpp"
 
+#include <cctype>
 #include <cstring>
 
 #include "bpack/util/strings.hpp"
@@ -19,8 +20,28 @@ bool ascii_punct(char c) {
   return std::strchr("\\`*_{}[]()#+-.!|<>~\"'", c) != nullptr && c != '\0';
 }
 
+bool emphasis_edge(char c) {
+  return c == ' ' || c == '\t' || std::ispunct(static_cast<unsigned char>(c)) != 0;
+}
+
+// A single "*" or "_" at `i` with a word right after it and none right before.
+bool opens_emphasis(std::string_view line, std::size_t i) {
+  return (i == 0 || emphasis_edge(line[i - 1])) && i + 1 < line.size() && !emphasis_edge(line[i + 1]);
+}
+
+// The twin that closes the emphasis opened at `open`: a word right before it, none after.
+std::size_t closing_emphasis(std::string_view line, std::size_t open) {
+  for (std::size_t k = line.find(line[open], open + 2); k != std::string_view::npos; k = line.find(line[open], k + 1)) {
+    if (!emphasis_edge(line[k - 1]) && (k + 1 == line.size() || emphasis_edge(line[k + 1]))) {
+      return k;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // Emphasis, links and escapes inside a line.
 void inline_markup(std::string_view line, std::string& out) {
+  std::size_t close_at = std::string_view::npos;  // where an emphasis opened earlier closes
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (c == '\\' && i + 1 < line.size() && ascii_punct(line[i + 1])) {
@@ -29,6 +50,18 @@ void inline_markup(std::string_view line, std::string& out) {
     }
     if ((c == '*' || c == '_') && i + 1 < line.size() && line[i + 1] == c) {
       ++i;  // "**" or "__": emphasis, never words
+      continue;
+    }
+    if ((c == '*' || c == '_') && close_at == std::string_view::npos && opens_emphasis(line, i)) {
+      // "*James Barren, Neal Larkman*": a mark that opens a run of words its twin closes
+      // later in the line is emphasis; one alone ("5* in the year", "snake_case") is text.
+      if (const std::size_t close = closing_emphasis(line, i); close != std::string_view::npos) {
+        close_at = close;
+        continue;
+      }
+    }
+    if (i == close_at) {
+      close_at = std::string_view::npos;
       continue;
     }
     if (c == '[') {

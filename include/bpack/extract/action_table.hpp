@@ -52,4 +52,20 @@ std::size_t read_action_table(const grammar::Grammar& grammar, const std::vector
                               std::size_t header, std::size_t end, const TableContext& context,
                               std::vector<model::Action>& out, TableReport* report = nullptr);
 
+// Plain text: a table's header cells one to a line ("Action items" / "Person responsible" /
+// "Deadline"), the action column's name first. `body` is the line after the header.
+struct StackedHeader {
+  TableHeader header;
+  std::size_t body = 0;
+};
+std::optional<StackedHeader> stacked_table_header(const grammar::Grammar& grammar,
+                                                  const std::vector<segment::SegLine>& lines, std::size_t first,
+                                                  std::size_t end);
+
+// Reads a table printed cell by cell (see TableReader::collect_stacked); returns the index of the
+// first line after it.
+std::size_t read_stacked_action_table(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
+                                      const StackedHeader& header, std::size_t end, const TableContext& context,
+                                      std::vector<model::Action>& out, TableReport* report = nullptr);
+
 }  // namespace bpack::extract

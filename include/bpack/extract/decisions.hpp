@@ -35,6 +35,9 @@ std::vector<std::string_view> resolution_points(std::string_view text);
 // "a)", "3." after "2.".
 bool next_point(std::string_view earlier, std::string_view later);
 
+// The length of the point label ("1. ", "(b) ", "iv) ") that opens `text`, or 0.
+std::size_t point_label_size(std::string_view text);
+
 struct SentenceDecision {
   model::DecisionKind kind = model::DecisionKind::agreed;
   std::string_view text;  // the sentence without a run-in label

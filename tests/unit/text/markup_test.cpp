@@ -56,6 +56,10 @@ TEST_CASE("markup: emphasis, escapes, links and quotes") {
   CHECK(one("See the [full report](https://example.org/r.pdf) for detail") == "See the full report for detail");
   CHECK(one("> Apologies were received from Cllr Amos") == "Apologies were received from Cllr Amos");
   CHECK(one("a [bracket] alone stays") == "a [bracket] alone stays");
+  CHECK(one("*James Barren, Neal Larkman, Jo Housley*") == "James Barren, Neal Larkman, Jo Housley");
+  CHECK(one("The _draft_ plan and the *final* one") == "The draft plan and the final one");
+  CHECK(one("the file_name and 2 * 3 stay") == "the file_name and 2 * 3 stay");
+  CHECK(one("* a bullet keeps its mark") == "* a bullet keeps its mark");
 }
 
 TEST_CASE("markup: a table row becomes cells apart as in layout text; a rule row is blank") {
