@@ -109,6 +109,12 @@ class MinutesReader {
     if (!meeting.index && ctx_.recorded_meeting && *ctx_.recorded_meeting < ctx_.pack.meetings.size()) {
       date_text_ = ctx_.pack.meetings[*ctx_.recorded_meeting].date_text;
     }
+    // Minutes without a header of their own in a pack that names one meeting only: that
+    // meeting's page, its agenda and then its minutes.
+    if (!meeting.index && !date_ && ctx_.pack.meetings.size() == 1) {
+      date_ = ctx_.pack.meetings.front().date;
+      date_text_ = ctx_.pack.meetings.front().date_text;
+    }
     first_ = meeting.header_end;
     for (const auto& cells : meeting.people) {
       add_header_people(cells);
@@ -168,8 +174,8 @@ class MinutesReader {
     if (text.empty()) {
       return;
     }
-    if (read_table(line) || read_lists(text) || read_standalone_initials(text) || read_resolution(text) ||
-        read_marker(text) || read_item(text) || read_subheading(text)) {
+    if (read_table(line) || read_lists(text) || read_item_label(text) || read_standalone_initials(text) ||
+        read_resolution(text) || read_marker(text) || read_item(text) || read_subheading(text)) {
       return;
     }
     // A bullet point ends with its sentence: the next sentence starting a line is the text
@@ -329,6 +335,42 @@ class MinutesReader {
     return action;
   }
 
+  // A form's label for the item ("Agenda item:   Financial Report   Presenter: ..."), the title
+  // beside it or on the next line: what follows is about that item.
+  bool read_item_label(std::string_view text) {
+    grammar::Captures captures;
+    if (text.size() > 2 * kTitleMax || !g_.match("minutes.item_label", text, captures)) {
+      return false;
+    }
+    std::string_view title = util::trim(captures.get("title").value_or(""));
+    std::size_t at = i_;
+    if (title.empty()) {
+      std::size_t j = i_ + 1;
+      while (j < lines_.size() && lines_[j].blank) {
+        ++j;
+      }
+      if (j == lines_.size()) {
+        return false;
+      }
+      title = util::trim(lines_[j].text);
+      at = j;
+    }
+    // A gutter ends the title: the form's next label stands beside it.
+    if (const auto gutter = title.find("  "); gutter != std::string_view::npos) {
+      title = title.substr(0, gutter);
+    }
+    if (title.empty() || title.size() > kSubheadingMax || title.back() == ':') {
+      return false;
+    }
+    end_paragraph();
+    heading_ = std::string(util::trim_punctuation(util::collapse_spaces(title)));
+    subheading_ = heading_;
+    subheading_index_ = at;
+    labelled_item_ = true;
+    i_ = at;
+    return true;
+  }
+
   // "PRESENT:" before the first item, or at the top of a page that starts another meeting's
   // record (a joint session): the lists of people.
   bool read_lists(std::string_view text) {
@@ -433,9 +475,19 @@ class MinutesReader {
   std::size_t count_actor_lines() const {
     std::size_t count = 0;
     for (std::size_t i = first_; i < lines_.size() && count < kActorColumnMin; ++i) {
-      count += !lines_[i].blank && !furniture_[i] && is_actor_line(i) ? 1U : 0U;
+      count += !lines_[i].blank && !furniture_[i] && (is_actor_line(i) || actor_beside(lines_[i])) ? 1U : 0U;
     }
     return count;
+  }
+
+  // Layout text: who is to act, in a column at the far right of a line of text.
+  bool actor_beside(const SegLine& line) const {
+    if (line.text.find("   ") == std::string_view::npos) {
+      return false;
+    }
+    const auto cells = layout_cells(line.text);
+    return cells.size() >= 2 && cells.back().column >= kActionColumn &&
+           cells.back().column >= cells[cells.size() - 2].end + kActionGutter && is_actor_cell(g_, cells.back().text);
   }
 
   // Plain text under an action column's header: the column's initials run on to the end of the
@@ -1032,7 +1084,10 @@ class MinutesReader {
   // A short heading line under an item ("Matters Arising", "Lowestoft"): what the actions
   // after it are about.
   bool read_subheading(std::string_view text) {
-    if (text.size() > kSubheadingMax || std::isupper(static_cast<unsigned char>(text.front())) == 0 ||
+    // (Measured without the zero-width spaces extraction leaves at a line's end: "Conclusions:".)
+    const std::string clean = util::collapse_spaces(text);
+    text = clean;
+    if (text.empty() || text.size() > kSubheadingMax || std::isupper(static_cast<unsigned char>(text.front())) == 0 ||
         ends_sentence(text) || text.back() == ',' || text.back() == '-' || util::trim_punctuation(text) != text) {
       return false;
     }
@@ -1042,6 +1097,13 @@ class MinutesReader {
     }
     if (!paragraph_.text.empty() && !ends_sentence(paragraph_.text)) {
       return false;  // a line of a sentence that goes on
+    }
+    // The value of a form's label on the line above ("Presenter:" / "Helen Brown").
+    if (const std::size_t above = previous_text_index(i_); above != npos) {
+      const std::string label = util::collapse_spaces(lines_[above].text);
+      if (!label.empty() && label.back() == ':' && label.size() <= kSubheadingMax) {
+        return false;
+      }
     }
     if (std::count(text.begin(), text.end(), ' ') > 9 || list_label(g_, text) || is_initials_list(g_, text)) {
       return false;
@@ -1058,9 +1120,12 @@ class MinutesReader {
       break;
     }
     end_paragraph();
-    heading_ = std::string(util::trim_punctuation(util::collapse_spaces(text)));
-    subheading_ = heading_;
+    subheading_ = std::string(util::trim_punctuation(util::collapse_spaces(text)));
     subheading_index_ = i_;
+    // Under a form's item label, a heading in the text is part of that item.
+    if (!labelled_item_) {
+      heading_ = subheading_;
+    }
     return true;
   }
 
@@ -1139,8 +1204,13 @@ class MinutesReader {
       }
       return;
     }
-    // Bullet points record what was said; the meeting's decisions are not among them.
-    if (const auto decision = paragraph_.bullet ? std::nullopt : decision_in_sentence(g_, sentence.text)) {
+    // Bullet points record what was said: what they note is reported, not the meeting's
+    // decision; what they agree is.
+    auto decision = decision_in_sentence(g_, sentence.text);
+    if (decision && paragraph_.bullet && decision->kind == model::DecisionKind::noted) {
+      decision.reset();
+    }
+    if (decision) {
       model::Decision d;
       d.kind = decision->kind;
       d.text = util::collapse_spaces(decision->text);
@@ -1331,7 +1401,8 @@ class MinutesReader {
   std::vector<Sentence> marked_sentences_;
 
   bool action_column_ = false;
-  bool actor_column_ = false;  // entries of an action column stand on lines of their own
+  bool actor_column_ = false;   // entries of an action column stand on lines of their own
+  bool labelled_item_ = false;  // items are named by a form's label ("Agenda item: ...")
   bool explicit_actions_ = false;
   std::vector<Mark> marks_;
   std::vector<Candidate> candidates_;
