@@ -111,6 +111,7 @@ constexpr std::array kSpecs{
     RuleSpec{"minutes.decision_subject", "", ""},
     RuleSpec{"minutes.decision_verb", "kind", ""},
     RuleSpec{"minutes.group_actor", "", ""},
+    RuleSpec{"minutes.item_label", "title", ""},
     RuleSpec{"minutes.not_actor", "", ""},
     RuleSpec{"minutes.not_task_verb", "", ""},
     RuleSpec{"minutes.officer", "", ""},
