@@ -71,7 +71,9 @@ void add_explain_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<ExplainOptions>();
   CLI::App* sub = app.add_subcommand(
       "explain", "Show how a pack was read: each line's section, rules and entity, and the share of lines used");
-  sub->add_option("file", options->file, "Pack file (- for standard input)")->required()->type_name("FILE");
+  sub->add_option("file", options->file, "Pack: a PDF or text file, - for standard input")
+      ->required()
+      ->type_name("FILE");
   sub->add_option("--lines", options->lines, "Only these lines (40-80, 40-, 40); the summary covers the pack")
       ->type_name("A-B");
   sub->add_flag("--json", options->json,
