@@ -5,9 +5,9 @@
 #include <CLI/CLI.hpp>
 
 #include "bpack/index/action_queries.hpp"
+#include "bpack/output/action_views.hpp"
 #include "bpack/output/json.hpp"
 #include "bpack/output/terminal_text.hpp"
-#include "bpack/output/action_views.hpp"
 #include "bpack/util/error.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"

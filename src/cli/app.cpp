@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
       "  bpack ingest packs/               index every PDF and *.txt under packs/ into ./bpack.db\n"
       "  bpack actions --open              open actions, latest state across packs\n"
       "  bpack search vaccination uptake   ranked paragraphs, with file:line\n"
+      "  bpack explain pack.txt            how each line of a pack was read\n"
       "\n"
       "Run `bpack COMMAND --help` for a command's options and an example.");
   app.set_version_flag("-V,--version", std::string("bpack ") + BPACK_VERSION);
@@ -47,6 +48,8 @@ int run(int argc, char** argv) {
   add_changes_command(app, context);
   add_report_command(app, context);
   add_text_command(app, context);
+  add_explain_command(app, context);
+  add_packs_command(app, context);
 
   try {
     app.parse(argc, argv);

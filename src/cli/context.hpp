@@ -45,5 +45,7 @@ void add_boards_command(CLI::App& app, Context& context);
 void add_changes_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
 void add_text_command(CLI::App& app, Context& context);
+void add_explain_command(CLI::App& app, Context& context);
+void add_packs_command(CLI::App& app, Context& context);
 
 }  // namespace bpack::cli

@@ -85,6 +85,7 @@ void print_json(const ingest::Outcome& outcome) {
     json.field("blocks", result.blocks);
     json.field("new_passages", result.passages);
     json.field("actions", result.actions);
+    json.field("warnings", static_cast<std::uint64_t>(result.warnings.size()));
   } else {
     json.field("outcome", "failed");
     json.field("error", std::string_view(outcome.error));
@@ -92,6 +93,21 @@ void print_json(const ingest::Outcome& outcome) {
   json.end_object();
   out.push_back('\n');
   write_stdout(out);
+}
+
+// "bpack: packs/x.txt: 2 warnings (line 3: minutes with no meeting date; line 178: action
+// log with no rows read); see: bpack explain packs/x.txt", for a pack that has any.
+void print_warnings(const ingest::Outcome& outcome) {
+  const auto& warnings = outcome.result.warnings;
+  if (!outcome.error.empty() || warnings.empty()) {
+    return;
+  }
+  std::string list;
+  for (const auto& w : warnings) {
+    list += (list.empty() ? "" : "; ") + (w.line > 0 ? fmt::format("line {}: {}", w.line, w.message) : w.message);
+  }
+  fmt::print(stderr, "bpack: {}: {} warning{} ({}); see: bpack explain {}\n", outcome.path, warnings.size(),
+             warnings.size() == 1 ? "" : "s", list, outcome.path);
 }
 
 void print_skipped_json(const std::string& path) {
@@ -103,12 +119,17 @@ void print_skipped_json(const std::string& path) {
   write_stdout(out);
 }
 
+// `warned`: packs with warnings (where the parser did not understand them); `warnings`: the
+// parser's other diagnostics.
 void print_counts(const ingest::Counts& counts, const std::string& db, const std::vector<std::string>& skipped,
-                  std::size_t warnings) {
+                  std::size_t warnings, std::size_t warned = 0) {
   const std::string summary = ingest::skipped_summary(skipped);
   print_message(
-      fmt::format("ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}", counts.added, counts.replaced,
+      fmt::format("ingest: {} added, {} replaced, {} unchanged, {} failed ({}){}{}{}", counts.added, counts.replaced,
                   counts.unchanged, counts.failed, db, summary.empty() ? "" : "; " + summary,
+                  warned > 0 ? fmt::format("; {} pack{} with warnings, see `bpack packs --warnings`", warned,
+                                           warned == 1 ? "" : "s")
+                             : std::string(),
                   warnings > 0 ? fmt::format("; {} parser warnings, see `bpack parse FILE`", warnings) : std::string()),
       false);
 }
@@ -123,6 +144,8 @@ int run_ingest(const IngestOptions& options, Context& context) {
       print_skipped_json(path);
     }
   }
+  // A grammar file with a mistake stops the run before the index is opened or created.
+  const grammar::Grammar& grammar = context.grammar();
   std::unique_ptr<index::Database> db;
   try {
     db = open_index_for_ingest(context, std::chrono::duration<double>(options.lock_wait));
@@ -136,7 +159,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   }
   CountingSink warnings;
   extract::ParseOptions parse_options;
-  parse_options.grammar = &context.grammar();
+  parse_options.grammar = &grammar;
   parse_options.diagnostics = &warnings;
 
   const ProgressLine progress(stderr_is_terminal() && !context.quiet);
@@ -146,9 +169,19 @@ int run_ingest(const IngestOptions& options, Context& context) {
     progress.clear();
     print_message(message);
   };
-  if (options.output.json) {
-    callbacks.outcome = print_json;
-  }
+  const bool json = options.output.json;
+  const bool quiet = context.quiet;
+  std::size_t warned = 0;  // packs with warnings
+  callbacks.outcome = [&progress, &warned, json, quiet](const ingest::Outcome& outcome) {
+    warned += outcome.error.empty() && !outcome.result.warnings.empty() ? 1U : 0U;
+    if (!quiet) {
+      progress.clear();
+      print_warnings(outcome);
+    }
+    if (json) {
+      print_json(outcome);
+    }
+  };
   ingest::IngestPolicy policy;
   policy.max_line = options.max_line;
   policy.allow_empty = options.allow_empty;
@@ -161,7 +194,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   const ingest::Counts counts = session.finish();
   progress.clear();
   if (!context.quiet) {
-    print_counts(counts, db->path(), inputs.skipped, warnings.warnings);
+    print_counts(counts, db->path(), inputs.skipped, warnings.warnings, warned);
   }
   return counts.failed > 0 ? kFailure : kOk;
 }

@@ -8,8 +8,8 @@
 #include <cstdlib>
 
 #include "bpack/output/csv.hpp"
-#include "bpack/output/terminal_text.hpp"
 #include "bpack/output/json_view.hpp"
+#include "bpack/output/terminal_text.hpp"
 
 namespace bpack::cli {
 

@@ -11,9 +11,9 @@
 #include "bpack/extract/pack_parser.hpp"
 #include "bpack/ingest/input_list.hpp"
 #include "bpack/output/pack_json.hpp"
+#include "bpack/output/pack_views.hpp"
 #include "bpack/output/terminal_text.hpp"
 #include "bpack/text/open_source.hpp"
-#include "bpack/output/pack_views.hpp"
 #include "bpack/util/error.hpp"
 #include "bpack/util/ordered_parallel.hpp"
 #include "cli/context.hpp"
@@ -35,8 +35,20 @@ struct ParseOptions {
 struct ParsedFile {
   std::string out;
   std::string error;
+  std::string warnings;  // the pack's warnings, as lines for stderr
   std::vector<Diagnostic> diagnostics;
 };
+
+// "bpack: pack.txt:178: warning: action log with no rows read", as the parser's other
+// diagnostics, so that editors and terminals open the place (escaped, as pack text is).
+std::string warnings_text(const model::Pack& pack) {
+  std::string out;
+  for (const auto& w : pack.warnings) {
+    const std::string where = w.line > 0 ? fmt::format("{}:{}", pack.source.path, w.line) : pack.source.path;
+    out += output::terminal_safe(fmt::format("bpack: {}: warning: {}", where, w.message)) + "\n";
+  }
+  return out;
+}
 
 ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, const grammar::Grammar& grammar,
                      const output::TextStyle& style) {
@@ -52,6 +64,7 @@ ParsedFile parse_one(const ingest::Input& input, const ParseOptions& options, co
     const auto source =
         text::open_source(text::open_file(input.path), input.path, parse_options.diagnostics, options.max_line);
     const model::Pack pack = extract::parse_pack(*source, parse_options);
+    parsed.warnings = warnings_text(pack);
     if (options.json) {
       output::append_pack_json(pack, parsed.out);
       parsed.out.push_back('\n');
@@ -83,6 +96,9 @@ int run_parse(const ParseOptions& options, Context& context) {
         for (auto& diagnostic : parsed.diagnostics) {
           printer.report(std::move(diagnostic));
         }
+        if (!context.quiet) {
+          std::fputs(parsed.warnings.c_str(), stderr);
+        }
         if (!parsed.error.empty()) {
           print_message(parsed.error);
           status = kFailure;
@@ -112,7 +128,7 @@ void add_parse_command(CLI::App& app, Context& context) {
       ->type_name("FILE");
   sub->add_flag("--json", options->json,
                 "One JSON object per file (JSON Lines), schema bpack.parse/1: meetings, sections, "
-                "agenda items, attendance, minute items, decisions, actions, papers");
+                "agenda items, attendance, minute items, decisions, actions, papers, warnings");
   add_max_line_option(*sub, options->max_line);
   sub->add_option("-j,--jobs", options->jobs,
                   "Files parsed at once (default: one per core); output is in the order given either way")

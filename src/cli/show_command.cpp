@@ -5,8 +5,8 @@
 
 #include "bpack/index/pack_queries.hpp"
 #include "bpack/output/json.hpp"
-#include "bpack/output/terminal_text.hpp"
 #include "bpack/output/pack_views.hpp"
+#include "bpack/output/terminal_text.hpp"
 #include "cli/context.hpp"
 #include "cli/index_access.hpp"
 #include "cli/output_options.hpp"

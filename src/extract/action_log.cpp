@@ -15,6 +15,7 @@
 #include "bpack/extract/dates.hpp"
 #include "bpack/extract/people.hpp"
 #include "bpack/extract/status.hpp"
+#include "bpack/extract/warnings.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -332,7 +333,9 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
   // A table laid out in columns: read by its header row.
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].blank && action_table_header(grammar, lines[i].text)) {
-      read_action_table(grammar, lines, i, lines.size(), TableContext{}, ctx.pack.actions);
+      TableReport report;
+      read_action_table(grammar, lines, i, lines.size(), TableContext{}, ctx.pack.actions, &report);
+      note_table(ctx, lines[i].number, report);
       return lines.size();
     }
   }
@@ -346,15 +349,18 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
     const auto [text, number] = cells[i];
     if (grammar.match("actions.row_start", text, captures)) {
       Row row;
-      row.action.ref = std::string(*captures.get("ref"));
-      if (const auto raised = find_date(grammar, *captures.get("date"))) {
+      if (const auto ref = captures.get("ref")) {
+        row.action.ref = std::string(*ref);
+      }
+      if (const auto raised = find_date(grammar, captures.get("date").value_or(""))) {
         row.action.raised = raised->iso;
         row.action.raised_text = raised->text;
       }
       row.action.line = number;
+      row.action.line_end = number;
       rows.push_back(std::move(row));
       row_cells.emplace_back();
-      const std::string_view rest = util::trim(*captures.get("rest"));
+      const std::string_view rest = util::trim(captures.get("rest").value_or(""));
       if (!rest.empty()) {
         row_cells.back().push_back(rest);
       }
@@ -364,12 +370,15 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
     if (i + 1 < cells.size() && grammar.match("actions.ref_only", text, captures) &&
         grammar.matches("actions.date_only", cells[i + 1].first)) {
       Row row;
-      row.action.ref = std::string(*captures.get("ref"));
+      if (const auto ref = captures.get("ref")) {
+        row.action.ref = std::string(*ref);
+      }
       if (const auto raised = find_date(grammar, cells[i + 1].first)) {
         row.action.raised = raised->iso;
         row.action.raised_text = raised->text;
       }
       row.action.line = number;
+      row.action.line_end = cells[i + 1].second;  // the ref and date lines: other cells come later
       rows.push_back(std::move(row));
       row_cells.emplace_back();
       column_wise = true;
@@ -381,6 +390,9 @@ std::size_t read_action_log(ExtractContext& ctx, segment::SectionChunk& chunk) {
       continue;
     }
     row_cells.back().push_back(text);
+    if (!column_wise) {
+      rows.back().action.line_end = number;  // a row's cells follow its first line
+    }
   }
 
   if (column_wise && !rows.empty()) {

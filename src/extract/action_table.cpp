@@ -164,13 +164,21 @@ class TableReader {
           (!cells.empty() && g_.matches("minutes.item_label", cells.front().text))) {
         break;  // ... or a form's label for the next item ("Agenda item:   PVG Update")
       }
+      std::size_t last_column = kColumns;
+      bool misaligned = false;
       for (const Cell& cell : cells) {
         bool marked = false;
         const std::string_view text = strip_marker(cell.text, marked);
         if (text.empty()) {
           continue;
         }
-        pieces_[column_of(cell.column)].push_back({text, i, marked});
+        const std::size_t column = column_of(cell.column);
+        misaligned = misaligned || column == last_column;
+        last_column = column;
+        pieces_[column].push_back({text, i, marked});
+      }
+      if (misaligned && report_.misaligned++ == 0) {
+        report_.first_misaligned = line.number;
       }
     }
     return i;
@@ -224,11 +232,15 @@ class TableReader {
     for (auto& row : rows) {
       out.push_back(finish(row, context));
     }
+    report_.rows = rows.size();
   }
+
+  const TableReport& report() const { return report_; }
 
  private:
   struct Row {
     std::size_t line = 0;
+    std::size_t last = 0;  // the last line with a cell of the row
     std::vector<std::string_view> fields[kColumns];
   };
 
@@ -291,6 +303,7 @@ class TableReader {
       }
       for (const auto& [column, text] : by_line[i]) {
         rows.back().fields[static_cast<std::size_t>(column)].push_back(text);
+        rows.back().last = i;
       }
     }
     return rows;
@@ -304,6 +317,7 @@ class TableReader {
     std::vector<Row> rows(texts.size());
     for (std::size_t r = 0; r < texts.size(); ++r) {
       rows[r].line = texts[r].first;
+      rows[r].last = texts[r].last;
       rows[r].fields[text_index] = texts[r].parts;
     }
     for (std::size_t c = 0; c < kColumns; ++c) {
@@ -324,6 +338,7 @@ class TableReader {
         const std::size_t r = entries.size() == rows.size() ? e : nearest(texts, entries[e]);
         auto& field = rows[r].fields[c];
         field.insert(field.end(), entries[e].parts.begin(), entries[e].parts.end());
+        rows[r].last = std::max(rows[r].last, entries[e].last);
       }
     }
     return rows;
@@ -354,6 +369,7 @@ class TableReader {
     model::Action action;
     action.source = model::ActionSource::action_log;
     action.line = lines_[row.line].number;
+    action.line_end = lines_[std::max(row.line, row.last)].number;
     grammar::Captures captures;
     if (const auto ref = field(TableColumn::ref); ref && g_.match("actions.ref_only", *ref, captures)) {
       action.ref = std::string(captures.get("ref").value_or(""));
@@ -396,6 +412,7 @@ class TableReader {
   const std::vector<SegLine>& lines_;
   TableHeader header_;
   std::vector<Piece> pieces_[kColumns];
+  TableReport report_;
   bool stacked_ = false;  // cells read one to a line (collect_stacked)
 };
 
@@ -438,10 +455,13 @@ std::optional<StackedHeader> stacked_table_header(const grammar::Grammar& gramma
 
 std::size_t read_stacked_action_table(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
                                       const StackedHeader& header, std::size_t end, const TableContext& context,
-                                      std::vector<model::Action>& out) {
+                                      std::vector<model::Action>& out, TableReport* report) {
   TableReader reader(grammar, lines, header.header);
   const std::size_t after = reader.collect_stacked(header.body, end);
   reader.build(context, out);
+  if (report != nullptr) {
+    *report = reader.report();
+  }
   return after;
 }
 
@@ -475,7 +495,7 @@ std::optional<TableHeader> action_table_header(const grammar::Grammar& grammar, 
 
 std::size_t read_action_table(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
                               std::size_t header, std::size_t end, const TableContext& context,
-                              std::vector<model::Action>& out) {
+                              std::vector<model::Action>& out, TableReport* report) {
   auto found = action_table_header(grammar, lines[header].text);
   if (!found) {
     return header;
@@ -483,6 +503,9 @@ std::size_t read_action_table(const grammar::Grammar& grammar, const std::vector
   TableReader reader(grammar, lines, std::move(*found));
   const std::size_t after = reader.collect(header + 1, end);
   reader.build(context, out);
+  if (report != nullptr) {
+    *report = reader.report();
+  }
   return after;
 }
 

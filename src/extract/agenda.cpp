@@ -135,6 +135,7 @@ class AgendaReader {
     }
     Item& current = items_.back();
     if (current.awaiting_title) {
+      current.item.line_end = line.number;
       if (read_time(text, current.cells) == text.size()) {
         return;  // "1)" / "11.00 - 11.10" / "Minutes ...": the time came first
       }
@@ -145,9 +146,11 @@ class AgendaReader {
       return;
     }
     if (read_cells(text, current.cells)) {
+      current.item.line_end = line.number;
       return;
     }
     if (current.title_open && continues_title(current, line.text, text)) {
+      current.item.line_end = line.number;
       add_title(current, text);
       return;
     }
@@ -246,6 +249,7 @@ class AgendaReader {
     Item item;
     item.item.number = number;
     item.item.line = lines_[i].number;
+    item.item.line_end = lines_[i].number;
     if (top && number) {
       last_number_ = to_int(*number);
       last_top_ = *number;

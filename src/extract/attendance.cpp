@@ -392,13 +392,15 @@ class ListReader {
     return line;
   }
 
-  void add(model::Attendee person, AttendanceStatus status, std::size_t offset) {
+  // The person's entry runs from `offset` to `last` in the paragraph.
+  void add(model::Attendee person, AttendanceStatus status, std::size_t offset, std::size_t last) {
     if (membership_) {
       return;  // a list of who sits on the body, not of who attended
     }
     person.status = status;
     person.meeting_date = date_;
     person.line = line_at(offset);
+    person.line_end = line_at(std::max(offset, last));
     ctx_.pack.attendance.push_back(std::move(person));
   }
 
@@ -423,9 +425,10 @@ class ListReader {
         }
       }
       const auto sentence_base = static_cast<std::size_t>(text.data() - para.data());
+      const std::size_t sentence_last = sentence_base + (text.empty() ? 0 : text.size() - 1);
       if (const auto apologies = apologies_in(g_, text); !apologies.empty()) {
         for (auto person : apologies) {
-          add(std::move(person), AttendanceStatus::apologies, sentence_base);
+          add(std::move(person), AttendanceStatus::apologies, sentence_base, sentence_last);
         }
         continue;
       }
@@ -434,7 +437,7 @@ class ListReader {
         const std::string_view who = text.substr(0, static_cast<std::size_t>(captures.whole().data() - text.data()));
         const PeopleList people = read_people(g_, strip_lead(who));
         for (const auto& person : people.people) {
-          add(person, AttendanceStatus::attendee, sentence_base);
+          add(person, AttendanceStatus::attendee, sentence_base, sentence_last);
         }
         if (!people.people.empty()) {
           continue;
@@ -445,11 +448,20 @@ class ListReader {
       if (people.people.empty() || people.rejected > people.people.size()) {
         break;  // prose after the list
       }
+      // Each entry runs to where the next one starts, the last to the sentence's end.
+      std::vector<std::size_t> starts;
       std::size_t offset = base;
       for (const auto& person : people.people) {
         const auto at = para.find(person.name, offset);
         offset = at == std::string_view::npos ? offset : at;
-        add(person, status, offset);
+        starts.push_back(offset);
+      }
+      for (std::size_t k = 0; k < starts.size(); ++k) {
+        const bool next_later = k + 1 < starts.size() && starts[k + 1] > starts[k];
+        add(people.people[k], status, starts[k],
+            next_later              ? starts[k + 1] - 1
+            : k + 1 < starts.size() ? starts[k]
+                                    : sentence_last);
       }
     }
   }
@@ -475,6 +487,7 @@ class ListReader {
       person.status = AttendanceStatus::apologies;
       person.meeting_date = date_;
       person.line = lines_[i].number;
+      person.line_end = lines_[j - 1].number;
       ctx_.pack.attendance.push_back(std::move(person));
     }
     return j;

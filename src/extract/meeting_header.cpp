@@ -136,6 +136,7 @@ class HeaderReader {
       return std::nullopt;
     }
     header_.meeting.line = lines_[header_.first].number;
+    header_.meeting.line_end = lines_[header_.end - 1].number;
     if (body_line_ != 0) {
       header_.meeting.line = body_line_;
     }

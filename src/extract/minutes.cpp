@@ -14,6 +14,7 @@
 #include "bpack/extract/people.hpp"
 #include "bpack/extract/prose.hpp"
 #include "bpack/extract/status.hpp"
+#include "bpack/extract/warnings.hpp"
 #include "bpack/util/strings.hpp"
 
 namespace bpack::extract {
@@ -223,9 +224,11 @@ class MinutesReader {
     if (!heading_.empty()) {
       context.item = heading_;
     }
+    TableReport report;
     const std::size_t end =
-        stacked ? read_stacked_action_table(g_, lines_, *stacked, lines_.size(), context, ctx_.pack.actions)
-                : read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions);
+        stacked ? read_stacked_action_table(g_, lines_, *stacked, lines_.size(), context, ctx_.pack.actions, &report)
+                : read_action_table(g_, lines_, i_, lines_.size(), context, ctx_.pack.actions, &report);
+    note_table(ctx_, line.number, report);
     explicit_actions_ = true;
     i_ = end - 1;
     return true;
@@ -534,7 +537,7 @@ class MinutesReader {
       const Sentence* marked = task_sentence(last_paragraph_);
       if (marked != nullptr) {
         add_action(marked->text, std::string(text), lines_[last_paragraph_.line_at(marked->offset)].number,
-                   last_heading_);
+                   last_heading_, end_line(last_paragraph_, marked->offset, marked->text.size()));
       }
     }
     explicit_actions_ = true;
@@ -654,6 +657,7 @@ class MinutesReader {
       after = block.substr(cut);
       block.resize(cut);
     }
+    const model::LineNo line_end = lines_[i_].number;  // read_block() went on to here
     const auto points = resolution_points(block);
     for (const auto point : points) {
       model::Decision decision;
@@ -662,12 +666,14 @@ class MinutesReader {
       decision.meeting_date = date_;
       // The first point is on the marker's line; each later one on the line it opens.
       decision.line = point.data() == points.front().data() ? line : block_line(block, point, line);
+      decision.line_end = line_end;
       if (!point.empty()) {
         decision.text = util::collapse_spaces(point);
       }
       ctx_.pack.decisions.push_back(std::move(decision));
       if (const auto task = task_in_resolution(g_, point)) {
         Candidate candidate{minutes_action(task->text, task->owner, line, heading_), top_, true};
+        candidate.action.line_end = line_end;
         candidates_.push_back(std::move(candidate));
       }
     }
@@ -738,6 +744,7 @@ class MinutesReader {
     } else {
       read_action_text(action, read_block(rest));
     }
+    action.line_end = lines_[i_].number;  // the readers above went on to here
     ctx_.pack.actions.push_back(std::move(action));
     return true;
   }
@@ -1196,8 +1203,14 @@ class MinutesReader {
     paragraph_ = {};
   }
 
+  // The number of the line on which `size` characters of the paragraph from `offset` end.
+  model::LineNo end_line(const Paragraph& paragraph, std::size_t offset, std::size_t size) const {
+    return lines_[paragraph.line_at(offset + (size > 0 ? size - 1 : 0))].number;
+  }
+
   void read_sentence(const Sentence& sentence) {
     const model::LineNo line = lines_[paragraph_.line_at(sentence.offset)].number;
+    const model::LineNo line_end = end_line(paragraph_, sentence.offset, sentence.text.size());
     // "... 46/17 Other Business – Any additional reports ...": an item starts mid-paragraph.
     grammar::Captures captures;
     if (!item_shape_.empty() && g_.match("item.numbered", sentence.text, captures) &&
@@ -1211,6 +1224,7 @@ class MinutesReader {
       for (auto person : people) {
         person.meeting_date = date_;
         person.line = line;
+        person.line_end = line_end;
         ctx_.pack.attendance.push_back(std::move(person));
       }
       return;
@@ -1227,14 +1241,15 @@ class MinutesReader {
       d.text = util::collapse_spaces(decision->text);
       d.item = item_number();
       d.meeting_date = date_;
-      d.line =
-          lines_[paragraph_.line_at(static_cast<std::size_t>(decision->text.data() - paragraph_.text.data()))].number;
+      const auto offset = static_cast<std::size_t>(decision->text.data() - paragraph_.text.data());
+      d.line = lines_[paragraph_.line_at(offset)].number;
+      d.line_end = end_line(paragraph_, offset, decision->text.size());
       ctx_.pack.decisions.push_back(std::move(d));
     }
     // Initials in the action column beside a line: the sentence going on at the line's end.
     for (auto mark = marks_.begin(); mark != marks_.end();) {
       if (mark_falls_in(*mark, sentence)) {
-        add_action(sentence.text, mark->initials, line, paragraph_heading_);
+        add_action(sentence.text, mark->initials, line, paragraph_heading_, line_end);
         explicit_actions_ = true;
         mark = marks_.erase(mark);
       } else {
@@ -1243,6 +1258,7 @@ class MinutesReader {
     }
     if (const auto task = task_in(g_, sentence.text, false)) {
       candidates_.push_back({minutes_action(task->text, task->owner, line, paragraph_heading_), top_, false});
+      candidates_.back().action.line_end = line_end;
     }
   }
 
@@ -1351,8 +1367,10 @@ class MinutesReader {
     return action;
   }
 
-  void add_action(std::string_view text, const std::string& owner, model::LineNo line, const std::string& heading) {
+  void add_action(std::string_view text, const std::string& owner, model::LineNo line, const std::string& heading,
+                  model::LineNo line_end) {
     ctx_.pack.actions.push_back(minutes_action(text, owner, line, heading));
+    ctx_.pack.actions.back().line_end = line_end;
   }
 
   // --- step 6: which inferred actions stand -------------------------------------------------

@@ -5,6 +5,7 @@
 
 #include "bpack/extract/context.hpp"
 #include "bpack/extract/section_registry.hpp"
+#include "bpack/extract/warnings.hpp"
 #include "bpack/segment/segmenter.hpp"
 #include "bpack/text/markup.hpp"
 #include "bpack/text/open_source.hpp"
@@ -133,9 +134,15 @@ model::Pack parse_pack(text::LineSource& source, const ParseOptions& options) {
       rest = split_off(chunk, read, spec.then);
     }
     pack.sections.push_back(chunk.section);
+    note_section(ctx, chunk);
     // 3. Index: paragraphs go to the full-text sink (ingest) while their section is in hand.
     if (options.on_block) {
       emit_blocks(chunk, options.on_block);
+    }
+    if (options.on_line) {
+      for (const auto& line : chunk.lines) {
+        options.on_line(line, pack.sections.size() - 1);
+      }
     }
     hold_tail(chunk, ctx.previous_tail);
     if (rest) {
@@ -155,6 +162,8 @@ model::Pack parse_pack(text::LineSource& source, const ParseOptions& options) {
 
   // 4. Resolve: what needs the whole pack (meeting dates, action merging, owners' names).
   resolve(ctx);
+  // 5. Say where the pack was probably not understood.
+  find_warnings(ctx);
 
   pack.source.sha256 = source.sha256_hex();
   pack.source.bytes = source.bytes();

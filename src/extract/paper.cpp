@@ -99,11 +99,15 @@ std::size_t read_paper(ExtractContext& ctx, segment::SectionChunk& chunk) {
     }
     grammar::Captures captures;
     if (seen <= 30 && !paper.ref && grammar.match("paper.ref", text, captures)) {
-      paper.ref = std::string(*captures.get("ref"));
+      if (const auto ref = captures.get("ref")) {
+        paper.ref = std::string(*ref);
+      }
       continue;
     }
     if (seen <= 30 && !paper.title && grammar.match("paper.title_field", text, captures)) {
-      paper.title = std::string(util::trim(*captures.get("title")));
+      if (const auto field = captures.get("title")) {
+        paper.title = std::string(util::trim(*field));
+      }
       title_done = true;
       continue;
     }

@@ -12,6 +12,7 @@
 #include "bpack/grammar/embedded.hpp"
 #include "bpack/grammar/line_classifier.hpp"
 #include "bpack/grammar/prefilter.hpp"
+#include "bpack/grammar/rule_specs.hpp"
 #include "bpack/util/error.hpp"
 
 namespace bpack::grammar {
@@ -93,40 +94,49 @@ void Grammar::load(std::string_view text, const std::string& file) {
     }
     const auto eq = line.find('=');
     if (eq == std::string_view::npos) {
-      throw Error(fmt::format("{}:{}: expected 'name = pattern' or 'name += pattern'", file, number));
+      throw UsageError(fmt::format("{}:{}: expected 'name = pattern' or 'name += pattern'", file, number));
     }
     const bool append = eq > 0 && line[eq - 1] == '+';
     const std::string name(trim(line.substr(0, append ? eq - 1 : eq)));
     const std::string_view source = trim(line.substr(eq + 1));
     if (!valid_name(name)) {
-      throw Error(fmt::format("{}:{}: bad rule name '{}' (use a-z, 0-9, '_' and '.')", file, number, name));
+      throw UsageError(fmt::format("{}:{}: bad rule name '{}' (use a-z, 0-9, '_' and '.')", file, number, name));
     }
     if (source.empty()) {
-      throw Error(fmt::format("{}:{}: rule '{}' has an empty pattern", file, number, name));
+      throw UsageError(fmt::format("{}:{}: rule '{}' has an empty pattern", file, number, name));
     }
     // Limits that keep loading and matching fast whatever a grammar file holds: compiling and
     // matching grow with pattern size and with the number of alternatives tried per line.
     if (source.size() > kMaxPatternBytes) {
-      throw Error(fmt::format("{}:{}: rule '{}': pattern of {} bytes; the limit is {}", file, number, name,
-                              source.size(), kMaxPatternBytes));
+      throw UsageError(fmt::format("{}:{}: rule '{}': pattern of {} bytes; the limit is {}", file, number, name,
+                                   source.size(), kMaxPatternBytes));
     }
-    auto& alternatives = by_name_[name].rules;
-    if (append && alternatives.size() >= kMaxAlternatives) {
-      throw Error(fmt::format("{}:{}: rule '{}': more than {} alternatives", file, number, name, kMaxAlternatives));
+    if (const auto known = by_name_.find(name);
+        append && known != by_name_.end() && known->second.rules.size() >= kMaxAlternatives) {
+      throw UsageError(
+          fmt::format("{}:{}: rule '{}': more than {} alternatives", file, number, name, kMaxAlternatives));
     }
     if (rules_.size() >= kMaxRules) {
-      throw Error(fmt::format("{}:{}: more than {} rules in all", file, number, kMaxRules));
+      throw UsageError(fmt::format("{}:{}: more than {} rules in all", file, number, kMaxRules));
     }
+    std::unique_ptr<Rule> rule;
     try {
-      auto rule = std::make_unique<Rule>(Rule{name, file, number, Pattern(source)});
-      if (!append) {
-        alternatives.clear();
-      }
-      alternatives.push_back(rule.get());
-      rules_.push_back(std::move(rule));
+      rule = std::make_unique<Rule>(Rule{name, file, number, Pattern(source)});
     } catch (const Error& e) {
-      throw Error(fmt::format("{}:{}: rule '{}': bad pattern: {}", file, number, name, e.what()));
+      throw UsageError(fmt::format("{}:{}: rule '{}': bad pattern: {}", file, number, name, e.what()));
     }
+    if (keep_contract_) {
+      if (const std::string broken = check_rule(name, rule->pattern.group_names()); !broken.empty()) {
+        throw UsageError(fmt::format("{}:{}: {}", file, number, broken));
+      }
+    }
+    Alternatives& alternatives = by_name_[name];
+    alternatives.spec = keep_contract_ ? find_rule_spec(name) : nullptr;
+    if (!append) {
+      alternatives.rules.clear();
+    }
+    alternatives.rules.push_back(rule.get());
+    rules_.push_back(std::move(rule));
   }
 }
 
@@ -161,7 +171,15 @@ void Grammar::finish() {
 
 const Grammar::Alternatives* Grammar::find(std::string_view name) const {
   const auto found = by_name_.find(name);
-  return found == by_name_.end() ? nullptr : &found->second;
+  if (found == by_name_.end()) {
+    // Every rule a grammar holds passed the contract when it was loaded: only a miss can be a
+    // name the code should not ask for.
+    if (keep_contract_ && find_rule_spec(name) == nullptr) {
+      contract_violation(fmt::format("no rule '{}'", name));
+    }
+    return nullptr;
+  }
+  return &found->second;
 }
 
 const std::vector<const Rule*>& Grammar::rules(std::string_view name) const {
@@ -200,6 +218,7 @@ bool Grammar::match(std::string_view name, std::string_view text, Captures& capt
   }
   for (const Rule* rule : alternatives->rules) {
     if (rule->pattern.search(text, captures)) {
+      captures.spec_ = alternatives->spec;
       return true;
     }
   }
@@ -213,6 +232,7 @@ const Grammar& default_grammar() {
 
 Grammar load_grammar(const std::vector<std::string>& files, bool with_defaults) {
   Grammar grammar;
+  grammar.keep_contract();
   if (with_defaults) {
     for (const auto& embedded : embedded_grammars()) {
       grammar.load(embedded.text, "grammars/" + std::string(embedded.name));

@@ -1,10 +1,12 @@
 #include "bpack/grammar/pattern.hpp"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
 
 #include "bpack/grammar/prefilter.hpp"
+#include "bpack/grammar/rule_specs.hpp"
 #include "bpack/util/error.hpp"
 
 namespace bpack::grammar {
@@ -14,6 +16,9 @@ std::optional<std::string_view> Captures::get(std::string_view name) const {
     if (group == name) {
       return text;
     }
+  }
+  if (spec_ != nullptr && !declares_group(*spec_, name)) {
+    contract_violation(fmt::format("rule '{}' has no capture group '{}' in the grammar contract", spec_->name, name));
   }
   return std::nullopt;
 }
@@ -37,6 +42,16 @@ Pattern::Pattern(std::string_view source) : source_(source) {
     group_names_[static_cast<std::size_t>(index)] = name;
   }
   filter_ = std::make_unique<Prefilter>(std::vector<std::string_view>{source_}, Prefilter::Mode::unanchored);
+}
+
+std::vector<std::string_view> Pattern::group_names() const {
+  std::vector<std::string_view> out;
+  for (const auto& name : group_names_) {
+    if (!name.empty()) {
+      out.push_back(name);
+    }
+  }
+  return out;
 }
 
 Pattern::~Pattern() = default;
@@ -69,6 +84,7 @@ bool Pattern::search(std::string_view text, Captures& captures, std::size_t from
                   static_cast<int>(n))) {
     return false;
   }
+  captures.spec_ = nullptr;
   captures.whole_ = std::string_view(out[0].data(), out[0].size());
   captures.end_ = static_cast<std::size_t>(out[0].data() - text.data()) + out[0].size();
   captures.groups_.clear();

@@ -53,7 +53,7 @@ struct Export {
   const char* name;
   const char* sql;
 };
-constexpr std::array<Export, 14> kExports{{
+constexpr std::array<Export, 15> kExports{{
     {"packs", "SELECT * FROM packs ORDER BY id"},
     {"boards", "SELECT * FROM boards ORDER BY id"},
     {"board_aliases", "SELECT * FROM board_aliases ORDER BY board_id, id"},
@@ -63,6 +63,7 @@ constexpr std::array<Export, 14> kExports{{
     {"attendance", "SELECT * FROM attendance ORDER BY pack_id, id"},
     {"minute_items", "SELECT * FROM minute_items ORDER BY pack_id, id"},
     {"decisions", "SELECT * FROM decisions ORDER BY pack_id, id"},
+    {"pack_warnings", "SELECT * FROM pack_warnings ORDER BY pack_id, line, id"},
     {"papers", "SELECT * FROM papers ORDER BY pack_id, id"},
     {"actions",
      "SELECT s.action_id, s.board_id, b.name AS board, s.ref, s.raised, s.item, s.text, s.owner, s.due, s.due_text, "

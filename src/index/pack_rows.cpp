@@ -32,7 +32,8 @@ PackRows::PackRows(Database& db)
       history_(db,
                "INSERT INTO action_history (action_id, pack_id, ref, raised, raised_text, item, text, owner, "
                "owner_initials, due, due_text, status, status_text, comments, source, meeting_date, line) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") {}
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
+      warning_(db, "INSERT INTO pack_warnings (pack_id, code, message, line) VALUES (?1, ?2, ?3, ?4)") {}
 
 std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, const BoardRef& board,
                               BoardResolver& boards) {
@@ -66,6 +67,9 @@ std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, con
   for (const auto& p : pack.papers) {
     paper_.bind(1, pack_id).bind(2, p.ref).bind(3, p.title).bind(4, p.purpose).bind(5, p.ask);
     paper_.bind(6, p.recommendation).bind(7, p.line_start).bind(8, p.line_end).run();
+  }
+  for (const auto& w : pack.warnings) {
+    warning_.bind(1, pack_id).bind(2, w.code).bind(3, w.message).bind(4, w.line).run();
   }
   insert_actions(pack_id, pack, board.id);
   return static_cast<std::int64_t>(pack.actions.size());

@@ -1,7 +1,7 @@
 #pragma once
 
 // Writes the entity rows of one parsed pack (meetings, sections, agenda items, attendance,
-// minute items, decisions, papers, action history) with statements prepared once and
+// minute items, decisions, papers, action history, warnings) with statements prepared once and
 // reused for every pack. Private to the index module: the writer owns the transaction.
 
 #include <cstdint>
@@ -36,6 +36,7 @@ class PackRows {
   Statement paper_;
   ActionLinker linker_;
   Statement history_;
+  Statement warning_;
 };
 
 }  // namespace bpack::index

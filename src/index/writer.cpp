@@ -475,6 +475,7 @@ void Writer::finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestRe
   s.finish_pack.bind(7, meeting != nullptr ? meeting->date : std::nullopt).bind(8, has_action_log ? 1 : 0).run();
   result.actions = s.rows.insert(pack_id, pack, board_ref, s.boards);
   s.derived.pack_added(pack_id);
+  result.warnings = pack.warnings;
 }
 
 void Writer::write_block(const model::Block& block, const ParagraphDigest& digest, IngestResult& result) {

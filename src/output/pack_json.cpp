@@ -19,6 +19,12 @@ void write_list(JsonWriter& json, std::string_view name, const std::vector<T>& i
 
 }  // namespace
 
+void write_warnings(JsonWriter& json, const std::vector<model::Warning>& warnings) {
+  write_list(json, "warnings", warnings, [&](const model::Warning& w) {
+    json.field("code", w.code).field("message", w.message).field("line", w.line);
+  });
+}
+
 void append_pack_json(const model::Pack& pack, std::string& out) {
   using namespace model;
   JsonWriter json(out);
@@ -74,6 +80,7 @@ void append_pack_json(const model::Pack& pack, std::string& out) {
     json.field("ask", p.ask).field("recommendation", p.recommendation);
     json.field("line_start", p.line_start).field("line_end", p.line_end);
   });
+  write_warnings(json, pack.warnings);
   json.end_object();
 }
 

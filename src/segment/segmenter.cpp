@@ -140,19 +140,26 @@ bool Segmenter::never_opens_section(const SegLine& line) const {
   return hit(line, bullet_);
 }
 
+void head_window(std::string& out, std::string_view trimmed, std::span<const std::string_view> next) {
+  out.assign(trimmed);
+  for (const auto text : next.first(std::min<std::size_t>(next.size(), 2))) {
+    out.push_back('\n');
+    out.append(util::trim(text));
+  }
+}
+
 void Segmenter::classify_head(SegLine& line, std::string_view trimmed) {
-  head_.assign(trimmed);
-  int joined = 0;
-  for (const auto& next : pending_) {
+  std::string_view next[2];
+  std::size_t joined = 0;
+  for (const auto& later : pending_) {
     if (joined == 2) {
       break;
     }
-    if (!next.blank) {
-      head_.push_back('\n');
-      head_.append(util::trim(next.text));
-      ++joined;
+    if (!later.blank) {
+      next[joined++] = later.text;
     }
   }
+  head_window(head_, trimmed, std::span<const std::string_view>(next, joined));
   grammar_.head_classifier().classify(head_, scratch_);
   for (const int id : scratch_) {
     if (id < 64) {
@@ -298,6 +305,7 @@ void Segmenter::open(SectionKind kind, const SegLine& line) {
     // The first section takes in the preamble (from line 1) unless it was long.
     current_.section.kind = kind;
     current_.section.title = std::string(util::trim(line.text));
+    current_.section.heading_line = line.number;
     current_.section.line_start = current_.lines.empty() ? line.number : current_.lines.front().number;
     current_.section.page_start = current_.lines.empty() ? line.page : current_.lines.front().page;
     if (current_.lines.empty() || current_text_lines_ == 0) {
@@ -308,6 +316,7 @@ void Segmenter::open(SectionKind kind, const SegLine& line) {
     close();
     current_.section.kind = kind;
     current_.section.title = std::string(util::trim(line.text));
+    current_.section.heading_line = line.number;
     current_.section.line_start = line.number;
     current_.section.page_start = line.page;
     current_.section.line_end = line.number;

@@ -151,6 +151,13 @@ TEST_CASE("corpus: parse --json keeps to the bpack.parse/1 contract on every pac
           {"recommendation", kText, {}},
           {"line_start", kNumber, {}},
           {"line_end", kNumber, {}}}},
+        {"warnings",
+         {{"code",
+           kString,
+           {"no_sections", "empty_action_log", "empty_attendance", "undated_minutes", "outside_minutes",
+            "ragged_table"}},
+          {"message", kString, {}},
+          {"line", kNumber, {}}}},
     };
     for (const auto& [name, fields] : lists) {
       REQUIRE_MESSAGE(doc[name].type == Type::array, name);

@@ -36,12 +36,21 @@ struct TableContext {
   model::Text meeting_date;
 };
 
+// How a table's lines fitted its header, for the pack's warnings.
+struct TableReport {
+  std::size_t rows = 0;
+  // Lines with more than one cell under one column: the row has more cells than the header
+  // has columns, or its cells do not line up with them.
+  std::size_t misaligned = 0;
+  model::LineNo first_misaligned = 0;
+};
+
 // Reads the table whose header row is lines[header]; its rows go to `out`. Returns the index
 // of the first line after the table (it ends at the section's end, three blank lines, or a line
 // that starts left of its first column and is no row).
 std::size_t read_action_table(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
                               std::size_t header, std::size_t end, const TableContext& context,
-                              std::vector<model::Action>& out);
+                              std::vector<model::Action>& out, TableReport* report = nullptr);
 
 // Plain text: a table's header cells one to a line ("Action items" / "Person responsible" /
 // "Deadline"), the action column's name first. `body` is the line after the header.
@@ -57,6 +66,6 @@ std::optional<StackedHeader> stacked_table_header(const grammar::Grammar& gramma
 // first line after it.
 std::size_t read_stacked_action_table(const grammar::Grammar& grammar, const std::vector<segment::SegLine>& lines,
                                       const StackedHeader& header, std::size_t end, const TableContext& context,
-                                      std::vector<model::Action>& out);
+                                      std::vector<model::Action>& out, TableReport* report = nullptr);
 
 }  // namespace bpack::extract

@@ -9,6 +9,7 @@
 
 #include "bpack/grammar/grammar.hpp"
 #include "bpack/model/pack.hpp"
+#include "bpack/segment/segmenter.hpp"
 #include "bpack/text/line_source.hpp"
 #include "bpack/util/diagnostics.hpp"
 
@@ -18,10 +19,16 @@ namespace bpack::extract {
 // index). The block's views are valid only during the call.
 using BlockSink = std::function<void(const model::Block&)>;
 
+// Receives every line of a section, with the classes the segmenter gave it, as the section
+// is handed on (`bpack explain`); `section` indexes Pack::sections. The blank lines between
+// sections belong to none and are not passed. The line's text is valid only during the call.
+using LineSink = std::function<void(const segment::SegLine& line, std::size_t section)>;
+
 struct ParseOptions {
   const grammar::Grammar* grammar = nullptr;  // nullptr: the default grammar
   DiagnosticSink* diagnostics = nullptr;
   BlockSink on_block;  // optional
+  LineSink on_line;    // optional
 };
 
 // Parses a whole pack. Throws bpack::Error when the input cannot be read (not text, a PDF

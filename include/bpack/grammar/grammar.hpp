@@ -26,6 +26,7 @@ struct Rule {
 
 class LineClassifier;
 class Prefilter;
+struct RuleSpec;
 
 class Grammar {
  public:
@@ -41,9 +42,15 @@ class Grammar {
   Grammar(Grammar&&) noexcept;
   Grammar& operator=(Grammar&&) noexcept;
 
+  // From now on, load() accepts only the rules and capture groups the grammar contract
+  // declares (rule_specs.hpp), and asking for an undeclared rule is a contract violation.
+  // load_grammar() grammars keep the contract; a bare Grammar takes any name.
+  void keep_contract() { keep_contract_ = true; }
+
   // Adds the rules of one grammar file. A name defined with `=` replaces every rule of that
   // name loaded before (so a user's file overrides the defaults); `+=` adds an alternative.
-  // Throws bpack::Error naming file:line for a bad rule or pattern.
+  // Throws bpack::UsageError naming file:line for a bad rule or pattern, or one that breaks
+  // the contract (unknown rule name, unknown or missing capture group).
   void load(std::string_view text, const std::string& file);
   // Compiles the line classifier. Called once after the last load().
   void finish();
@@ -77,11 +84,13 @@ class Grammar {
     std::vector<const Rule*> rules;
     // All of them in one automaton, when there are several: one walk rules most texts out.
     std::unique_ptr<const Prefilter> filter;
+    const RuleSpec* spec = nullptr;  // when the grammar keeps the contract
   };
   const Alternatives* find(std::string_view name) const;
   std::unordered_map<std::string, Alternatives, NameHash, std::equal_to<>> by_name_;
   std::unique_ptr<LineClassifier> line_classifier_;
   std::unique_ptr<LineClassifier> head_classifier_;
+  bool keep_contract_ = false;
 };
 
 // The grammar compiled from the embedded grammars/*.grammar files.

@@ -30,6 +30,8 @@ class LineClassifier {
   // The bits of a line's classes (see classify) that stand for any of `names`; all bits when
   // one of them is numbered past the 64 a line keeps.
   std::uint64_t mask(std::initializer_list<std::string_view> names) const;
+  // The rule name of an id (0 <= id < size()).
+  std::string_view name(int id) const { return names_[static_cast<std::size_t>(id)]; }
   std::size_t size() const { return names_.size(); }
 
  private:

@@ -34,6 +34,7 @@ struct IngestResult {
   std::int64_t blocks = 0;    // paragraphs of the pack (0 when unchanged)
   std::int64_t passages = 0;  // of which new texts, stored and indexed (the rest were known)
   std::int64_t actions = 0;
+  std::vector<model::Warning> warnings;  // where the parser did not understand the pack (none when unchanged)
   // For a pack that replaced the one at its path: that pack's size.
   std::uint64_t replaced_bytes = 0;
 };

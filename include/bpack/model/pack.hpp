@@ -56,6 +56,7 @@ struct Meeting {
   Text venue;
   MeetingRole role = MeetingRole::agenda;
   LineNo line = 0;
+  LineNo line_end = 0;  // the header's last line; 0: `line` alone (not in the JSON contract)
 };
 
 struct Section {
@@ -65,6 +66,9 @@ struct Section {
   LineNo line_end = 0;
   LineNo page_start = 1;
   LineNo page_end = 1;
+  // The line whose heading opened the section; 0 when no heading did (text before the first
+  // heading, or lines a reader left to the section after it). Not in the JSON contract.
+  LineNo heading_line = 0;
 };
 
 struct AgendaItem {
@@ -74,6 +78,7 @@ struct AgendaItem {
   Text paper;
   Text time;
   LineNo line = 0;
+  LineNo line_end = 0;  // the last line of its title and cells; 0: `line` alone
 };
 
 struct Attendee {
@@ -83,6 +88,7 @@ struct Attendee {
   AttendanceStatus status = AttendanceStatus::member;
   Text meeting_date;
   LineNo line = 0;
+  LineNo line_end = 0;  // the last line of the entry; 0: `line` alone
 };
 
 struct MinuteItem {
@@ -99,6 +105,7 @@ struct Decision {
   Text text;
   Text meeting_date;
   LineNo line = 0;
+  LineNo line_end = 0;  // the last line of its text; 0: `line` alone
 };
 
 struct Action {
@@ -118,6 +125,7 @@ struct Action {
   ActionSource source = ActionSource::action_log;
   Text meeting_date;  // the meeting whose minutes or log carry the row
   LineNo line = 0;
+  LineNo line_end = 0;  // the last line of its row or text; 0: `line` alone
 };
 
 struct Paper {
@@ -130,6 +138,14 @@ struct Paper {
   LineNo line_end = 0;
 };
 
+// A finding that points to a misread: the pack was not understood where `line` is (0: the
+// pack as a whole). `code` names the kind of finding for scripts; `message` says it for people.
+struct Warning {
+  std::string code;
+  std::string message;
+  LineNo line = 0;
+};
+
 struct Pack {
   SourceInfo source;
   std::vector<Meeting> meetings;
@@ -140,6 +156,7 @@ struct Pack {
   std::vector<Decision> decisions;
   std::vector<Action> actions;
   std::vector<Paper> papers;
+  std::vector<Warning> warnings;  // in line order
 
   // The meeting this pack is for (role agenda), else the latest meeting it carries minutes of.
   const Meeting* primary_meeting() const;

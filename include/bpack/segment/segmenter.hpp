@@ -10,6 +10,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,11 @@ struct SegLine {
   bool page_start = false;  // first text of a page (form feed, or the lone leading space
                             // pdftotext writes where a page's text begins)
 };
+
+// The text the head.* rules see for a line (already trimmed): it joined by line breaks to
+// the next non-blank lines (at most two of `next`, each trimmed), so that a heading wrapped
+// over lines is seen whole.
+void head_window(std::string& out, std::string_view trimmed, std::span<const std::string_view> next);
 
 // A closed section with its lines (blank lines inside included; the blank lines between
 // sections belong to neither).

@@ -287,7 +287,7 @@ TEST_CASE("grammar: load_grammar() reads files over the defaults") {
     const TempFile file("bpack_grammar_test_layer.grammar",
                         "# a user's house style\n"
                         "time.any = (?P<hour>\\d\\d)h(?P<minute>\\d\\d)\n"
-                        "line.custom = ^ZZZ\n");
+                        "line.person += ^ZZZ\n");
     const Grammar grammar = bpack::grammar::load_grammar({file.path()});
     const auto& time = grammar.rules("time.any");
     REQUIRE(time.size() == 1);  // '=' replaced every default alternative
@@ -300,15 +300,16 @@ TEST_CASE("grammar: load_grammar() reads files over the defaults") {
     CHECK_FALSE(grammar.matches("time.any", "16:30"));
     CHECK(grammar.rules("date.any").size() == default_dates);  // the rest of the defaults stay
 
-    // The user's line rule joins the default line rules in the classifier.
+    // The user's alternative of a line rule joins the default line rules in the classifier.
     const auto& classifier = grammar.line_classifier();
-    CHECK(classifier.size() == defaults.line_classifier().size() + 1);
-    const int custom = classifier.id("line.custom");
-    REQUIRE(custom >= 0);
-    CHECK(classify(classifier, "ZZZ top") == std::vector<int>{custom});
+    CHECK(classifier.size() == defaults.line_classifier().size());
+    const int person = classifier.id("line.person");
+    REQUIRE(person >= 0);
+    CHECK(classify(classifier, "ZZZ top") == std::vector<int>{person});
+    CHECK(classify(defaults.line_classifier(), "ZZZ top").empty());
   }
   SUBCASE("without defaults only the files count") {
-    const TempFile file("bpack_grammar_test_only.grammar", "line.custom = ^ZZZ\n");
+    const TempFile file("bpack_grammar_test_only.grammar", "line.person = ^ZZZ\n");
     const Grammar grammar = bpack::grammar::load_grammar({file.path()}, false);
     CHECK(grammar.size() == 1);
     CHECK(grammar.rules("date.any").empty());
@@ -316,12 +317,12 @@ TEST_CASE("grammar: load_grammar() reads files over the defaults") {
     CHECK(grammar.head_classifier().size() == 0);
   }
   SUBCASE("an error in a file names that file and line") {
-    const TempFile file("bpack_grammar_test_bad.grammar", "line.ok = a\nline.bad = (\n");
+    const TempFile file("bpack_grammar_test_bad.grammar", "line.person = a\nline.bullet = (\n");
     try {
       (void)bpack::grammar::load_grammar({file.path()});
       FAIL("load_grammar did not throw");
     } catch (const bpack::Error& e) {
-      CHECK(std::string(e.what()) == file.path() + ":2: rule 'line.bad': bad pattern: " + re2_error("("));
+      CHECK(std::string(e.what()) == file.path() + ":2: rule 'line.bullet': bad pattern: " + re2_error("("));
     }
   }
 }

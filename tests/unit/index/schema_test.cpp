@@ -36,14 +36,15 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
   Database db(dir.file("new.db"), OpenMode::create);
   prepare_schema(db, SchemaUse::create);
   CHECK(schema_version(db) == current_schema_version());
-  CHECK(current_schema_version() == 4);
+  CHECK(current_schema_version() == 5);
   CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
   CHECK(db.query_int("PRAGMA foreign_keys") == 1);
   CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
   CHECK(db.query_int("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
-  for (const char* table : {"packs", "boards", "board_aliases", "meetings", "sections", "agenda_items", "attendance",
-                            "minute_items", "decisions", "papers", "actions", "action_history", "action_state",
-                            "meeting_summary", "pack_blocks", "passage_packs", "passages", "passages_fts"}) {
+  for (const char* table :
+       {"packs", "boards", "board_aliases", "meetings", "sections", "agenda_items", "attendance", "minute_items",
+        "decisions", "papers", "actions", "action_history", "action_state", "meeting_summary", "pack_blocks",
+        "passage_packs", "passages", "passages_fts", "pack_warnings"}) {
     INFO(table);
     CHECK(db.query_int(std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table +
                        "'") == 1);
@@ -58,7 +59,7 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
     const auto objects = db.query_int("SELECT COUNT(*) FROM sqlite_schema");
     Database again(dir.file("new.db"), OpenMode::existing);
     prepare_schema(again, SchemaUse::existing);
-    CHECK(schema_version(again) == 4);
+    CHECK(schema_version(again) == current_schema_version());
     CHECK(again.query_int("SELECT COUNT(*) FROM sqlite_schema") == objects);
   }
 }
@@ -87,7 +88,7 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
   CHECK(message.find(
-            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 4)") !=
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 5)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }
@@ -261,4 +262,20 @@ TEST_CASE("an index of schema version 3 keeps every action row when boards and a
   CHECK(rows_of(db, "SELECT linked_by FROM action_history ORDER BY id") == ";ref;;");
   CHECK(rows_of(db, "SELECT date, present FROM meeting_summary ORDER BY date") == "2021-04-07 1;2022-02-09 0;");
   CHECK(db.query_int("SELECT COUNT(*) FROM pragma_foreign_key_check") == 0);
+}
+
+TEST_CASE("an index of schema version 3 gains an empty pack_warnings that goes with its pack") {
+  TempDir dir;
+  Database db(dir.file("v3.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, bpack::index::migrations().first(3));
+  db.exec(
+      "INSERT INTO packs (id, path, sha256, bytes, lines, pages, board_key, ingested_at) "
+      "VALUES (7, 'a.txt', 'x', 1, 1, 1, '', '2026-01-01T00:00:00Z')");
+  prepare_schema(db, SchemaUse::existing);
+  CHECK(schema_version(db) >= 4);
+  CHECK(db.query_int("SELECT COUNT(*) FROM packs") == 1);
+  CHECK(db.query_int("SELECT COUNT(*) FROM pack_warnings") == 0);
+  db.exec("INSERT INTO pack_warnings (pack_id, code, message, line) VALUES (7, 'undated_minutes', 'm', 3)");
+  db.exec("DELETE FROM packs WHERE id = 7");
+  CHECK(db.query_int("SELECT COUNT(*) FROM pack_warnings") == 0);
 }
