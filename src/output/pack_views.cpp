@@ -5,23 +5,9 @@
 namespace bpack::output {
 namespace {
 
-// What the outline of a pack shows, from the index or from the parser.
-struct OutlineMeeting {
-  std::string role;
-  std::optional<std::string> date;
-  std::optional<std::string> time;
-  std::optional<std::string> body;
-  std::optional<std::string> venue;
-  std::int64_t line = 0;
-};
-struct OutlineSection {
-  std::string kind;
-  std::string title;
-  std::int64_t line_start = 0;
-  std::int64_t line_end = 0;
-  std::int64_t page_start = 1;
-  std::int64_t page_end = 1;
-};
+// What the outline of a pack shows, from the index or from the parser (the index's structs).
+using index::OutlineMeeting;
+using index::OutlineSection;
 
 std::string size_text(std::int64_t lines, std::int64_t pages, std::uint64_t bytes, const std::string& sha256) {
   return fmt::format("{} lines, {} page{}, {} bytes, sha256 {}", lines, pages, pages == 1 ? "" : "s", bytes,
