@@ -482,7 +482,8 @@ class MinutesReader {
 
   // Layout text: who is to act, in a column at the far right of a line of text.
   bool actor_beside(const SegLine& line) const {
-    if (line.text.find("   ") == std::string_view::npos) {
+    // (A gutter inside the line, not its indent: most lines of layout text are indented.)
+    if (util::trim(line.text).find("   ") == std::string_view::npos) {
       return false;
     }
     const auto cells = layout_cells(line.text);
