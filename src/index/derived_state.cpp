@@ -38,14 +38,16 @@ ORDER BY meeting_date, id LIMIT 1
 )sql";
 
 // A pack with an action log: every action of its board not closed and last seen before it,
-// that no earlier such pack left out, vanished here. The candidates are read from the index
-// by (board, vanished_on): those not vanished, and those vanished later than this pack.
+// that no earlier such pack left out, vanished here. An action last seen before the board's
+// previous log (the latest earlier in date) vanished there or before, so the candidates are
+// those last seen from that log's date on: a range of the index by (board, last_seen), small
+// however many actions the board has and in whatever order its packs are ingested.
 constexpr const char* kMarkVanished = R"sql(
 UPDATE action_state SET vanished_pack_id = ?1, vanished_on = ?3
-WHERE action_id IN (
-    SELECT action_id FROM action_state WHERE board_id = ?2 AND vanished_on IS NULL
-    UNION ALL SELECT action_id FROM action_state WHERE board_id = ?2 AND vanished_on >= ?3)
-  AND status <> 'closed' AND COALESCE(last_seen, '') < ?3
+WHERE board_id = ?2 AND COALESCE(last_seen, '') < ?3
+  AND COALESCE(last_seen, '') >= (
+    SELECT COALESCE(MAX(meeting_date), '') FROM packs WHERE board_id = ?2 AND has_action_log AND meeting_date < ?3)
+  AND status <> 'closed'
   AND (vanished_on IS NULL OR vanished_on > ?3 OR (vanished_on = ?3 AND vanished_pack_id > ?1))
 )sql";
 
@@ -65,7 +67,9 @@ SELECT p.board_id, d.date FROM packs p, (
 // One meeting: a board and a date (or one undated meeting row), from every pack that
 // mentions it. A person or decision recorded in two packs counts once. Its agenda and its
 // minutes are shown in the latest pack carrying them, at the first line there: the largest
-// pack_id * 10^9 - line is that pack's first line (lines are far below 10^9).
+// pack_id * 10^9 - line is that pack's first line (lines are far below 10^9). The meeting's
+// rows are found through the indexes, by (board, date), or for an undated one by the pack its
+// key names: a board's packs may repeat a meeting in thousands of rows.
 constexpr const char* kInsertMeeting = R"sql(
 INSERT INTO meeting_summary (board_id, meeting_key, date, time, venue, agenda_pack_id, agenda_line, minutes_pack_id,
                              minutes_line, present, apologies, decisions, actions_raised)
@@ -83,7 +87,11 @@ SELECT ?1, ?2, MAX(m.date), MAX(m.time), MAX(m.venue),
   (SELECT COUNT(DISTINCT h.action_id) FROM action_history h JOIN packs q ON q.id = h.pack_id
     WHERE h.raised = ?2 AND q.board_id = ?1)
 FROM meetings m
-WHERE m.board_id = ?1 AND (m.date = ?2 OR (m.date IS NULL AND 'pack ' || m.pack_id || ' line ' || m.line = ?2))
+WHERE m.id IN (
+    SELECT id FROM meetings WHERE board_id = ?1 AND date = ?2
+    UNION ALL
+    SELECT id FROM meetings WHERE pack_id = CAST(substr(?2, 6) AS INTEGER) AND date IS NULL AND board_id = ?1
+      AND 'pack ' || pack_id || ' line ' || line = ?2)
 HAVING COUNT(*) > 0
 )sql";
 
@@ -113,6 +121,7 @@ DerivedState::DerivedState(Database& db)
       insert_state_(db, kInsertState),
       first_log_after_(db, kFirstLogAfter),
       mark_vanished_(db, kMarkVanished),
+      first_seen_(db, "SELECT first_seen FROM action_state WHERE action_id = ?1"),
       pack_(db, "SELECT board_id, meeting_date, has_action_log FROM packs WHERE id = ?1"),
       actions_of_pack_(db, "SELECT DISTINCT action_id FROM action_history WHERE pack_id = ?1"),
       vanished_in_pack_(db, "SELECT action_id FROM action_state WHERE vanished_pack_id = ?1"),
@@ -270,8 +279,14 @@ std::vector<std::pair<std::int64_t, std::string>> DerivedState::meeting_keys(std
   return keys;
 }
 
-void DerivedState::pack_added(std::int64_t pack_id) {
+void DerivedState::pack_added(std::int64_t pack_id, bool later) {
   count_aliases(pack_id, 1);
+  pack_.bind(1, pack_id);
+  pack_.step();
+  const std::optional<std::int64_t> board = pack_.column_optional_int(0);
+  const std::optional<std::string> date = pack_.column_optional(1);
+  const bool has_log = pack_.column_int(2) != 0;
+  pack_.reset();
   std::vector<std::int64_t> actions;
   actions_of_pack_.bind(1, pack_id);
   while (actions_of_pack_.step()) {
@@ -279,22 +294,41 @@ void DerivedState::pack_added(std::int64_t pack_id) {
   }
   actions_of_pack_.reset();
   for (const std::int64_t id : actions) {
-    refresh_action(id);
+    // An action's first row, in meeting order, is what rows without a ref are matched
+    // against: it changes only when this pack is dated before every pack carrying the action
+    // (or it or they are undated, or the action is new), and then the state is refreshed at
+    // once. Otherwise this pack comes later in the action's history and the refresh can wait.
+    bool now = !later || !date;
+    if (!now) {
+      first_seen_.bind(1, id);
+      now = !first_seen_.step() || first_seen_.is_null(0) || *date < first_seen_.column_text(0);
+      first_seen_.reset();
+    }
+    if (now) {
+      refresh_action(id);
+    } else {
+      if (!add_stale_action_) {
+        add_stale_action_.emplace(db_, "INSERT OR IGNORE INTO stale_actions (action_id) VALUES (?1)");
+      }
+      add_stale_action_->bind(1, id).run();
+    }
   }
-  pack_.bind(1, pack_id);
-  pack_.step();
-  const std::optional<std::int64_t> board = pack_.column_optional_int(0);
-  const std::optional<std::string> date = pack_.column_optional(1);
-  const bool has_log = pack_.column_int(2) != 0;
-  pack_.reset();
-  // The pack's own actions are in their state now (last seen here): the rest of its board's
-  // may have vanished from its log.
+  // The pack's own actions are in their state now (last seen here), or listed as stale (and
+  // then refreshed whole, what vanished included): the rest of its board's may have vanished
+  // from its log.
   if (board && date && has_log) {
     mark_vanished_.bind(1, pack_id).bind(2, *board).bind(3, *date).run();
   }
   std::vector<std::int64_t> boards;
   for (const auto& [board_id, key] : meeting_keys(pack_id)) {
-    refresh_meeting(board_id, key);
+    if (later) {
+      if (!add_stale_meeting_) {
+        add_stale_meeting_.emplace(db_, "INSERT OR IGNORE INTO stale_meetings (board_id, meeting_key) VALUES (?1, ?2)");
+      }
+      add_stale_meeting_->bind(1, board_id).bind(2, key).run();
+    } else {
+      refresh_meeting(board_id, key);
+    }
     add_unique(boards, board_id);
   }
   if (board) {
@@ -303,6 +337,30 @@ void DerivedState::pack_added(std::int64_t pack_id) {
   for (const std::int64_t id : boards) {
     refresh_board_name(id);
   }
+}
+
+void DerivedState::refresh_stale() {
+  std::vector<std::int64_t> actions;
+  {
+    Statement q(db_, "SELECT action_id FROM stale_actions");
+    while (q.step()) {
+      actions.push_back(q.column_int(0));
+    }
+  }
+  for (const std::int64_t id : actions) {
+    refresh_action(id);
+  }
+  std::vector<std::pair<std::int64_t, std::string>> meetings;
+  {
+    Statement q(db_, "SELECT board_id, meeting_key FROM stale_meetings");
+    while (q.step()) {
+      meetings.emplace_back(q.column_int(0), q.column_text(1));
+    }
+  }
+  for (const auto& [board_id, key] : meetings) {
+    refresh_meeting(board_id, key);
+  }
+  db_.exec("DELETE FROM stale_actions; DELETE FROM stale_meetings;");
 }
 
 DerivedState::Dependents DerivedState::before_pack_deleted(std::int64_t pack_id) {

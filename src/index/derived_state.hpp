@@ -7,6 +7,7 @@
 // merged or split. Private to the index module.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,8 +20,15 @@ class DerivedState {
  public:
   explicit DerivedState(Database& db);
 
-  // After a pack's rows are written (its packs row has its board and date).
-  void pack_added(std::int64_t pack_id);
+  // After a pack's rows are written (its packs row has its board and date). With `later`,
+  // the states and summaries that can wait are listed as stale (stale_actions,
+  // stale_meetings) for refresh_stale, so that an action carried by many packs of one ingest
+  // is refreshed once. What ingest itself reads stays exact: an action's first row (which
+  // links rows without a ref to it) and the states that tell what vanished from a log.
+  void pack_added(std::int64_t pack_id, bool later);
+
+  // Brings every state and summary listed as stale up to date, and empties the lists.
+  void refresh_stale();
 
   // What depends on a pack's rows: read before they are deleted, refreshed after.
   struct Dependents {
@@ -50,6 +58,11 @@ class DerivedState {
   Statement insert_state_;
   Statement first_log_after_;
   Statement mark_vanished_;
+  Statement first_seen_;
+  // Prepared when first used: the migration to schema version 4 rebuilds the states before
+  // version 6 brings the stale lists.
+  std::optional<Statement> add_stale_action_;
+  std::optional<Statement> add_stale_meeting_;
   Statement pack_;
   Statement actions_of_pack_;
   Statement vanished_in_pack_;

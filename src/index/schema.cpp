@@ -368,12 +368,31 @@ CREATE TABLE pack_warnings (
 CREATE INDEX pack_warnings_by_pack ON pack_warnings(pack_id);
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// Version 6: an ingest of many packs brings each action's state and each meeting's summary up
+// to date once, when it ends, instead of after every pack that mentions them (a board's
+// action is carried by every later action log): what is still to be refreshed is listed in
+// stale_actions and stale_meetings, in the packs' own transactions, so that an ingest killed
+// before its end leaves the list for the next one. The actions that may have vanished from a
+// new pack's action log are found by when they were last seen, not by when they vanished:
+// that set grew with the board's actions whenever packs were ingested out of date order.
+constexpr const char* kVersion6 = R"sql(
+CREATE TABLE stale_actions (action_id INTEGER PRIMARY KEY);
+CREATE TABLE stale_meetings (
+  board_id    INTEGER NOT NULL,
+  meeting_key TEXT NOT NULL,
+  PRIMARY KEY (board_id, meeting_key)
+) WITHOUT ROWID;
+DROP INDEX action_state_by_board;
+CREATE INDEX action_state_by_last_seen ON action_state(board_id, COALESCE(last_seen, ''));
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
     {4, kVersion4, rebuild_derived_state},
     {5, kVersion5},
+    {6, kVersion6},
 }};
 
 bool has_user_tables(Database& db) {

@@ -234,6 +234,16 @@ void Writer::optimize() {
   db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
+void Writer::refresh_derived() {
+  // Read first: an ingest that changed nothing takes no write lock for it.
+  if (db_.query_int("SELECT EXISTS (SELECT 1 FROM stale_actions) OR EXISTS (SELECT 1 FROM stale_meetings)") == 0) {
+    return;
+  }
+  Transaction transaction(db_);
+  statements_->derived.refresh_stale();
+  transaction.commit();
+}
+
 Database& Writer::Batch::database_of(Writer& writer) {
   if (writer.batch_ != nullptr) {
     throw Error("index: a batch of packs is already open on this writer");
@@ -474,7 +484,7 @@ void Writer::finish_pack(std::int64_t pack_id, const model::Pack& pack, IngestRe
   s.finish_pack.bind(4, board).bind(5, board_ref.alias).bind(6, board_ref.id);
   s.finish_pack.bind(7, meeting != nullptr ? meeting->date : std::nullopt).bind(8, has_action_log ? 1 : 0).run();
   result.actions = s.rows.insert(pack_id, pack, board_ref, s.boards);
-  s.derived.pack_added(pack_id);
+  s.derived.pack_added(pack_id, batch_ != nullptr);
   result.warnings = pack.warnings;
 }
 

@@ -175,6 +175,17 @@ bool Session::next() {
 const Counts& Session::finish() {
   commit_batch();
   pipeline_.reset();  // a stopped run: the reader thread stops here
+  try {
+    writer_.refresh_derived();
+  } catch (const Error& e) {
+    // The packs are in; the next ingest brings the lists up to date.
+    if (callbacks_.message) {
+      callbacks_.message(
+          fmt::format("{} (the packs are indexed; the next ingest brings action states and meeting "
+                      "summaries up to date)",
+                      e.what()));
+    }
+  }
   if (bytes_written_ >= kOptimizeBytes) {
     try {
       writer_.optimize();

@@ -93,7 +93,9 @@ class Writer {
   IngestResult write_streamed(const PackFile& file, const StreamedPack& parse);
 
   // A transaction holding many packs, each of them still all or nothing (a savepoint): what
-  // `bpack ingest` commits every few megabytes. While a batch is open, the paragraphs the
+  // `bpack ingest` commits every few megabytes. The actions' states and meetings' summaries
+  // that the batch's packs change wait for refresh_derived (see DerivedState::pack_added):
+  // call it when the last batch is in. While a batch is open, the paragraphs the
   // packs add (their passages, full-text entries and passage_packs rows) are written when
   // the batch commits, or every few megabytes, outside the packs' savepoints and in key
   // order (see write_pending). If the batch rolls back (destroyed without commit(), or after
@@ -122,6 +124,11 @@ class Writer {
   // that queries read one b-tree per term instead of one per batch of packs, and folds the
   // write-ahead log back into the database file. One transaction of its own.
   void optimize();
+
+  // Brings the actions' states and meetings' summaries that batches left stale up to date,
+  // in one transaction; those an ingest killed before its end left too. Quick when there are
+  // none.
+  void refresh_derived();
 
   // The SHA-256 of every indexed pack.
   std::vector<std::string> pack_hashes();

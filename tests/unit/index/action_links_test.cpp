@@ -227,3 +227,46 @@ TEST_CASE("derived state: replacing, merging and splitting keep it as a rebuild 
   CHECK(db.query_int("SELECT COUNT(*) FROM boards") == 2);
   check_rebuild_agrees(db);
 }
+
+TEST_CASE("derived state: a batch lists what its packs left stale, and refresh_derived makes it as pack by pack") {
+  // One board's logs carry actions 41 and 42 from meeting to meeting, ingested out of date
+  // order; the March minutes mark two actions without refs that the April log carries.
+  std::vector<std::pair<std::string, bpack::model::Pack>> packs;
+  const auto log = [&](const std::string& name, const std::string& date, ActionStatus status41) {
+    auto pack = pack_of("Planning Committee", date);
+    pack.actions = {
+        action("41", status41, "Write to the Secretary of State about bus subsidy", "2024-04", "Jane Brown"),
+        action("42", ActionStatus::open, "Commission a town centre parking survey", "2024-06", "Tom Reilly")};
+    packs.emplace_back(name, pack);
+  };
+  log("june.txt", "2024-06-11", ActionStatus::open);
+  log("september.txt", "2024-09-10", ActionStatus::closed);
+  packs.emplace_back("march.txt", march_minutes());
+  log("july.txt", "2024-07-09", ActionStatus::open);
+  packs.emplace_back("april.txt", april_log());
+  log("may.txt", "2024-05-14", ActionStatus::open);
+
+  PacksBuilder one_by_one("one.db");
+  PacksBuilder batched("batch.db");
+  {
+    bpack::index::Writer::Batch batch(batched.writer());
+    for (const auto& [name, pack] : packs) {
+      one_by_one.add(name, pack);
+      batched.add(name, pack);
+    }
+    batch.commit();
+  }
+  auto& db = batched.db();
+  // July's and May's packs come after June's in the actions' histories: their refreshes wait.
+  CHECK(db.query_int("SELECT COUNT(*) FROM stale_actions") >= 1);
+  CHECK(db.query_int("SELECT COUNT(*) FROM stale_meetings") >= 1);
+  CHECK(one_by_one.db().query_int("SELECT COUNT(*) FROM stale_actions") == 0);
+  CHECK(derived(db) != derived(one_by_one.db()));
+  batched.writer().refresh_derived();
+  CHECK(db.query_int("SELECT COUNT(*) FROM stale_actions") == 0);
+  CHECK(db.query_int("SELECT COUNT(*) FROM stale_meetings") == 0);
+  CHECK(derived(db) == derived(one_by_one.db()));
+  CHECK(partition(db) == partition(one_by_one.db()));
+  CHECK(db.query_int("SELECT COUNT(*) FROM action_state WHERE ref = '41' AND status = 'closed'") == 1);
+  check_rebuild_agrees(db);
+}

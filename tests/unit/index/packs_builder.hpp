@@ -54,6 +54,7 @@ class PacksBuilder {
   }
 
   index::Database& db() { return *db_; }
+  index::Writer& writer() { return writer_; }
   std::string file(const std::string& name) const { return dir_.file(name); }
 
  private:

@@ -36,7 +36,7 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
   Database db(dir.file("new.db"), OpenMode::create);
   prepare_schema(db, SchemaUse::create);
   CHECK(schema_version(db) == current_schema_version());
-  CHECK(current_schema_version() == 5);
+  CHECK(current_schema_version() == 6);
   CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
   CHECK(db.query_int("PRAGMA foreign_keys") == 1);
   CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
@@ -88,7 +88,7 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
   CHECK(message.find(
-            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 5)") !=
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 6)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }
