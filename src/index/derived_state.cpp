@@ -69,7 +69,7 @@ SELECT p.board_id, d.date FROM packs p, (
 // minutes are shown in the latest pack carrying them, at the first line there: the largest
 // pack_id * 10^9 - line is that pack's first line (lines are far below 10^9). The meeting's
 // rows are found through the indexes, by (board, date), or for an undated one by the pack its
-// key names: a board's packs may repeat a meeting in thousands of rows.
+// key names, never by reading every meeting of the board (a board may have thousands).
 constexpr const char* kInsertMeeting = R"sql(
 INSERT INTO meeting_summary (board_id, meeting_key, date, time, venue, agenda_pack_id, agenda_line, minutes_pack_id,
                              minutes_line, present, apologies, decisions, actions_raised)
