@@ -20,9 +20,9 @@ struct DecisionsOptions {
 
 int run_decisions(const DecisionsOptions& options, Context& context) {
   auto db = open_index_for_query(context);
-  const auto rows =
-      index::list_decisions(*db, {options.filter.board, options.filter.since, options.filter.until}, options.text);
-  print_list(output::decisions_list(rows), options.output, context.quiet);
+  print_list(output::decisions_list(index::list_decisions(
+                 *db, {options.filter.board, options.filter.since, options.filter.until}, options.text)),
+             options.output, context.quiet);
   return kOk;
 }
 

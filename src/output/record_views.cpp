@@ -44,7 +44,7 @@ ListView meetings_list(const std::vector<index::MeetingRow>& rows) {
   return list;
 }
 
-ListView decisions_list(const std::vector<index::DecisionRow>& rows) {
+ListView decisions_list(std::vector<index::DecisionRow> rows) {
   ListView list;
   list.name = "decisions";
   list.columns = {{"meeting_date"},
@@ -54,15 +54,17 @@ ListView decisions_list(const std::vector<index::DecisionRow>& rows) {
                   {"text", Align::left, true},
                   {"pack", Align::left, false, false},
                   {"line", Align::right, false, false}};
-  for (const auto& d : rows) {
-    list.add(
-        {cell(d.meeting_date), cell(d.board), cell(d.item), Cell(d.kind), cell(d.text), Cell(d.pack), Cell(d.line)},
-        Place{d.pack_id, d.pack, d.line});
+  list.rows.reserve(rows.size());
+  list.places.reserve(rows.size());
+  for (auto& d : rows) {
+    list.add({cell(std::move(d.meeting_date)), cell(std::move(d.board)), cell(std::move(d.item)),
+              Cell(std::move(d.kind)), cell(std::move(d.text)), Cell(d.pack), Cell(d.line)},
+             Place{d.pack_id, std::move(d.pack), d.line});
   }
   return list;
 }
 
-ListView attendance_list(const std::vector<index::AttendanceRow>& rows) {
+ListView attendance_list(std::vector<index::AttendanceRow> rows) {
   ListView list;
   list.name = "attendance";
   list.columns = {{"meeting_date"},
@@ -73,10 +75,13 @@ ListView attendance_list(const std::vector<index::AttendanceRow>& rows) {
                   {"role", Align::left, true},
                   {"pack", Align::left, false, false},
                   {"line", Align::right, false, false}};
-  for (const auto& r : rows) {
-    list.add({cell(r.meeting_date), cell(r.board), Cell(r.name), cell(r.initials), Cell(r.status), cell(r.role),
-              Cell(r.pack), Cell(r.line)},
-             Place{r.pack_id, r.pack, r.line});
+  list.rows.reserve(rows.size());
+  list.places.reserve(rows.size());
+  for (auto& r : rows) {
+    list.add(
+        {cell(std::move(r.meeting_date)), cell(std::move(r.board)), Cell(std::move(r.name)),
+         cell(std::move(r.initials)), Cell(std::move(r.status)), cell(std::move(r.role)), Cell(r.pack), Cell(r.line)},
+        Place{r.pack_id, std::move(r.pack), r.line});
   }
   return list;
 }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
+#include <variant>
 
 #include "bpack/output/terminal_text.hpp"
 
@@ -54,6 +56,11 @@ std::string upper_ascii(std::string text) {
   return text;
 }
 
+// Printable ASCII only: shown as it is, one column a byte.
+bool is_plain(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+}
+
 void pad(std::string& out, std::size_t count) {
   out.append(count, ' ');
 }
@@ -78,20 +85,32 @@ std::string render_table(const ListView& table, std::size_t width) {
   if (visible.empty()) {
     return {};
   }
-  std::vector<std::vector<std::string>> text(table.rows.size());
+  // Two passes over the cells, one for the widths and one to write them, each cell shown
+  // as it is when it is plain text that fits its column (a whole index's rows: no copy of
+  // them is held), else made one line, safe and fitted in `scratch`.
+  std::string scratch;
+  const auto shown = [&](const std::vector<Cell>& row, std::size_t c) -> std::string_view {
+    if (c >= row.size()) {
+      return {};
+    }
+    const std::size_t max_width = table.columns[c].max_width;
+    if (const auto* text = std::get_if<std::string>(&row[c]);
+        text != nullptr && is_plain(*text) && (max_width == 0 || text->size() <= max_width)) {
+      return *text;
+    }
+    scratch = one_line(cell_text(row[c]));
+    if (max_width > 0) {
+      scratch = fit(scratch, max_width);
+    }
+    return scratch;
+  };
   std::vector<std::size_t> widths;
   for (const std::size_t c : visible) {
     widths.push_back(display_width(header_of(table.columns[c])));
   }
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  for (const auto& row : table.rows) {
     for (std::size_t v = 0; v < visible.size(); ++v) {
-      const std::size_t c = visible[v];
-      std::string value = c < table.rows[r].size() ? one_line(cell_text(table.rows[r][c])) : std::string();
-      if (table.columns[c].max_width > 0) {
-        value = fit(value, table.columns[c].max_width);
-      }
-      text[r].push_back(std::move(value));
-      widths[v] = std::max(widths[v], display_width(text[r].back()));
+      widths[v] = std::max(widths[v], display_width(shown(row, visible[v])));
     }
   }
 
@@ -125,33 +144,43 @@ std::string render_table(const ListView& table, std::size_t width) {
   }
 
   std::string out;
-  const auto write_line = [&](const std::vector<std::string>& cells) {
-    std::string line;
+  const auto write_line = [&](const auto& cell_of) {
+    const std::size_t line_start = out.size();
     for (std::size_t v = 0; v < visible.size(); ++v) {
-      const std::string value = fit(cells[v], widths[v]);
-      const std::size_t fill = widths[v] - display_width(value);
+      const std::string_view text = cell_of(v);
+      std::size_t shown_width = display_width(text);
       if (v > 0) {
-        line += kGap;
+        out += kGap;
       }
-      if (table.columns[visible[v]].align == Align::right) {
-        pad(line, fill);
-        line += value;
+      const bool right = table.columns[visible[v]].align == Align::right;
+      if (shown_width > widths[v]) {
+        const std::string cut = fit(std::string(text), widths[v]);
+        shown_width = display_width(cut);
+        if (right) {
+          pad(out, widths[v] - shown_width);
+        }
+        out += cut;
       } else {
-        line += value;
-        pad(line, fill);
+        if (right) {
+          pad(out, widths[v] - shown_width);
+        }
+        out += text;
+      }
+      if (!right) {
+        pad(out, widths[v] - shown_width);
       }
     }
-    line.erase(line.find_last_not_of(' ') + 1);
-    out += line;
+    const std::size_t end = out.find_last_not_of(' ');
+    out.resize(end == std::string::npos || end < line_start ? line_start : end + 1);
     out.push_back('\n');
   };
   std::vector<std::string> header;
   for (const std::size_t c : visible) {
     header.push_back(header_of(table.columns[c]));
   }
-  write_line(header);
-  for (const auto& row : text) {
-    write_line(row);
+  write_line([&](std::size_t v) { return std::string_view(header[v]); });
+  for (const auto& row : table.rows) {
+    write_line([&](std::size_t v) { return shown(row, visible[v]); });
   }
   return out;
 }

@@ -8,6 +8,10 @@ Cell cell(const std::optional<std::string>& text) {
   return text ? Cell(*text) : Cell(std::monostate{});
 }
 
+Cell cell(std::optional<std::string>&& text) {
+  return text ? Cell(std::move(*text)) : Cell(std::monostate{});
+}
+
 Cell cell(const std::optional<std::int64_t>& number) {
   return number ? Cell(*number) : Cell(std::monostate{});
 }

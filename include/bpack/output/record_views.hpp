@@ -12,8 +12,8 @@
 namespace bpack::output {
 
 ListView meetings_list(const std::vector<index::MeetingRow>& rows);
-ListView decisions_list(const std::vector<index::DecisionRow>& rows);
-ListView attendance_list(const std::vector<index::AttendanceRow>& rows);
+ListView decisions_list(std::vector<index::DecisionRow> rows);
+ListView attendance_list(std::vector<index::AttendanceRow> rows);
 ListView attendance_summary_list(const std::vector<index::AttendanceSummaryRow>& rows);
 // Records as grep shows matches: "path:line  where  (pack date)", then the snippet.
 ListView search_hits_list(const std::vector<index::SearchHit>& hits);

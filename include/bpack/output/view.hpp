@@ -21,6 +21,7 @@ namespace bpack::output {
 using Cell = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
 
 Cell cell(const std::optional<std::string>& text);
+Cell cell(std::optional<std::string>&& text);
 Cell cell(const std::optional<std::int64_t>& number);
 
 // The cell as text: "" for null, numbers as written, true/false for flags. Real numbers get
