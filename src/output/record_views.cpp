@@ -59,7 +59,7 @@ ListView decisions_list(std::vector<index::DecisionRow> rows) {
   for (auto& d : rows) {
     list.add({cell(std::move(d.meeting_date)), cell(std::move(d.board)), cell(std::move(d.item)),
               Cell(std::move(d.kind)), cell(std::move(d.text)), Cell(d.pack), Cell(d.line)},
-             Place{d.pack_id, std::move(d.pack), d.line});
+             Place{d.pack_id, d.pack, d.line});
   }
   return list;
 }
@@ -81,7 +81,7 @@ ListView attendance_list(std::vector<index::AttendanceRow> rows) {
     list.add(
         {cell(std::move(r.meeting_date)), cell(std::move(r.board)), Cell(std::move(r.name)),
          cell(std::move(r.initials)), Cell(std::move(r.status)), cell(std::move(r.role)), Cell(r.pack), Cell(r.line)},
-        Place{r.pack_id, std::move(r.pack), r.line});
+        Place{r.pack_id, r.pack, r.line});
   }
   return list;
 }

@@ -6,6 +6,7 @@
 
 #include "bpack/output/csv.hpp"
 #include "bpack/output/json_view.hpp"
+#include "bpack/output/record_views.hpp"
 
 namespace {
 
@@ -79,3 +80,36 @@ TEST_CASE("CSV follows RFC 4180") {
 }
 
 }  // namespace
+
+TEST_CASE("record views: every row keeps its text, its pack and the place it links to") {
+  bpack::index::DecisionRow d;
+  d.meeting_date = "2024-03-12";
+  d.board = "Planning Committee";
+  d.item = "4";
+  d.kind = "resolved";
+  d.text = "To approve the budget";
+  d.pack = "packs/march.txt";
+  d.pack_id = 3;
+  d.line = 41;
+  const ListView decisions = bpack::output::decisions_list({d, d});
+  REQUIRE(decisions.rows.size() == 2);
+  CHECK(bpack::output::render_csv(decisions) ==
+        "meeting_date,board,item,kind,text,pack,line\r\n"
+        "2024-03-12,Planning Committee,4,resolved,To approve the budget,packs/march.txt,41\r\n"
+        "2024-03-12,Planning Committee,4,resolved,To approve the budget,packs/march.txt,41\r\n");
+  REQUIRE(decisions.places.size() == 2);
+  CHECK(decisions.places[1]->pack == "packs/march.txt");
+  CHECK(decisions.places[1]->line == 41);
+
+  bpack::index::AttendanceRow a;
+  a.meeting_date = "2024-03-12";
+  a.name = "Jane Brown";
+  a.status = "member";
+  a.pack = "packs/march.txt";
+  a.pack_id = 3;
+  a.line = 7;
+  const ListView attendance = bpack::output::attendance_list({a});
+  CHECK(bpack::output::render_csv(attendance) ==
+        "meeting_date,board,name,initials,status,role,pack,line\r\n2024-03-12,,Jane Brown,,member,,packs/march.txt,7\r\n");
+  CHECK(attendance.places[0]->pack == "packs/march.txt");
+}
