@@ -2,19 +2,32 @@
 # The whole test suite, as CI runs it: dependencies, a warnings-as-errors build and its
 # tests, the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, a build without
 # PDF support (the binary only, which must still build and refuse a PDF helpfully), a short
-# run of each fuzz target (scripts/fuzz.sh), and a format check. Usage: scripts/test.sh
+# run of each fuzz target (scripts/fuzz.sh), and a format check. Each phase prints its
+# seconds. Usage: scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+phase_name=""
+phase_start=$SECONDS
+# phase NAME: ends the phase before (printing its seconds) and starts NAME.
+phase() {
+  [ -z "$phase_name" ] || echo "-- $phase_name: $((SECONDS - phase_start)) s"
+  phase_name=$1
+  phase_start=$SECONDS
+  [ -z "$phase_name" ] || echo "== $phase_name"
+}
+
+phase "dependencies"
 scripts/install-deps.sh
 
-echo "== build (warnings are errors) and test"
+phase "build (warnings are errors) and test"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBPACK_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build
 ctest --test-dir build --output-on-failure
-echo "== large and endless inputs: peak memory and time (64 MB scale)"
+phase "large and endless inputs: peak memory and time (64 MB scale)"
 tests/reliability/large_inputs.sh build/bpack 64
 
-echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and test"
+phase "AddressSanitizer + UndefinedBehaviorSanitizer build and test"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBPACK_SANITIZE=ON -DBPACK_WARNINGS_AS_ERRORS=ON \
   -DBPACK_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan
@@ -23,7 +36,7 @@ cmake --build build-asan
 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build-asan --output-on-failure
 
-echo "== build without PDF support (BPACK_PDF=OFF): bpack only"
+phase "build without PDF support (BPACK_PDF=OFF): bpack only"
 cmake -S . -B build-nopdf -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBPACK_PDF=OFF -DBPACK_WARNINGS_AS_ERRORS=ON \
   -DBPACK_BUILD_TESTS=OFF -DBPACK_BUILD_BENCH=OFF >/dev/null
 cmake --build build-nopdf --target bpack
@@ -36,10 +49,12 @@ grep -q "this bpack was built without PDF support; install libpoppler-cpp-dev" b
   || { cat build-nopdf/smoke.err >&2; exit 1; }
 echo "without PDF support: ok"
 
-echo "== fuzz targets, 30 s each"
+phase "fuzz targets, 30 s each"
 scripts/fuzz.sh 30
 
-echo "== format"
+phase "format"
 files=$(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src include tests -name '*.[ch]pp')
 clang-format --dry-run --Werror $files
 echo "format: ok"
+phase ""
+echo "all phases: $SECONDS s"
