@@ -21,8 +21,13 @@ phase() {
 phase "dependencies"
 scripts/install-deps.sh
 
+# The release flags without full debug info: -g1 keeps line tables for backtraces and costs
+# a quarter less compile time than -g. NDEBUG as in any RelWithDebInfo build.
+release=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
+  -DBPACK_WARNINGS_AS_ERRORS=ON)
+
 phase "build (warnings are errors) and test"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBPACK_WARNINGS_AS_ERRORS=ON >/dev/null
+cmake -S . -B build "${release[@]}" >/dev/null
 cmake --build build
 ctest --test-dir build --output-on-failure
 phase "large and endless inputs: peak memory and time (64 MB scale)"
