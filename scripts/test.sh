@@ -66,8 +66,9 @@ cmake --build build-san
 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build-san --output-on-failure
 
+# Each target is one process on one core: as many at once as there are cores, 30 s each.
 phase "fuzz targets, 30 s each"
-BPACK_FUZZ_BUILD=build-san scripts/fuzz.sh 30
+BPACK_FUZZ_BUILD=build-san BPACK_FUZZ_JOBS=$(nproc) scripts/fuzz.sh 30
 
 phase "format"
 files=$(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src include tests -name '*.[ch]pp')
