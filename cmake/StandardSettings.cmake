@@ -21,6 +21,8 @@ endif()
 # libFuzzer targets (fuzz/): every library is instrumented for coverage and checked by
 # ASan and UBSan, and the targets link libFuzzer's driver. Needs clang (CC=clang
 # CXX=clang++) and its runtime (libclang-rt-14-dev); scripts/fuzz.sh builds and runs them.
+# The tests and bpack build in such a tree too (the ASan runtime answers the coverage
+# callbacks outside libFuzzer): scripts/test.sh runs its sanitizer tests there (build-san).
 option(BPACK_FUZZ "Build the libFuzzer targets in fuzz/ (clang only)" OFF)
 if(BPACK_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")

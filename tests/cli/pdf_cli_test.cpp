@@ -225,7 +225,9 @@ TEST_SUITE("pdf cli") {
         {"empty.pdf", "PDF without pages (poppler: Invalid page count 0)"},
         {"scan.pdf", "no text layer (a scanned PDF?): run OCR first, e.g. ocrmypdf"},
     };
-    for (const auto& [name, bytes] : bad) {
+    for (const auto& entry : bad) {
+      const auto& name = entry.first;
+      const auto& bytes = entry.second;
       CAPTURE(name);
       const std::string path = dir.file(name);
       write_file(path, bytes);

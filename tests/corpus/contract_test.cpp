@@ -159,7 +159,9 @@ TEST_CASE("corpus: parse --json keeps to the bpack.parse/1 contract on every pac
           {"message", kString, {}},
           {"line", kNumber, {}}}},
     };
-    for (const auto& [name, fields] : lists) {
+    for (const auto& list : lists) {
+      const auto& name = list.first;
+      const auto& fields = list.second;
       REQUIRE_MESSAGE(doc[name].type == Type::array, name);
       for (std::size_t i = 0; i < doc[name].array.size(); ++i) {
         check_entity(name + "[" + std::to_string(i) + "]", doc[name].array[i], fields);

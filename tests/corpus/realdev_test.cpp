@@ -118,12 +118,16 @@ TEST_SUITE("corpus") {
     MESSAGE("realdev mean over " << golds.size() << " files: " << mean);
     CHECK(mean >= kMeanFloor);
 
-    for (const auto& [pack, scores] : by_pack) {
+    for (const auto& entry : by_pack) {
+      const auto& pack = entry.first;
+      const auto& scores = entry.second;
       if (scores.size() < 2) {
         continue;
       }
-      const auto [low, high] = std::minmax_element(scores.begin(), scores.end(),
-                                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+      const auto range = std::minmax_element(scores.begin(), scores.end(),
+                                             [](const auto& a, const auto& b) { return a.second < b.second; });
+      const auto low = range.first;
+      const auto high = range.second;
       CAPTURE(pack);
       CHECK_MESSAGE(high->second - low->second <= kTwinGap + 1e-9,
                     low->first << " " << low->second << " vs " << high->first << " " << high->second);

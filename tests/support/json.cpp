@@ -70,7 +70,7 @@ class Parser {
         if (!take(':')) {
           fail("expected ':'");
         }
-        v.object.emplace_back(std::move(key), value());
+        v.object.push_back({std::move(key), value()});
         space();
       } while (take(','));
       if (!take('}')) {
@@ -271,7 +271,7 @@ bool Value::has(const std::string& key) const {
     return false;
   }
   for (const auto& member : object) {
-    if (member.first == key) {
+    if (member.name == key) {
       return true;
     }
   }

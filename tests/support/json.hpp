@@ -15,12 +15,15 @@ namespace json {
 
 struct Value {
   enum class Type { null, boolean, number, string, array, object };
+  // An object's member. Declared here and defined below Value: a std::pair<std::string,
+  // Value> inside Value would need Value complete (clang with libstdc++ refuses it).
+  struct Member;
   Type type = Type::null;
   bool boolean = false;
   double number = 0.0;
   std::string string;
   std::vector<Value> array;
-  std::vector<std::pair<std::string, Value>> object;
+  std::vector<Member> object;
 
   bool is_null() const { return type == Type::null; }
   // Object member by key; throws std::runtime_error when absent or not an object.
@@ -28,6 +31,11 @@ struct Value {
   bool has(const std::string& key) const;
   // The string value, or std::nullopt for null; throws for other types.
   std::optional<std::string> text() const;
+};
+
+struct Value::Member {
+  std::string name;
+  Value value;
 };
 
 // Parses exactly one JSON value (surrounding white space allowed). Throws
