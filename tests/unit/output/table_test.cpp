@@ -110,6 +110,7 @@ TEST_CASE("record views: every row keeps its text, its pack and the place it lin
   a.line = 7;
   const ListView attendance = bpack::output::attendance_list({a});
   CHECK(bpack::output::render_csv(attendance) ==
-        "meeting_date,board,name,initials,status,role,pack,line\r\n2024-03-12,,Jane Brown,,member,,packs/march.txt,7\r\n");
+        "meeting_date,board,name,initials,status,role,pack,line\r\n2024-03-12,,Jane "
+        "Brown,,member,,packs/march.txt,7\r\n");
   CHECK(attendance.places[0]->pack == "packs/march.txt");
 }
