@@ -103,6 +103,17 @@ UPDATE boards SET name = (
 WHERE id = ?1 AND renamed = 0
 )sql";
 
+// The integers of a query's first column, the query reset after: ids to refresh one by one
+// once the query no longer reads the tables the refreshes write.
+std::vector<std::int64_t> first_column(Statement& q) {
+  std::vector<std::int64_t> values;
+  while (q.step()) {
+    values.push_back(q.column_int(0));
+  }
+  q.reset();
+  return values;
+}
+
 template <typename T>
 void add_unique(std::vector<T>& to, T value) {
   if (std::find(to.begin(), to.end(), value) == to.end()) {
@@ -287,13 +298,8 @@ void DerivedState::pack_added(std::int64_t pack_id, bool later) {
   const std::optional<std::string> date = pack_.column_optional(1);
   const bool has_log = pack_.column_int(2) != 0;
   pack_.reset();
-  std::vector<std::int64_t> actions;
   actions_of_pack_.bind(1, pack_id);
-  while (actions_of_pack_.step()) {
-    actions.push_back(actions_of_pack_.column_int(0));
-  }
-  actions_of_pack_.reset();
-  for (const std::int64_t id : actions) {
+  for (const std::int64_t id : first_column(actions_of_pack_)) {
     // An action's first row, in meeting order, is what rows without a ref are matched
     // against: it changes only when this pack is dated before every pack carrying the action
     // (or it or they are undated, or the action is new), and then the state is refreshed at
@@ -340,14 +346,8 @@ void DerivedState::pack_added(std::int64_t pack_id, bool later) {
 }
 
 void DerivedState::refresh_stale() {
-  std::vector<std::int64_t> actions;
-  {
-    Statement q(db_, "SELECT action_id FROM stale_actions");
-    while (q.step()) {
-      actions.push_back(q.column_int(0));
-    }
-  }
-  for (const std::int64_t id : actions) {
+  Statement stale(db_, "SELECT action_id FROM stale_actions");
+  for (const std::int64_t id : first_column(stale)) {
     refresh_action(id);
   }
   std::vector<std::pair<std::int64_t, std::string>> meetings;
@@ -399,15 +399,9 @@ void DerivedState::after_pack_deleted(const Dependents& d) {
 }
 
 void DerivedState::refresh_board(std::int64_t board_id) {
-  std::vector<std::int64_t> actions;
-  {
-    Statement q(db_, "SELECT id FROM actions WHERE board_id = ?1");
-    q.bind(1, board_id);
-    while (q.step()) {
-      actions.push_back(q.column_int(0));
-    }
-  }
-  for (const std::int64_t id : actions) {
+  Statement board_actions(db_, "SELECT id FROM actions WHERE board_id = ?1");
+  board_actions.bind(1, board_id);
+  for (const std::int64_t id : first_column(board_actions)) {
     refresh_action(id);
   }
   Statement clear(db_, "DELETE FROM meeting_summary WHERE board_id = ?1");
@@ -465,13 +459,8 @@ void rebuild_derived_state(Database& db) {
   db.exec(
       "UPDATE board_aliases SET uses = (SELECT COUNT(*) FROM packs WHERE board_alias = board_aliases.key) + "
       "(SELECT COUNT(*) FROM meetings WHERE board_alias = board_aliases.key)");
-  std::vector<std::int64_t> ids;
-  {
-    Statement q(db, "SELECT id FROM boards ORDER BY id");
-    while (q.step()) {
-      ids.push_back(q.column_int(0));
-    }
-  }
+  Statement boards_query(db, "SELECT id FROM boards ORDER BY id");
+  const std::vector<std::int64_t> ids = first_column(boards_query);
   for (const std::int64_t id : ids) {
     relink_board(db, id);
   }
