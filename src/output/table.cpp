@@ -147,27 +147,23 @@ std::string render_table(const ListView& table, std::size_t width) {
   const auto write_line = [&](const auto& cell_of) {
     const std::size_t line_start = out.size();
     for (std::size_t v = 0; v < visible.size(); ++v) {
-      const std::string_view text = cell_of(v);
-      std::size_t shown_width = display_width(text);
+      std::string_view text = cell_of(v);
+      std::string cut;
+      if (display_width(text) > widths[v]) {
+        cut = fit(std::string(text), widths[v]);
+        text = cut;
+      }
+      const std::size_t fill = widths[v] - display_width(text);
       if (v > 0) {
         out += kGap;
       }
       const bool right = table.columns[visible[v]].align == Align::right;
-      if (shown_width > widths[v]) {
-        const std::string cut = fit(std::string(text), widths[v]);
-        shown_width = display_width(cut);
-        if (right) {
-          pad(out, widths[v] - shown_width);
-        }
-        out += cut;
-      } else {
-        if (right) {
-          pad(out, widths[v] - shown_width);
-        }
-        out += text;
+      if (right) {
+        pad(out, fill);
       }
+      out += text;
       if (!right) {
-        pad(out, widths[v] - shown_width);
+        pad(out, fill);
       }
     }
     const std::size_t end = out.find_last_not_of(' ');
