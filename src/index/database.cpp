@@ -299,6 +299,19 @@ Transaction::~Transaction() {
   }
 }
 
+ReadSnapshot::ReadSnapshot(Database& db) : db_(db), nested_(in_transaction(db)) {
+  if (!nested_) {
+    db_.exec("BEGIN DEFERRED");
+  }
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (!nested_) {
+    // Nothing was written: ending the transaction only lets go of the snapshot.
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
 void Transaction::commit() {
   db_.exec(nested_ ? "RELEASE bpack_step" : "COMMIT");
   open_ = false;

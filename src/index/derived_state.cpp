@@ -79,11 +79,11 @@ SELECT ?1, ?2, MAX(m.date), MAX(m.time), MAX(m.venue),
   MAX(CASE WHEN m.role = 'minutes' THEN m.pack_id END),
   1000000000 - MAX(CASE WHEN m.role = 'minutes' THEN m.pack_id * 1000000000 - m.line END) % 1000000000,
   (SELECT COUNT(DISTINCT lower(a.name)) FROM attendance a JOIN packs q ON q.id = a.pack_id
-    WHERE a.meeting_date = ?2 AND q.board_id = ?1 AND a.status IN ('member', 'attendee')),
+    WHERE a.listed_date = ?2 AND a.meeting_date = ?2 AND q.board_id = ?1 AND a.status IN ('member', 'attendee')),
   (SELECT COUNT(DISTINCT lower(a.name)) FROM attendance a JOIN packs q ON q.id = a.pack_id
-    WHERE a.meeting_date = ?2 AND q.board_id = ?1 AND a.status = 'apologies'),
+    WHERE a.listed_date = ?2 AND a.meeting_date = ?2 AND q.board_id = ?1 AND a.status = 'apologies'),
   (SELECT COUNT(DISTINCT COALESCE(d.item, '') || '|' || COALESCE(d.text, '')) FROM decisions d
-    JOIN packs q ON q.id = d.pack_id WHERE d.meeting_date = ?2 AND q.board_id = ?1),
+    JOIN packs q ON q.id = d.pack_id WHERE d.listed_date = ?2 AND d.meeting_date = ?2 AND q.board_id = ?1),
   (SELECT COUNT(DISTINCT h.action_id) FROM action_history h JOIN packs q ON q.id = h.pack_id
     WHERE h.raised = ?2 AND q.board_id = ?1)
 FROM meetings m

@@ -17,14 +17,14 @@ PackRows::PackRows(Database& db)
                    "INSERT INTO agenda_items (pack_id, number, title, lead, paper, time, line) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
       attendee_(db,
-                "INSERT INTO attendance (pack_id, name, role, initials, status, meeting_date, line) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                "INSERT INTO attendance (pack_id, name, role, initials, status, meeting_date, line, listed_date) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
       minute_item_(db,
                    "INSERT INTO minute_items (pack_id, number, title, meeting_date, line_start, line_end) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
       decision_(db,
-                "INSERT INTO decisions (pack_id, item, kind, text, meeting_date, line) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                "INSERT INTO decisions (pack_id, item, kind, text, meeting_date, line, listed_date) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
       paper_(db,
              "INSERT INTO papers (pack_id, ref, title, purpose, ask, recommendation, line_start, line_end) "
              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
@@ -52,9 +52,13 @@ std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, con
     agenda_item_.bind(1, pack_id).bind(2, a.number).bind(3, a.title).bind(4, a.lead).bind(5, a.paper);
     agenda_item_.bind(6, a.time).bind(7, a.line).run();
   }
+  // A row is listed under its meeting's date, else its pack's (the lists read them in that order).
+  const model::Meeting* pack_meeting = pack.primary_meeting();
+  const std::optional<std::string> pack_date = pack_meeting != nullptr ? pack_meeting->date : std::nullopt;
   for (const auto& a : pack.attendance) {
     attendee_.bind(1, pack_id).bind(2, a.name).bind(3, a.role).bind(4, a.initials);
-    attendee_.bind(5, to_string(a.status)).bind(6, a.meeting_date).bind(7, a.line).run();
+    attendee_.bind(5, to_string(a.status)).bind(6, a.meeting_date).bind(7, a.line);
+    attendee_.bind(8, a.meeting_date ? a.meeting_date : pack_date).run();
   }
   for (const auto& m : pack.minute_items) {
     minute_item_.bind(1, pack_id).bind(2, m.number).bind(3, m.title).bind(4, m.meeting_date);
@@ -62,7 +66,7 @@ std::int64_t PackRows::insert(std::int64_t pack_id, const model::Pack& pack, con
   }
   for (const auto& d : pack.decisions) {
     decision_.bind(1, pack_id).bind(2, d.item).bind(3, to_string(d.kind)).bind(4, d.text);
-    decision_.bind(5, d.meeting_date).bind(6, d.line).run();
+    decision_.bind(5, d.meeting_date).bind(6, d.line).bind(7, d.meeting_date ? d.meeting_date : pack_date).run();
   }
   for (const auto& p : pack.papers) {
     paper_.bind(1, pack_id).bind(2, p.ref).bind(3, p.title).bind(4, p.purpose).bind(5, p.ask);

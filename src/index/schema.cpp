@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <vector>
 
 #include "bpack/util/error.hpp"
 #include "derived_state.hpp"
@@ -386,13 +387,30 @@ DROP INDEX action_state_by_board;
 CREATE INDEX action_state_by_last_seen ON action_state(board_id, COALESCE(last_seen, ''));
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// Version 7: `bpack attendance` and `bpack decisions` read their rows in meeting order from an
+// index instead of sorting them all on every query (an index's whole attendance is hundreds of
+// thousands of rows). listed_date is the date a row is listed under: its meeting's, else its
+// pack's. Attendance's index holds every column the list shows, so the list reads the index
+// alone; it also serves the (board, date) counts of meeting_summary, as meeting_date's did.
+constexpr const char* kVersion7 = R"sql(
+ALTER TABLE attendance ADD COLUMN listed_date TEXT;
+UPDATE attendance SET listed_date = COALESCE(meeting_date, (SELECT p.meeting_date FROM packs p WHERE p.id = pack_id));
+DROP INDEX attendance_by_date;
+CREATE INDEX attendance_listed ON attendance(listed_date, pack_id, line, name, status, role, initials);
+ALTER TABLE decisions ADD COLUMN listed_date TEXT;
+UPDATE decisions SET listed_date = COALESCE(meeting_date, (SELECT p.meeting_date FROM packs p WHERE p.id = pack_id));
+DROP INDEX decisions_by_date;
+CREATE INDEX decisions_listed ON decisions(listed_date, pack_id, line);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
     {4, kVersion4, rebuild_derived_state},
     {5, kVersion5},
     {6, kVersion6},
+    {7, kVersion7},
 }};
 
 bool has_user_tables(Database& db) {
@@ -449,15 +467,21 @@ void prepare_schema(Database& db, SchemaUse use, std::span<const Migration> step
   // Another process may have migrated between our read and the write lock.
   version = schema_version(db);
   check(version, db.query_int("PRAGMA application_id"));
+  // A new index has no rows for the C++ steps to bring forward.
+  const bool has_rows = version > 0;
+  std::vector<void (*)(Database&)> finishes;
   for (const Migration& step : steps) {
     if (step.to_version > version) {
       db.exec(step.sql);
-      if (step.finish != nullptr) {
-        step.finish(db);
+      if (step.finish != nullptr && has_rows) {
+        finishes.push_back(step.finish);
       }
       db.exec(fmt::format("PRAGMA user_version = {}", step.to_version));
       version = step.to_version;
     }
+  }
+  for (const auto finish : finishes) {
+    finish(db);
   }
   db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
   transaction.commit();

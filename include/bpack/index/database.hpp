@@ -160,6 +160,21 @@ class Transaction {
   bool open_ = true;
 };
 
+// While it lives, the connection's queries read one snapshot of the index (a transaction that
+// only reads, so it never waits for or blocks an ingest), and so agree with each other
+// although an ingest commits between them. Inside an open transaction it does nothing.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Database& db);
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot();
+
+ private:
+  Database& db_;
+  bool nested_ = false;
+};
+
 // While it lives, a statement of `db` still running `limit` after it was made is stopped:
 // its step() throws SqliteError with interrupted() true. For queries whose cost depends on
 // what a user typed (FTS5 syntax), which bpack cannot bound beforehand. One at a time per

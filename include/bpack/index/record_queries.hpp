@@ -5,6 +5,7 @@
 // its minutes in the next.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,9 @@ struct DecisionRow {
 // `text`: substring of the decision's text, any case.
 std::vector<DecisionRow> list_decisions(Database& db, const RecordFilter& filter,
                                         const std::optional<std::string>& text);
+// The same rows handed to `each` one at a time as they are read (it may move from them).
+void for_each_decision(Database& db, const RecordFilter& filter, const std::optional<std::string>& text,
+                       const std::function<void(DecisionRow&)>& each);
 
 struct AttendanceRow {
   std::int64_t board_id = 0;
@@ -86,6 +90,9 @@ std::vector<ItemRow> list_items(Database& db, const RecordFilter& filter);
 // `person`: substring of the name, any case.
 std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& filter,
                                            const std::optional<std::string>& person);
+// The same rows handed to `each` one at a time as they are read (it may move from them).
+void for_each_attendance(Database& db, const RecordFilter& filter, const std::optional<std::string>& person,
+                         const std::function<void(AttendanceRow&)>& each);
 
 struct AttendanceSummaryRow {
   std::string name;

@@ -18,8 +18,10 @@ inline constexpr int kApplicationId = 0x6270636B;
 struct Migration {
   int to_version;   // user_version after this migration
   const char* sql;  // statements run inside the migration transaction
-  // Work SQL cannot do (names read by board_names.hpp, actions linked by text), run after
-  // `sql` in the same transaction; null when there is none.
+  // Work SQL cannot do (names read by board_names.hpp, actions linked by text), run in the
+  // same transaction once the `sql` of every step to be applied has run: it is this build's
+  // code, written for this build's schema. Not run on a new index (it has no rows). Null
+  // when there is none.
   void (*finish)(Database& db) = nullptr;
 };
 

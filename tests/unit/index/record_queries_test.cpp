@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -127,6 +128,54 @@ TEST_CASE_FIXTURE(RecordsFixture, "attendance rows and rates per person") {
   CHECK(summary[2].name == "Bob Roe");
   CHECK(summary[2].meetings == 2);
   CHECK(summary[2].present == 1);
+}
+
+TEST_CASE_FIXTURE(RecordsFixture, "a row without a meeting date is listed under its pack's, and boards filter rows") {
+  // Pack 4 is for the April meeting; its attendance names no date.
+  bpack::test::FakeParser fake;
+  FakePack p4;
+  p4.pack.meetings = {bpack::test::agenda_meeting("Alpha Board", "2021-04-07")};
+  p4.pack.attendance = {person("Di Fox", AttendanceStatus::member, "2021-01-01"),
+                        person("Ann Lee", AttendanceStatus::member, "2021-01-01")};
+  for (auto& a : p4.pack.attendance) {
+    a.meeting_date.reset();
+  }
+  p4.pack.decisions = {{std::nullopt, DecisionKind::agreed, std::string("Undated"), std::nullopt, 70}};
+  fake.add("p4", p4);
+  bpack::index::Writer writer(*db);
+  bpack::ingest::PackIngester ingester(writer, fake.parser());
+  ingester.ingest_bytes("p4\n", "p4.txt", "/p4.txt");
+
+  const auto rows = bpack::index::list_attendance(*db, {}, std::nullopt);
+  REQUIRE(rows.size() == 11);
+  std::vector<std::string> dates;
+  for (const auto& row : rows) {
+    dates.push_back(row.meeting_date.value_or("-"));
+  }
+  CHECK(std::is_sorted(dates.begin(), dates.end()));
+  const auto di = bpack::index::list_attendance(*db, {}, std::string("fox"));
+  REQUIRE(di.size() == 1);
+  CHECK(di[0].meeting_date == "2021-04-07");
+  CHECK(di[0].pack == "p4.txt");
+  CHECK(di[0].board == "Alpha Board");
+  const auto april = bpack::index::list_decisions(
+      *db, {std::nullopt, std::string("2021-04-01"), std::string("2021-04-30")}, std::nullopt);
+  REQUIRE(april.size() == 1);
+  CHECK(april[0].text == "Undated");
+
+  CHECK(bpack::index::list_attendance(*db, {std::string("alpha"), std::nullopt, std::nullopt}, std::nullopt).size() ==
+        11);
+  CHECK(bpack::index::list_attendance(*db, {std::string("beta"), std::nullopt, std::nullopt}, std::nullopt).empty());
+  CHECK(bpack::index::attendance_summary(*db, {std::string("beta"), std::nullopt, std::nullopt}, std::nullopt).empty());
+  // Ann's undated row is April's meeting (its pack's): present at 2 of 3 meetings now.
+  const auto ann = bpack::index::attendance_summary(*db, {}, std::string("ann"));
+  REQUIRE(ann.size() == 1);
+  CHECK(ann[0].meetings == 3);
+  CHECK(ann[0].present == 2);
+  const auto march_on = bpack::index::attendance_summary(*db, {std::nullopt, std::string("2021-03-01"), std::nullopt},
+                                                         std::string("ann"));
+  REQUIRE(march_on.size() == 1);
+  CHECK(march_on[0].meetings == 2);
 }
 
 }  // namespace

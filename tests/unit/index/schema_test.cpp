@@ -36,7 +36,7 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
   Database db(dir.file("new.db"), OpenMode::create);
   prepare_schema(db, SchemaUse::create);
   CHECK(schema_version(db) == current_schema_version());
-  CHECK(current_schema_version() == 6);
+  CHECK(current_schema_version() == 7);
   CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
   CHECK(db.query_int("PRAGMA foreign_keys") == 1);
   CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
@@ -88,7 +88,7 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
   CHECK(message.find(
-            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 6)") !=
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 7)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }
@@ -278,4 +278,29 @@ TEST_CASE("an index of schema version 3 gains an empty pack_warnings that goes w
   db.exec("INSERT INTO pack_warnings (pack_id, code, message, line) VALUES (7, 'undated_minutes', 'm', 3)");
   db.exec("DELETE FROM packs WHERE id = 7");
   CHECK(db.query_int("SELECT COUNT(*) FROM pack_warnings") == 0);
+}
+
+TEST_CASE(
+    "an index of schema version 6 lists its attendance and decisions under their meeting's date, else their "
+    "pack's") {
+  TempDir dir;
+  Database db(dir.file("v6.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, bpack::index::migrations().first(6));
+  CHECK(schema_version(db) == 6);
+  db.exec(
+      "INSERT INTO packs (id, path, sha256, bytes, lines, pages, meeting_date, ingested_at) VALUES "
+      "(1, 'a.txt', 'x', 1, 1, 1, '2021-05-05', '2026-01-01T00:00:00Z'), "
+      "(2, 'b.txt', 'y', 1, 1, 1, NULL, '2026-01-01T00:00:00Z');"
+      "INSERT INTO attendance (pack_id, name, status, meeting_date, line) VALUES "
+      "(1, 'Ann Lee', 'member', '2021-03-03', 4), (1, 'Bob Roe', 'member', NULL, 5), (2, 'Cy Dee', 'member', NULL, 6);"
+      "INSERT INTO decisions (pack_id, kind, text, meeting_date, line) VALUES "
+      "(1, 'agreed', 'dated', '2021-03-03', 9), (1, 'noted', 'undated', NULL, 10)");
+
+  prepare_schema(db, SchemaUse::existing);
+  CHECK(schema_version(db) == current_schema_version());
+  CHECK(rows_of(db, "SELECT name, COALESCE(listed_date, '-') FROM attendance ORDER BY line") ==
+        "Ann Lee 2021-03-03;Bob Roe 2021-05-05;Cy Dee -;");
+  CHECK(rows_of(db, "SELECT text, listed_date FROM decisions ORDER BY line") == "dated 2021-03-03;undated 2021-05-05;");
+  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('attendance_listed', 'decisions_listed')") ==
+        2);
 }
