@@ -24,11 +24,18 @@ int run_attendance(const AttendanceOptions& options, Context& context) {
   auto db = open_index_for_query(context);
   const index::RecordFilter filter{options.filter.board, options.filter.since, options.filter.until};
   if (options.summary) {
-    print_list(output::attendance_summary_list(index::attendance_summary(*db, filter, options.person)), options.output,
-               context.quiet);
+    ListPrinter printer(output::attendance_summary_list(), options.output);
+    for (auto& row : index::attendance_summary(*db, filter, options.person)) {
+      printer.row(output::attendance_summary_cells(std::move(row)));
+    }
+    printer.finish({}, context.quiet);
   } else {
-    print_list(output::attendance_list(index::list_attendance(*db, filter, options.person)), options.output,
-               context.quiet);
+    // Row by row: an index's whole attendance is too long to hold as cells.
+    ListPrinter printer(output::attendance_list(), options.output);
+    index::for_each_attendance(*db, filter, options.person, [&](index::AttendanceRow& row) {
+      printer.row(output::attendance_cells(std::move(row)));
+    });
+    printer.finish({}, context.quiet);
   }
   return kOk;
 }

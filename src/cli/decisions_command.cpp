@@ -20,9 +20,10 @@ struct DecisionsOptions {
 
 int run_decisions(const DecisionsOptions& options, Context& context) {
   auto db = open_index_for_query(context);
-  print_list(output::decisions_list(index::list_decisions(
-                 *db, {options.filter.board, options.filter.since, options.filter.until}, options.text)),
-             options.output, context.quiet);
+  ListPrinter printer(output::decisions_list(), options.output);
+  index::for_each_decision(*db, {options.filter.board, options.filter.since, options.filter.until}, options.text,
+                           [&](index::DecisionRow& row) { printer.row(output::decision_cells(std::move(row))); });
+  printer.finish({}, context.quiet);
   return kOk;
 }
 

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "bpack/output/csv.hpp"
 #include "bpack/output/json_view.hpp"
 #include "bpack/output/terminal_text.hpp"
 
@@ -22,19 +21,28 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool tabular)
   }
 }
 
-void print_list(const output::ListView& list, const OutputOptions& options, bool quiet) {
-  if (options.json) {
-    write_stdout(output::render_json_lines(list));
-  } else if (options.csv) {
-    write_stdout(output::render_csv(list));
-  } else {
-    write_stdout(output::render_list_text(list, text_style()));
-  }
+ListPrinter::ListPrinter(const output::ListView& list, const OutputOptions& options)
+    : writer_(list,
+              options.json  ? output::ListFormat::json
+              : options.csv ? output::ListFormat::csv
+                            : output::ListFormat::text,
+              text_style(), [](std::string_view text) { write_stdout(text); }) {}
+
+void ListPrinter::finish(const std::vector<std::string>& notes, bool quiet) {
+  writer_.finish();
   if (!quiet) {
-    for (const auto& note : list.notes) {
+    for (const auto& note : notes) {
       std::fprintf(stderr, "(%s)\n", note.c_str());
     }
   }
+}
+
+void print_list(const output::ListView& list, const OutputOptions& options, bool quiet) {
+  ListPrinter printer(list, options);
+  for (const auto& row : list.rows) {
+    printer.row(row);
+  }
+  printer.finish(list.notes, quiet);
 }
 
 void print_detail(const output::DetailView& view, const OutputOptions& options) {

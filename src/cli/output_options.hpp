@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "bpack/output/list_writer.hpp"
 #include "bpack/output/text.hpp"
 #include "bpack/output/view.hpp"
 
@@ -23,6 +25,22 @@ struct OutputOptions {
 
 // Adds --json, and --csv when the command's output is a table; the two exclude each other.
 void add_output_options(CLI::App& command, OutputOptions& options, bool tabular = true);
+
+// Prints a list row by row as its rows are read, in the chosen format (on a terminal, fitted
+// to the window's width): for lists too long to build whole (a whole index's attendance).
+class ListPrinter {
+ public:
+  // `list`: the columns and layout; its rows are not printed (print_list does that).
+  ListPrinter(const output::ListView& list, const OutputOptions& options);
+
+  void row(const std::vector<output::Cell>& cells) { writer_.row(cells); }
+
+  // Prints what is held (a table's rows), then `notes` on stderr unless `quiet`.
+  void finish(const std::vector<std::string>& notes, bool quiet);
+
+ private:
+  output::ListWriter writer_;
+};
 
 // Prints a list in the chosen format (on a terminal, fitted to the window's width), and its
 // notes on stderr unless `quiet`.

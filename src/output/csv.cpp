@@ -1,5 +1,6 @@
 #include "bpack/output/csv.hpp"
 
+#include "bpack/output/list_writer.hpp"
 #include "bpack/output/terminal_text.hpp"
 #include "bpack/util/strings.hpp"
 
@@ -78,21 +79,22 @@ void append_csv_row(std::string& out, const std::vector<Cell>& row) {
   append_csv_cells(out, row, [](std::size_t) { return true; });
 }
 
-std::string render_csv(const ListView& list) {
-  std::string out;
+void append_csv_header(std::string& out, const std::vector<Column>& columns) {
   std::vector<std::string> names;
-  for (const auto& column : list.columns) {
+  for (const auto& column : columns) {
     if (column.in_data) {
       names.push_back(column.name);
     }
   }
   append_csv_record(out, names);
-  // The data columns of each row, read in place: a list of many rows is not copied.
-  const auto in_data = [&list](std::size_t c) { return c < list.columns.size() && list.columns[c].in_data; };
-  for (const auto& row : list.rows) {
-    append_csv_cells(out, row, in_data);
-  }
-  return out;
+}
+
+void append_csv_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& row) {
+  append_csv_cells(out, row, [&columns](std::size_t c) { return c < columns.size() && columns[c].in_data; });
+}
+
+std::string render_csv(const ListView& list) {
+  return render_list(list, ListFormat::csv);
 }
 
 }  // namespace bpack::output

@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "bpack/output/json.hpp"
+#include "bpack/output/list_writer.hpp"
 
 namespace bpack::output {
 namespace {
@@ -55,14 +56,14 @@ void append_json_row(std::string& out, const std::vector<std::string>& names, co
   out.push_back('\n');
 }
 
+void append_json_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& row) {
+  JsonWriter json(out);
+  write_row(json, columns, row);
+  out.push_back('\n');
+}
+
 std::string render_json_lines(const ListView& list) {
-  std::string out;
-  for (const auto& row : list.rows) {
-    JsonWriter json(out);
-    write_row(json, list.columns, row);
-    out.push_back('\n');
-  }
-  return out;
+  return render_list(list, ListFormat::json);
 }
 
 std::string render_detail_json(const DetailView& detail) {

@@ -44,7 +44,7 @@ ListView meetings_list(const std::vector<index::MeetingRow>& rows) {
   return list;
 }
 
-ListView decisions_list(std::vector<index::DecisionRow> rows) {
+ListView decisions_list() {
   ListView list;
   list.name = "decisions";
   list.columns = {{"meeting_date"},
@@ -54,17 +54,31 @@ ListView decisions_list(std::vector<index::DecisionRow> rows) {
                   {"text", Align::left, true},
                   {"pack", Align::left, false, false},
                   {"line", Align::right, false, false}};
+  return list;
+}
+
+std::vector<Cell> decision_cells(index::DecisionRow&& d) {
+  return {cell(std::move(d.meeting_date)),
+          cell(std::move(d.board)),
+          cell(std::move(d.item)),
+          Cell(std::move(d.kind)),
+          cell(std::move(d.text)),
+          Cell(std::move(d.pack)),
+          Cell(d.line)};
+}
+
+ListView decisions_list(std::vector<index::DecisionRow> rows) {
+  ListView list = decisions_list();
   list.rows.reserve(rows.size());
   list.places.reserve(rows.size());
   for (auto& d : rows) {
-    list.add({cell(std::move(d.meeting_date)), cell(std::move(d.board)), cell(std::move(d.item)),
-              Cell(std::move(d.kind)), cell(std::move(d.text)), Cell(d.pack), Cell(d.line)},
-             Place{d.pack_id, d.pack, d.line});
+    Place place{d.pack_id, d.pack, d.line};
+    list.add(decision_cells(std::move(d)), std::move(place));
   }
   return list;
 }
 
-ListView attendance_list(std::vector<index::AttendanceRow> rows) {
+ListView attendance_list() {
   ListView list;
   list.name = "attendance";
   list.columns = {{"meeting_date"},
@@ -75,18 +89,27 @@ ListView attendance_list(std::vector<index::AttendanceRow> rows) {
                   {"role", Align::left, true},
                   {"pack", Align::left, false, false},
                   {"line", Align::right, false, false}};
+  return list;
+}
+
+std::vector<Cell> attendance_cells(index::AttendanceRow&& r) {
+  return {
+      cell(std::move(r.meeting_date)), cell(std::move(r.board)), Cell(std::move(r.name)), cell(std::move(r.initials)),
+      Cell(std::move(r.status)),       cell(std::move(r.role)),  Cell(std::move(r.pack)), Cell(r.line)};
+}
+
+ListView attendance_list(std::vector<index::AttendanceRow> rows) {
+  ListView list = attendance_list();
   list.rows.reserve(rows.size());
   list.places.reserve(rows.size());
   for (auto& r : rows) {
-    list.add(
-        {cell(std::move(r.meeting_date)), cell(std::move(r.board)), Cell(std::move(r.name)),
-         cell(std::move(r.initials)), Cell(std::move(r.status)), cell(std::move(r.role)), Cell(r.pack), Cell(r.line)},
-        Place{r.pack_id, r.pack, r.line});
+    Place place{r.pack_id, r.pack, r.line};
+    list.add(attendance_cells(std::move(r)), std::move(place));
   }
   return list;
 }
 
-ListView attendance_summary_list(const std::vector<index::AttendanceSummaryRow>& rows) {
+ListView attendance_summary_list() {
   ListView list;
   list.name = "attendance by person";
   list.columns = {{"name"},
@@ -96,9 +119,23 @@ ListView attendance_summary_list(const std::vector<index::AttendanceSummaryRow>&
                   {"absent", Align::right},
                   {"rate", Align::right, false, false},
                   {"attended", Align::right, false, true, 0, false}};  // the rate as people read it
-  for (const auto& r : rows) {
-    list.add({Cell(r.name), Cell(r.meetings), Cell(r.present), Cell(r.apologies), Cell(r.absent), Cell(r.rate),
-              Cell(fmt::format("{:.0f}%", r.rate * 100.0))});
+  return list;
+}
+
+std::vector<Cell> attendance_summary_cells(index::AttendanceSummaryRow&& r) {
+  return {Cell(std::move(r.name)),
+          Cell(r.meetings),
+          Cell(r.present),
+          Cell(r.apologies),
+          Cell(r.absent),
+          Cell(r.rate),
+          Cell(fmt::format("{:.0f}%", r.rate * 100.0))};
+}
+
+ListView attendance_summary_list(std::vector<index::AttendanceSummaryRow> rows) {
+  ListView list = attendance_summary_list();
+  for (auto& r : rows) {
+    list.add(attendance_summary_cells(std::move(r)));
   }
   return list;
 }

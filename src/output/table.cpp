@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <string_view>
 #include <variant>
 
@@ -13,6 +14,7 @@ namespace {
 
 constexpr std::string_view kGap = "  ";
 constexpr std::size_t kMinFlexibleWidth = 12;
+constexpr std::size_t kPiece = std::size_t{1} << 20U;
 
 bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
@@ -75,78 +77,96 @@ std::size_t display_width(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
 }
 
-std::string render_table(const ListView& table, std::size_t width) {
-  std::vector<std::size_t> visible;
-  for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    if (table.columns[c].in_table) {
-      visible.push_back(c);
+TableText::TableText(const ListView& list) : columns_(list.columns) {
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (columns_[c].in_table) {
+      visible_.push_back(c);
+      header_.push_back(header_of(columns_[c]));
+      widths_.push_back(display_width(header_.back()));
     }
   }
-  if (visible.empty()) {
-    return {};
-  }
-  // Two passes over the cells, one for the widths and one to write them, each cell shown
-  // as it is when it is plain text that fits its column (a whole index's rows: no copy of
-  // them is held), else made one line, safe and fitted in `scratch`.
-  std::string scratch;
-  const auto shown = [&](const std::vector<Cell>& row, std::size_t c) -> std::string_view {
-    if (c >= row.size()) {
-      return {};
-    }
-    const std::size_t max_width = table.columns[c].max_width;
-    if (const auto* text = std::get_if<std::string>(&row[c]);
-        text != nullptr && is_plain(*text) && (max_width == 0 || text->size() <= max_width)) {
-      return *text;
-    }
-    scratch = one_line(cell_text(row[c]));
-    if (max_width > 0) {
-      scratch = fit(scratch, max_width);
-    }
-    return scratch;
-  };
-  std::vector<std::size_t> widths;
-  for (const std::size_t c : visible) {
-    widths.push_back(display_width(header_of(table.columns[c])));
-  }
-  for (const auto& row : table.rows) {
-    for (std::size_t v = 0; v < visible.size(); ++v) {
-      widths[v] = std::max(widths[v], display_width(shown(row, visible[v])));
-    }
-  }
+}
 
+void TableText::add(const std::vector<Cell>& row) {
+  // Each cell as it is shown: as it is when it is plain text that fits its column, else made
+  // one line, safe and fitted.
+  std::string scratch;
+  for (std::size_t v = 0; v < visible_.size(); ++v) {
+    const std::size_t c = visible_[v];
+    std::string_view shown;
+    if (c < row.size()) {
+      const std::size_t max_width = columns_[c].max_width;
+      if (const auto* text = std::get_if<std::string>(&row[c]);
+          text != nullptr && is_plain(*text) && (max_width == 0 || text->size() <= max_width)) {
+        shown = *text;
+      } else {
+        scratch = one_line(cell_text(row[c]));
+        if (max_width > 0) {
+          scratch = fit(scratch, max_width);
+        }
+        shown = scratch;
+      }
+    }
+    keep(shown);
+    widths_[v] = std::max(widths_[v], display_width(shown));
+  }
+  ++rows_;
+}
+
+// A cell is kept as its length (7 bits a byte, low bits first, the high bit set on all bytes
+// but the last: one byte for most cells) and its bytes, in pieces of at least 1 MB that are
+// never moved: a long table's text is neither copied as it grows nor held twice.
+void TableText::keep(std::string_view cell) {
+  char length[10];
+  std::size_t length_size = 0;
+  for (std::size_t n = cell.size();; n >>= 7U) {
+    length[length_size++] = static_cast<char>((n & 0x7FU) | (n > 0x7FU ? 0x80U : 0U));
+    if (n <= 0x7FU) {
+      break;
+    }
+  }
+  const std::size_t need = length_size + cell.size();
+  if (pieces_.empty() || pieces_.back().capacity() - pieces_.back().size() < need) {
+    pieces_.emplace_back();
+    pieces_.back().reserve(std::max(kPiece, need));
+  }
+  pieces_.back().append(length, length_size).append(cell);
+}
+
+void TableText::write(std::size_t width, std::string& out, const std::function<void()>& spill) const {
+  if (visible_.empty()) {
+    return;
+  }
+  std::vector<std::size_t> widths = widths_;
   // Too wide for the terminal: cap the flexible columns at one common width, the largest
   // that fits (never below a readable minimum), so no one column is cut to nothing while
   // another keeps its full width.
   if (width > 0) {
     const auto total_at = [&](std::size_t cap) {
-      std::size_t total = kGap.size() * (visible.size() - 1);
-      for (std::size_t v = 0; v < visible.size(); ++v) {
-        const bool flexible = table.columns[visible[v]].flexible;
+      std::size_t total = kGap.size() * (visible_.size() - 1);
+      for (std::size_t v = 0; v < visible_.size(); ++v) {
+        const bool flexible = columns_[visible_[v]].flexible;
         total += flexible ? std::min(widths[v], std::max(cap, kMinFlexibleWidth)) : widths[v];
       }
       return total;
     };
-    std::size_t widest = 0;
-    for (const std::size_t w : widths) {
-      widest = std::max(widest, w);
-    }
+    const std::size_t widest = *std::max_element(widths.begin(), widths.end());
     if (total_at(widest) > width) {
       std::size_t cap = kMinFlexibleWidth;
       while (cap < widest && total_at(cap + 1) <= width) {
         ++cap;
       }
-      for (std::size_t v = 0; v < visible.size(); ++v) {
-        if (table.columns[visible[v]].flexible) {
+      for (std::size_t v = 0; v < visible_.size(); ++v) {
+        if (columns_[visible_[v]].flexible) {
           widths[v] = std::min(widths[v], cap);
         }
       }
     }
   }
 
-  std::string out;
   const auto write_line = [&](const auto& cell_of) {
     const std::size_t line_start = out.size();
-    for (std::size_t v = 0; v < visible.size(); ++v) {
+    for (std::size_t v = 0; v < visible_.size(); ++v) {
       std::string_view text = cell_of(v);
       std::string cut;
       if (display_width(text) > widths[v]) {
@@ -157,7 +177,7 @@ std::string render_table(const ListView& table, std::size_t width) {
       if (v > 0) {
         out += kGap;
       }
-      const bool right = table.columns[visible[v]].align == Align::right;
+      const bool right = columns_[visible_[v]].align == Align::right;
       if (right) {
         pad(out, fill);
       }
@@ -169,15 +189,47 @@ std::string render_table(const ListView& table, std::size_t width) {
     const std::size_t end = out.find_last_not_of(' ');
     out.resize(end == std::string::npos || end < line_start ? line_start : end + 1);
     out.push_back('\n');
+    if (spill) {
+      spill();
+    }
   };
-  std::vector<std::string> header;
-  for (const std::size_t c : visible) {
-    header.push_back(header_of(table.columns[c]));
+  write_line([&](std::size_t v) { return std::string_view(header_[v]); });
+  // The cells in the order add() kept them.
+  std::size_t piece = 0;
+  std::size_t at = 0;
+  const auto next_cell = [&]() -> std::string_view {
+    if (at == pieces_[piece].size()) {
+      ++piece;
+      at = 0;
+    }
+    const std::string& text = pieces_[piece];
+    std::size_t length = 0;
+    for (unsigned shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(text[at++]);
+      length |= static_cast<std::size_t>(byte & 0x7FU) << shift;
+      if ((byte & 0x80U) == 0) {
+        break;
+      }
+    }
+    at += length;
+    return std::string_view(text).substr(at - length, length);
+  };
+  std::vector<std::string_view> line(visible_.size());
+  for (std::size_t r = 0; r < rows_; ++r) {
+    for (auto& cell : line) {
+      cell = next_cell();
+    }
+    write_line([&](std::size_t v) { return line[v]; });
   }
-  write_line([&](std::size_t v) { return std::string_view(header[v]); });
-  for (const auto& row : table.rows) {
-    write_line([&](std::size_t v) { return shown(row, visible[v]); });
+}
+
+std::string render_table(const ListView& list, std::size_t width) {
+  TableText table(list);
+  for (const auto& row : list.rows) {
+    table.add(row);
   }
+  std::string out;
+  table.write(width, out, {});
   return out;
 }
 

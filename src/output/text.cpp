@@ -1,6 +1,6 @@
 #include "bpack/output/text.hpp"
 
-#include "bpack/output/table.hpp"
+#include "bpack/output/list_writer.hpp"
 #include "bpack/output/terminal_text.hpp"
 
 namespace bpack::output {
@@ -36,38 +36,35 @@ std::string safe_marked(std::string_view value, const TextStyle& style) {
   return out;
 }
 
-std::string render_records(const ListView& list, const TextStyle& style) {
-  std::string out;
-  for (const auto& row : list.rows) {
-    std::string head;
-    std::string body;
-    for (std::size_t c = 0; c < list.columns.size() && c < row.size(); ++c) {
-      const std::string value = safe_marked(cell_text(row[c]), style);
-      switch (list.columns[c].record) {
-        case RecordPart::head:
-          head += std::string(style.bold_start) + value + std::string(style.bold_end);
-          break;
-        case RecordPart::detail:
-          if (!value.empty()) {
-            head += "  " + value;
-          }
-          break;
-        case RecordPart::body:
-          body += "    " + value + "\n";
-          break;
-        case RecordPart::none:
-          break;
-      }
-    }
-    out += head + "\n" + body;
-  }
-  return out;
-}
-
 }  // namespace
 
+void append_record(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& row,
+                   const TextStyle& style) {
+  std::string head;
+  std::string body;
+  for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c) {
+    const std::string value = safe_marked(cell_text(row[c]), style);
+    switch (columns[c].record) {
+      case RecordPart::head:
+        head += std::string(style.bold_start) + value + std::string(style.bold_end);
+        break;
+      case RecordPart::detail:
+        if (!value.empty()) {
+          head += "  " + value;
+        }
+        break;
+      case RecordPart::body:
+        body += "    " + value + "\n";
+        break;
+      case RecordPart::none:
+        break;
+    }
+  }
+  out += head + "\n" + body;
+}
+
 std::string render_list_text(const ListView& list, const TextStyle& style) {
-  return list.layout == ListView::Layout::records ? render_records(list, style) : render_table(list, style.width);
+  return render_list(list, ListFormat::text, style);
 }
 
 std::string render_detail_text(const DetailView& detail, const TextStyle& style) {

@@ -16,6 +16,9 @@ namespace bpack::output {
 void append_csv_field(std::string& out, std::string_view field);
 void append_csv_record(std::string& out, const std::vector<std::string>& fields);
 void append_csv_row(std::string& out, const std::vector<Cell>& row);
+// A list's header record and rows: its data columns only (Column::in_data).
+void append_csv_header(std::string& out, const std::vector<Column>& columns);
+void append_csv_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& row);
 
 std::string render_csv(const ListView& table);
 

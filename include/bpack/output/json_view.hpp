@@ -16,5 +16,7 @@ std::string render_detail_json(const DetailView& detail);
 
 // One row as a JSON object on its own line: `names` are the keys of the cells in order.
 void append_json_row(std::string& out, const std::vector<std::string>& names, const std::vector<Cell>& row);
+// One row of a list as a JSON object on its own line: its data columns (Column::in_data).
+void append_json_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& row);
 
 }  // namespace bpack::output

@@ -14,7 +14,15 @@ namespace bpack::output {
 ListView meetings_list(const std::vector<index::MeetingRow>& rows);
 ListView decisions_list(std::vector<index::DecisionRow> rows);
 ListView attendance_list(std::vector<index::AttendanceRow> rows);
-ListView attendance_summary_list(const std::vector<index::AttendanceSummaryRow>& rows);
+// The same lists without rows, and one row's cells: for printing rows as they are read
+// (ListWriter), a whole index's attendance never held at once.
+ListView decisions_list();
+std::vector<Cell> decision_cells(index::DecisionRow&& row);
+ListView attendance_list();
+std::vector<Cell> attendance_cells(index::AttendanceRow&& row);
+ListView attendance_summary_list();
+std::vector<Cell> attendance_summary_cells(index::AttendanceSummaryRow&& row);
+ListView attendance_summary_list(std::vector<index::AttendanceSummaryRow> rows);
 // Records as grep shows matches: "path:line  where  (pack date)", then the snippet.
 ListView search_hits_list(const std::vector<index::SearchHit>& hits);
 

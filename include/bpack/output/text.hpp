@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bpack/output/view.hpp"
 
@@ -18,6 +19,9 @@ struct TextStyle {
 };
 
 std::string render_list_text(const ListView& list, const TextStyle& style);
+// One row of a list in the records layout (RecordPart): its head line, then its body lines.
+void append_record(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& row,
+                   const TextStyle& style);
 std::string render_detail_text(const DetailView& detail, const TextStyle& style);
 
 }  // namespace bpack::output

@@ -6,6 +6,7 @@
 
 #include "bpack/output/csv.hpp"
 #include "bpack/output/json_view.hpp"
+#include "bpack/output/list_writer.hpp"
 #include "bpack/output/record_views.hpp"
 
 namespace {
@@ -113,4 +114,32 @@ TEST_CASE("record views: every row keeps its text, its pack and the place it lin
         "meeting_date,board,name,initials,status,role,pack,line\r\n2024-03-12,,Jane "
         "Brown,,member,,packs/march.txt,7\r\n");
   CHECK(attendance.places[0]->pack == "packs/march.txt");
+}
+
+TEST_CASE("a list written row by row comes out as the whole list renders, in pieces, in every format") {
+  // Enough rows for many 64 KB pieces and several 1 MB pieces of table text, with cells
+  // longer than 127 bytes (two bytes of length) and empty ones.
+  ListView list;
+  list.columns = {{"n", Align::right}, {"text", Align::left, true}, {"note"}};
+  for (std::int64_t i = 0; i < 30000; ++i) {
+    list.add({Cell(i), Cell(std::string(static_cast<std::size_t>(i % 300), static_cast<char>('a' + i % 26))),
+              i % 7 == 0 ? Cell(std::monostate{}) : Cell(std::string("n\u00e9 ") + std::to_string(i))});
+  }
+  for (const auto format :
+       {bpack::output::ListFormat::text, bpack::output::ListFormat::json, bpack::output::ListFormat::csv}) {
+    std::string streamed;
+    std::size_t pieces = 0;
+    bpack::output::ListWriter writer(list, format, {80}, [&](std::string_view text) {
+      streamed += text;
+      ++pieces;
+    });
+    for (const auto& row : list.rows) {
+      writer.row(row);
+    }
+    CHECK(writer.finish().empty());  // all of it went to the sink
+    CHECK(pieces > 10);
+    CHECK(streamed == bpack::output::render_list(list, format, {80}));
+  }
+  CHECK(bpack::output::render_list(list, bpack::output::ListFormat::text, {}) == bpack::output::render_table(list));
+  CHECK(bpack::output::render_list(list, bpack::output::ListFormat::csv) == bpack::output::render_csv(list));
 }
