@@ -25,15 +25,17 @@ int run_attendance(const AttendanceOptions& options, Context& context) {
   const index::RecordFilter filter{options.filter.board, options.filter.since, options.filter.until};
   if (options.summary) {
     ListPrinter printer(output::attendance_summary_list(), options.output);
-    for (auto& row : index::attendance_summary(*db, filter, options.person)) {
+    index::for_each_attendance_summary(*db, filter, options.person, [&](index::AttendanceSummaryRow& row) {
       printer.row(output::attendance_summary_cells(std::move(row)));
-    }
+    });
     printer.finish({}, context.quiet);
   } else {
     // Row by row: an index's whole attendance is too long to hold as cells.
     ListPrinter printer(output::attendance_list(), options.output);
-    index::for_each_attendance(*db, filter, options.person, [&](index::AttendanceRow& row) {
-      printer.row(output::attendance_cells(std::move(row)));
+    std::vector<output::Cell> cells;
+    index::for_each_attendance(*db, filter, options.person, [&](const index::AttendanceRow& row) {
+      output::attendance_cells(row, cells);
+      printer.row(cells);
     });
     printer.finish({}, context.quiet);
   }

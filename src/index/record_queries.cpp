@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
@@ -18,6 +19,18 @@ namespace {
 // board is the one asked for (board_filter_sql). Values are bound, never spliced.
 std::string filter_sql(const std::string& date, const std::string& board = board_filter_sql("p.board_id")) {
   return board + " AND (:since IS NULL OR " + date + " >= :since) AND (:until IS NULL OR " + date + " <= :until)";
+}
+
+// The column's text (or none) in `to`, in the room its string already has: for rows read by
+// the hundred thousand.
+void assign_text(std::optional<std::string>& to, const Statement& q, int column) {
+  if (q.is_null(column)) {
+    to.reset();
+  } else if (to) {
+    to->assign(q.column_view(column));
+  } else {
+    to.emplace(q.column_view(column));
+  }
 }
 
 void bind_filter(Statement& q, const RecordFilter& filter) {
@@ -48,31 +61,61 @@ const std::string kAttendanceFrom =
                                     board_filter_sql("p.board_id") + "))") +
     " AND (:person IS NULL OR instr(lower(a.name), lower(:person)) > 0)";
 
-// The people of an attendance summary by the key of their name, in one array of slots probed
-// in order: a lookup for each of an index's attendance rows reads one slot and one person.
+// The people of an attendance summary, by the key of their name: the name in lower case (as
+// SQLite's lower(), ASCII only). A lookup is made for each of an index's attendance rows, so
+// they are kept in one array of slots probed in order, and a slot holds a name of up to 27
+// bytes whole: its key, and which of its bytes are capitals in the spelling shown. That
+// spelling is the smallest met, and spellings of one key differ only in case, so the first
+// byte where two differ decides (a capital sorts first). A row reads one slot; longer names
+// are kept aside.
 class People {
  public:
-  struct Person {
-    std::string key;    // the name in lower case
-    std::string shown;  // the smallest spelling met
-  };
-
-  // The index of the person whose key is `key`, added with `name` shown when new; `name`
-  // is shown instead when it is smaller than the spelling kept.
-  std::size_t find_or_add(std::string_view key, std::string_view name) {
-    if ((people_.size() + 1) * 2 > slots_.size()) {
+  // The index of the person named `name` (any case), added when new.
+  std::size_t find_or_add(std::string_view name) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) {
       grow();
     }
-    const std::size_t hash = std::hash<std::string_view>{}(key);
+    key_.assign(name);
+    std::uint64_t capitals = 0;
+    for (std::size_t i = 0; i < key_.size(); ++i) {
+      if (key_[i] >= 'A' && key_[i] <= 'Z') {
+        key_[i] = static_cast<char>(key_[i] - 'A' + 'a');
+        capitals |= i < 64 ? std::uint64_t{1} << i : 0;
+      }
+    }
+    const bool inline_key = key_.size() <= kInline;
+    const std::size_t hash = std::hash<std::string_view>{}(key_);
     for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       Slot& slot = slots_[i];
       if (slot.person == 0) {
-        people_.push_back({std::string(key), std::string(name)});
-        slot = {hash, people_.size()};
-        return people_.size() - 1;
+        if (count_ == kMaxPeople) {
+          throw Error(fmt::format("an attendance summary counts at most {} people", kMaxPeople));
+        }
+        slot.hash = hash;
+        slot.person = static_cast<std::uint32_t>(++count_);
+        if (inline_key) {
+          slot.size = static_cast<std::uint8_t>(key_.size());
+          slot.capitals = capitals;
+          std::memcpy(slot.key, key_.data(), key_.size());
+        } else {
+          slot.size = kLong;
+          slot.capitals = longs_.size();
+          longs_.push_back({key_, std::string(name)});
+        }
+        return slot.person - 1;
       }
-      if (slot.hash == hash && people_[slot.person - 1].key == key) {
-        std::string& shown = people_[slot.person - 1].shown;
+      if (slot.hash != hash) {
+        continue;
+      }
+      if (inline_key && slot.size == key_.size() && std::memcmp(slot.key, key_.data(), key_.size()) == 0) {
+        const std::uint64_t differ = capitals ^ slot.capitals;
+        if (differ != 0 && (capitals & (differ & (~differ + 1))) != 0) {  // a capital first where they differ
+          slot.capitals = capitals;
+        }
+        return slot.person - 1;
+      }
+      if (!inline_key && slot.size == kLong && longs_[slot.capitals].key == key_) {
+        std::string& shown = longs_[slot.capitals].shown;
         if (name < shown) {
           shown = name;
         }
@@ -81,12 +124,49 @@ class People {
     }
   }
 
-  std::vector<Person>& people() { return people_; }
+  std::size_t size() const { return count_; }
+
+  // Once every row is in: each person's key and the spelling shown, by index.
+  void finish() {
+    slot_of_.assign(count_, 0);
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      if (slots_[i].person != 0) {
+        slot_of_[slots_[i].person - 1] = i;
+      }
+    }
+  }
+  std::string_view key(std::size_t person) const {
+    const Slot& slot = slots_[slot_of_[person]];
+    return slot.size == kLong ? std::string_view(longs_[slot.capitals].key) : std::string_view(slot.key, slot.size);
+  }
+  void shown(std::size_t person, std::string& out) const {
+    const Slot& slot = slots_[slot_of_[person]];
+    if (slot.size == kLong) {
+      out = longs_[slot.capitals].shown;
+      return;
+    }
+    out.assign(slot.key, slot.size);
+    for (std::size_t i = 0; i < slot.size; ++i) {
+      if ((slot.capitals >> i & 1U) != 0) {
+        out[i] = static_cast<char>(out[i] - 'a' + 'A');
+      }
+    }
+  }
 
  private:
+  static constexpr std::size_t kInline = 27;
+  static constexpr std::size_t kMaxPeople = 0xFFFFFFFFU;
+  static constexpr std::uint8_t kLong = 0xFF;
   struct Slot {
-    std::size_t hash = 0;
-    std::size_t person = 0;  // index in people_ + 1; 0: empty
+    std::uint64_t hash = 0;
+    std::uint64_t capitals = 0;  // bit i: byte i of the spelling shown is a capital; kLong: index in longs_
+    std::uint32_t person = 0;    // index + 1; 0: empty
+    std::uint8_t size = 0;       // the key's size, or kLong
+    char key[kInline] = {};
+  };
+  struct Long {
+    std::string key;
+    std::string shown;
   };
 
   void grow() {
@@ -103,8 +183,11 @@ class People {
     }
   }
 
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  std::vector<Person> people_;
+  std::vector<Slot> slots_;  // a power of two, at most three quarters full
+  std::vector<Long> longs_;  // names longer than kInline
+  std::size_t count_ = 0;
+  std::string key_;
+  std::vector<std::size_t> slot_of_;  // by person, after finish()
 };
 
 // Every pack's board, and its path when asked for, read once (the paths cost most: they are
@@ -244,15 +327,15 @@ void for_each_attendance(Database& db, const RecordFilter& filter, const std::op
                       " ORDER BY a.listed_date, a.pack_id, a.line");
   bind_filter(q, filter);
   q.bind(q.parameter_index(":person"), person);
+  AttendanceRow row;  // one, its strings' room used again for every row
   while (q.step()) {
     const PackDirectory::Pack& pack = packs[q.column_int(6)];
-    AttendanceRow row;
-    row.meeting_date = q.column_optional(0);
+    assign_text(row.meeting_date, q, 0);
     row.board = *pack.board;
-    row.name = q.column_text(1);
-    row.role = q.column_optional(2);
-    row.initials = q.column_optional(3);
-    row.status = q.column_text(4);
+    row.name.assign(q.column_view(1));
+    assign_text(row.role, q, 2);
+    assign_text(row.initials, q, 3);
+    row.status.assign(q.column_view(4));
     row.pack = pack.path;
     row.line = q.column_int(5);
     row.pack_id = q.column_int(6);
@@ -268,8 +351,8 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
   return rows;
 }
 
-std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordFilter& filter,
-                                                     const std::optional<std::string>& person) {
+void for_each_attendance_summary(Database& db, const RecordFilter& filter, const std::optional<std::string>& person,
+                                 const std::function<void(AttendanceSummaryRow&)>& each) {
   // Counted here rather than by SQL's COUNT(DISTINCT ...) per person, which sorts every row
   // of an index's attendance several times over: one pass over the rows, each person's
   // meetings kept in a set. A person is their name in lower case (as SQLite's lower(), ASCII
@@ -285,22 +368,17 @@ std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordF
   enum Count : std::uint64_t { listed, present, apologies, absent, kinds };
   People people;
   std::unordered_map<std::string, std::uint64_t> meetings;  // "board|date" or "board|pack id"
-  // person << 32 | (meeting * kinds + count) for every row: sorted and counted once each at
-  // the end. Room is made for two per row at once (pages that are not used are never
-  // touched), so the list is never copied as it grows.
+  // person << 32 | meeting << 2 | what the row counts as (listed only, present, apologies,
+  // absent): one for each row, sorted at the end, so that a person's rows for one meeting
+  // come together and count once. Room is made for every row at once (pages that are not
+  // used are never touched), so the list is never copied as it grows.
   std::vector<std::uint64_t> seen;
-  seen.reserve(2 * static_cast<std::size_t>(db.query_int("SELECT COUNT(*) FROM attendance")));
-  std::string who;
+  seen.reserve(static_cast<std::size_t>(db.query_int("SELECT COUNT(*) FROM attendance")));
   std::string meeting;
   std::string last_meeting;  // a pack's rows come together: most rows share the last's meeting
   std::uint64_t meeting_index = 0;
   while (q.step()) {
-    const std::string_view name = q.column_view(0);
-    who.assign(name);
-    for (char& c : who) {
-      c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    const std::size_t person_index = people.find_or_add(who, name);
+    const std::size_t person_index = people.find_or_add(q.column_view(0));
     const std::int64_t pack_id = q.column_int(3);
     const std::int64_t board_id = packs[pack_id].board_id;
     if (board_id == 0) {
@@ -318,23 +396,30 @@ std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordF
                        : status == "apologies"                    ? apologies
                        : status == "absent"                       ? absent
                                                                   : listed;
-    if (person_index > 0xFFFFFFFFU || meeting_index >= (std::uint64_t{1} << 32U) / kinds) {
+    if (meeting_index >= (std::uint64_t{1} << 30U)) {
       throw Error(
-          fmt::format("{}: too many people or meetings to count at once; narrow the summary with --board, "
-                      "--since or --until",
+          fmt::format("{}: too many meetings to count at once; narrow the summary with --board, --since or "
+                      "--until",
                       db.path()));
     }
-    const std::uint64_t person_bits = static_cast<std::uint64_t>(person_index) << 32U;
-    seen.push_back(person_bits | (meeting_index * kinds + listed));
-    if (kind != listed) {
-      seen.push_back(person_bits | (meeting_index * kinds + kind));
-    }
+    seen.push_back(static_cast<std::uint64_t>(person_index) << 32U | meeting_index << 2U | kind);
   }
   std::sort(seen.begin(), seen.end());
-  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-  std::vector<std::array<std::int64_t, kinds>> counts(people.people().size());
-  for (const std::uint64_t entry : seen) {
-    ++counts[entry >> 32U][(entry & 0xFFFFFFFFU) % kinds];
+  people.finish();
+  std::vector<std::array<std::int64_t, kinds>> counts(people.size());
+  for (std::size_t i = 0; i < seen.size();) {
+    // One person at one meeting: counted once as listed, once for each thing a row says.
+    std::array<bool, kinds> says{};
+    std::size_t j = i;
+    for (; j < seen.size() && seen[j] >> 2U == seen[i] >> 2U; ++j) {
+      says[seen[j] & 3U] = true;
+    }
+    auto& count = counts[seen[i] >> 32U];
+    ++count[listed];
+    for (const Count kind : {present, apologies, absent}) {
+      count[kind] += says[kind] ? 1 : 0;
+    }
+    i = j;
   }
   const auto rate = [&counts](std::size_t i) {
     return counts[i][listed] > 0 ? static_cast<double>(counts[i][present]) / static_cast<double>(counts[i][listed])
@@ -345,16 +430,27 @@ std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordF
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const auto key = [&](std::size_t i) {
-      return std::make_tuple(counts[i][listed] == 0, -rate(i), -counts[i][listed], std::cref(people.people()[i].key));
+      return std::make_tuple(counts[i][listed] == 0, -rate(i), -counts[i][listed], people.key(i));
     };
     return key(a) < key(b);
   });
-  std::vector<AttendanceSummaryRow> rows;
-  rows.reserve(order.size());
+  AttendanceSummaryRow row;  // one, its name's room used again for every person
   for (const std::size_t i : order) {
-    rows.push_back({std::move(people.people()[i].shown), counts[i][listed], counts[i][present], counts[i][apologies],
-                    counts[i][absent], rate(i)});
+    people.shown(i, row.name);
+    row.meetings = counts[i][listed];
+    row.present = counts[i][present];
+    row.apologies = counts[i][apologies];
+    row.absent = counts[i][absent];
+    row.rate = rate(i);
+    each(row);
   }
+}
+
+std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordFilter& filter,
+                                                     const std::optional<std::string>& person) {
+  std::vector<AttendanceSummaryRow> rows;
+  for_each_attendance_summary(db, filter, person,
+                              [&rows](AttendanceSummaryRow& row) { rows.push_back(std::move(row)); });
   return rows;
 }
 

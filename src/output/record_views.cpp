@@ -92,19 +92,26 @@ ListView attendance_list() {
   return list;
 }
 
-std::vector<Cell> attendance_cells(index::AttendanceRow&& r) {
-  return {
-      cell(std::move(r.meeting_date)), cell(std::move(r.board)), Cell(std::move(r.name)), cell(std::move(r.initials)),
-      Cell(std::move(r.status)),       cell(std::move(r.role)),  Cell(std::move(r.pack)), Cell(r.line)};
+void attendance_cells(const index::AttendanceRow& r, std::vector<Cell>& cells) {
+  cells.resize(8);
+  set_cell(cells[0], r.meeting_date);
+  set_cell(cells[1], r.board);
+  set_cell(cells[2], r.name);
+  set_cell(cells[3], r.initials);
+  set_cell(cells[4], r.status);
+  set_cell(cells[5], r.role);
+  set_cell(cells[6], r.pack);
+  cells[7] = Cell(r.line);
 }
 
 ListView attendance_list(std::vector<index::AttendanceRow> rows) {
   ListView list = attendance_list();
   list.rows.reserve(rows.size());
   list.places.reserve(rows.size());
-  for (auto& r : rows) {
-    Place place{r.pack_id, r.pack, r.line};
-    list.add(attendance_cells(std::move(r)), std::move(place));
+  for (const auto& r : rows) {
+    std::vector<Cell> cells;
+    attendance_cells(r, cells);
+    list.add(std::move(cells), Place{r.pack_id, r.pack, r.line});
   }
   return list;
 }

@@ -85,41 +85,50 @@ TableText::TableText(const ListView& list) : columns_(list.columns) {
       widths_.push_back(display_width(header_.back()));
     }
   }
+  above_.resize(visible_.size());
 }
 
 void TableText::add(const std::vector<Cell>& row) {
-  // Each cell as it is shown: as it is when it is plain text that fits its column, else made
-  // one line, safe and fitted.
+  // Each cell as it is shown: nothing for null, as it is when it is plain text that fits its
+  // column (one column a byte), else made one line, safe and fitted.
   std::string scratch;
   for (std::size_t v = 0; v < visible_.size(); ++v) {
     const std::size_t c = visible_[v];
     std::string_view shown;
-    if (c < row.size()) {
+    std::size_t width = 0;
+    if (c < row.size() && !std::holds_alternative<std::monostate>(row[c])) {
       const std::size_t max_width = columns_[c].max_width;
       if (const auto* text = std::get_if<std::string>(&row[c]);
           text != nullptr && is_plain(*text) && (max_width == 0 || text->size() <= max_width)) {
         shown = *text;
+        width = text->size();
       } else {
         scratch = one_line(cell_text(row[c]));
         if (max_width > 0) {
           scratch = fit(scratch, max_width);
         }
         shown = scratch;
+        width = display_width(shown);
       }
     }
-    keep(shown);
-    widths_[v] = std::max(widths_[v], display_width(shown));
+    keep(v, shown);
+    widths_[v] = std::max(widths_[v], width);
   }
   ++rows_;
 }
 
-// A cell is kept as its length (7 bits a byte, low bits first, the high bit set on all bytes
-// but the last: one byte for most cells) and its bytes, in pieces of at least 1 MB that are
-// never moved: a long table's text is neither copied as it grows nor held twice.
-void TableText::keep(std::string_view cell) {
+// A cell is kept as its length plus one (7 bits a byte, low bits first, the high bit set on
+// all bytes but the last: one byte for most cells) and its bytes, or as one 0 byte when it is
+// the cell above it again (a date, a status: lists come sorted), in pieces of at least 1 MB
+// that are never moved: a long table's text is neither copied as it grows nor held twice.
+void TableText::keep(std::size_t column, std::string_view cell) {
+  const bool again = rows_ > 0 && cell == above_[column];
+  if (again) {
+    cell = {};
+  }
   char length[10];
   std::size_t length_size = 0;
-  for (std::size_t n = cell.size();; n >>= 7U) {
+  for (std::size_t n = again ? 0 : cell.size() + 1;; n >>= 7U) {
     length[length_size++] = static_cast<char>((n & 0x7FU) | (n > 0x7FU ? 0x80U : 0U));
     if (n <= 0x7FU) {
       break;
@@ -130,7 +139,11 @@ void TableText::keep(std::string_view cell) {
     pieces_.emplace_back();
     pieces_.back().reserve(std::max(kPiece, need));
   }
-  pieces_.back().append(length, length_size).append(cell);
+  std::string& piece = pieces_.back();
+  piece.append(length, length_size).append(cell);
+  if (!again) {
+    above_[column] = std::string_view(piece).substr(piece.size() - cell.size());
+  }
 }
 
 void TableText::write(std::size_t width, std::string& out, const std::function<void()>& spill) const {
@@ -168,12 +181,14 @@ void TableText::write(std::size_t width, std::string& out, const std::function<v
     const std::size_t line_start = out.size();
     for (std::size_t v = 0; v < visible_.size(); ++v) {
       std::string_view text = cell_of(v);
+      std::size_t shown_width = display_width(text);
       std::string cut;
-      if (display_width(text) > widths[v]) {
+      if (shown_width > widths[v]) {
         cut = fit(std::string(text), widths[v]);
         text = cut;
+        shown_width = display_width(text);
       }
-      const std::size_t fill = widths[v] - display_width(text);
+      const std::size_t fill = widths[v] - shown_width;
       if (v > 0) {
         out += kGap;
       }
@@ -197,7 +212,8 @@ void TableText::write(std::size_t width, std::string& out, const std::function<v
   // The cells in the order add() kept them.
   std::size_t piece = 0;
   std::size_t at = 0;
-  const auto next_cell = [&]() -> std::string_view {
+  // The next cell in `cell`, left as it is when it is the cell above again.
+  const auto next_cell = [&](std::string_view& cell) {
     if (at == pieces_[piece].size()) {
       ++piece;
       at = 0;
@@ -211,13 +227,15 @@ void TableText::write(std::size_t width, std::string& out, const std::function<v
         break;
       }
     }
-    at += length;
-    return std::string_view(text).substr(at - length, length);
+    if (length > 0) {
+      at += length - 1;
+      cell = std::string_view(text).substr(at - (length - 1), length - 1);
+    }
   };
   std::vector<std::string_view> line(visible_.size());
   for (std::size_t r = 0; r < rows_; ++r) {
     for (auto& cell : line) {
-      cell = next_cell();
+      next_cell(cell);
     }
     write_line([&](std::size_t v) { return line[v]; });
   }

@@ -16,6 +16,22 @@ Cell cell(const std::optional<std::int64_t>& number) {
   return number ? Cell(*number) : Cell(std::monostate{});
 }
 
+void set_cell(Cell& cell, std::string_view text) {
+  if (auto* held = std::get_if<std::string>(&cell)) {
+    held->assign(text);
+  } else {
+    cell = std::string(text);
+  }
+}
+
+void set_cell(Cell& cell, const std::optional<std::string>& text) {
+  if (text) {
+    set_cell(cell, std::string_view(*text));
+  } else {
+    cell = std::monostate{};
+  }
+}
+
 std::string cell_text(const Cell& value, int decimals) {
   struct Visitor {
     int decimals;

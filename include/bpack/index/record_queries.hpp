@@ -90,7 +90,8 @@ std::vector<ItemRow> list_items(Database& db, const RecordFilter& filter);
 // `person`: substring of the name, any case.
 std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& filter,
                                            const std::optional<std::string>& person);
-// The same rows handed to `each` one at a time as they are read (it may move from them).
+// The same rows handed to `each` one at a time as they are read, in one AttendanceRow whose
+// strings are used again for the next row (`each` may move from them).
 void for_each_attendance(Database& db, const RecordFilter& filter, const std::optional<std::string>& person,
                          const std::function<void(AttendanceRow&)>& each);
 
@@ -106,5 +107,8 @@ struct AttendanceSummaryRow {
 // One row per person (names compared ignoring case and spacing), best attendance first.
 std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordFilter& filter,
                                                      const std::optional<std::string>& person);
+// The same rows handed to `each` one at a time, in one AttendanceSummaryRow used again.
+void for_each_attendance_summary(Database& db, const RecordFilter& filter, const std::optional<std::string>& person,
+                                 const std::function<void(AttendanceSummaryRow&)>& each);
 
 }  // namespace bpack::index

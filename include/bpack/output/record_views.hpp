@@ -19,7 +19,8 @@ ListView attendance_list(std::vector<index::AttendanceRow> rows);
 ListView decisions_list();
 std::vector<Cell> decision_cells(index::DecisionRow&& row);
 ListView attendance_list();
-std::vector<Cell> attendance_cells(index::AttendanceRow&& row);
+// A row's cells in `cells`, their strings' room used again (set_cell).
+void attendance_cells(const index::AttendanceRow& row, std::vector<Cell>& cells);
 ListView attendance_summary_list();
 std::vector<Cell> attendance_summary_cells(index::AttendanceSummaryRow&& row);
 ListView attendance_summary_list(std::vector<index::AttendanceSummaryRow> rows);

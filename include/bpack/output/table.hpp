@@ -37,11 +37,12 @@ class TableText {
   std::vector<Column> columns_;
   std::vector<std::size_t> visible_;  // the columns shown (in_table)
   std::vector<std::string> header_;
-  std::vector<std::size_t> widths_;  // the widest cell of each shown column so far
-  std::vector<std::string> pieces_;  // every shown cell, one after another (keep())
+  std::vector<std::size_t> widths_;      // the widest cell of each shown column so far
+  std::vector<std::string> pieces_;      // every shown cell, one after another (keep())
+  std::vector<std::string_view> above_;  // each column's last cell kept, in pieces_
   std::size_t rows_ = 0;
 
-  void keep(std::string_view cell);
+  void keep(std::size_t column, std::string_view cell);
 };
 
 }  // namespace bpack::output

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -23,6 +24,14 @@ using Cell = std::variant<std::monostate, std::int64_t, double, std::string, boo
 Cell cell(const std::optional<std::string>& text);
 Cell cell(std::optional<std::string>&& text);
 Cell cell(const std::optional<std::int64_t>& number);
+
+// Sets a cell to text, or null, in the room of the text it held: for lists printed row by
+// row, a row's cells used again for the next.
+void set_cell(Cell& cell, std::string_view text);
+inline void set_cell(Cell& cell, const std::string& text) {
+  set_cell(cell, std::string_view(text));
+}
+void set_cell(Cell& cell, const std::optional<std::string>& text);
 
 // The cell as text: "" for null, numbers as written, true/false for flags. Real numbers get
 // at most `decimals` digits after the point.

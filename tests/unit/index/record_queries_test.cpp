@@ -178,4 +178,32 @@ TEST_CASE_FIXTURE(RecordsFixture, "a row without a meeting date is listed under 
   CHECK(march_on[0].meetings == 2);
 }
 
+TEST_CASE_FIXTURE(RecordsFixture, "a person written in several cases is shown by the smallest spelling, long or not") {
+  bpack::test::FakeParser fake;
+  FakePack p5;
+  p5.pack.meetings = {bpack::test::agenda_meeting("Alpha Board", "2021-06-02")};
+  const std::string long_name = "Bartholomew Quinton-Fotheringham-Smythe";  // longer than a slot holds
+  p5.pack.attendance = {person("\u00c9lodie Ng", AttendanceStatus::member, "2021-06-02"),
+                        person("\u00c9LODIE NG", AttendanceStatus::member, "2021-06-02"),
+                        person("\u00c9lodie ng", AttendanceStatus::member, "2021-06-02"),
+                        person(long_name, AttendanceStatus::member, "2021-06-02"),
+                        person("BARTHOLOMEW Quinton-Fotheringham-Smythe", AttendanceStatus::apologies, "2021-06-09"),
+                        person("bartholomew quinton-fotheringham-smythe", AttendanceStatus::member, "2021-06-16")};
+  fake.add("p5", p5);
+  bpack::index::Writer writer(*db);
+  bpack::ingest::PackIngester ingester(writer, fake.parser());
+  ingester.ingest_bytes("p5\n", "p5.txt", "/p5.txt");
+
+  const auto elodie = bpack::index::attendance_summary(*db, {}, std::string("odie"));
+  REQUIRE(elodie.size() == 1);
+  CHECK(elodie[0].name == "\u00c9LODIE NG");
+  CHECK(elodie[0].meetings == 1);
+  const auto bart = bpack::index::attendance_summary(*db, {}, std::string("bartholomew"));
+  REQUIRE(bart.size() == 1);
+  CHECK(bart[0].name == "BARTHOLOMEW Quinton-Fotheringham-Smythe");
+  CHECK(bart[0].meetings == 3);
+  CHECK(bart[0].present == 2);
+  CHECK(bart[0].apologies == 1);
+}
+
 }  // namespace
