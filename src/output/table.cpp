@@ -14,7 +14,10 @@ namespace {
 
 constexpr std::string_view kGap = "  ";
 constexpr std::size_t kMinFlexibleWidth = 12;
-constexpr std::size_t kPiece = std::size_t{1} << 20U;
+// Pieces of table text grow from 4 KB (most tables are a few rows: a report writes thousands)
+// to 1 MB (a whole index's attendance).
+constexpr std::size_t kFirstPiece = std::size_t{1} << 12U;
+constexpr std::size_t kLargestPiece = std::size_t{1} << 20U;
 
 bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
@@ -119,8 +122,8 @@ void TableText::add(const std::vector<Cell>& row) {
 
 // A cell is kept as its length plus one (7 bits a byte, low bits first, the high bit set on
 // all bytes but the last: one byte for most cells) and its bytes, or as one 0 byte when it is
-// the cell above it again (a date, a status: lists come sorted), in pieces of at least 1 MB
-// that are never moved: a long table's text is neither copied as it grows nor held twice.
+// the cell above it again (a date, a status: lists come sorted), in pieces that are never
+// moved: a long table's text is neither copied as it grows nor held twice.
 void TableText::keep(std::size_t column, std::string_view cell) {
   const bool again = rows_ > 0 && cell == above_[column];
   if (again) {
@@ -137,7 +140,9 @@ void TableText::keep(std::size_t column, std::string_view cell) {
   const std::size_t need = length_size + cell.size();
   if (pieces_.empty() || pieces_.back().capacity() - pieces_.back().size() < need) {
     pieces_.emplace_back();
-    pieces_.back().reserve(std::max(kPiece, need));
+    const std::size_t size =
+        pieces_.size() < 2 ? kFirstPiece : std::min(kLargestPiece, pieces_[pieces_.size() - 2].capacity() * 2);
+    pieces_.back().reserve(std::max(size, need));
   }
   std::string& piece = pieces_.back();
   piece.append(length, length_size).append(cell);

@@ -20,9 +20,9 @@ std::size_t display_width(std::string_view text);
 // columns are shortened so that lines fit in it.
 std::string render_table(const ListView& list, std::size_t width = 0);
 
-// A table built a row at a time: of each row only the text its cells show is kept (one
-// string for all of them), so that a list as long as a whole index's attendance is aligned
-// without holding its cells. render_table is this, fed a ListView's rows.
+// A table built a row at a time: of each row only the text its cells show is kept (in a few
+// large strings), so that a list as long as a whole index's attendance is aligned without
+// holding its cells. render_table is this, fed a ListView's rows.
 class TableText {
  public:
   explicit TableText(const ListView& list);  // the list's columns; its rows are not read
