@@ -354,8 +354,8 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
 void for_each_attendance_summary(Database& db, const RecordFilter& filter, const std::optional<std::string>& person,
                                  const std::function<void(AttendanceSummaryRow&)>& each) {
   // Counted here rather than by SQL's COUNT(DISTINCT ...) per person, which sorts every row
-  // of an index's attendance several times over: one pass over the rows, each person's
-  // meetings kept in a set. A person is their name in lower case (as SQLite's lower(), ASCII
+  // of an index's attendance several times over: one pass over the rows, then one sort of
+  // an entry per row (person, meeting, what it says). A person is their name in lower case (as SQLite's lower(), ASCII
   // only) and shown by the smallest spelling (the capitalised one, when a name is written in
   // several cases). A meeting is a board and a date; a row without a date is its pack's
   // meeting; a meeting listed in two packs counts once; a row without a board counts in none.

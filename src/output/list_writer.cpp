@@ -11,14 +11,10 @@ constexpr std::size_t kPiece = std::size_t{1} << 16U;
 }  // namespace
 
 ListWriter::ListWriter(const ListView& list, ListFormat format, TextStyle style, Sink sink)
-    : columns_(list.columns),
-      format_(format),
-      records_(list.layout == ListView::Layout::records),
-      style_(style),
-      sink_(std::move(sink)) {
+    : columns_(list.columns), format_(format), style_(style), sink_(std::move(sink)) {
   if (format_ == ListFormat::csv) {
     append_csv_header(out_, columns_);
-  } else if (format_ == ListFormat::text && !records_) {
+  } else if (format_ == ListFormat::text && list.layout == ListView::Layout::table) {
     table_.emplace(list);
   }
 }

@@ -44,11 +44,10 @@ class ListWriter {
 
   std::vector<Column> columns_;
   ListFormat format_;
-  bool records_;
   TextStyle style_;
   Sink sink_;
   std::string out_;
-  std::optional<TableText> table_;
+  std::optional<TableText> table_;  // text in the table layout; else records, written as they come
 };
 
 // The whole list in one format.

@@ -143,3 +143,18 @@ TEST_CASE("a list written row by row comes out as the whole list renders, in pie
   CHECK(bpack::output::render_list(list, bpack::output::ListFormat::text, {}) == bpack::output::render_table(list));
   CHECK(bpack::output::render_list(list, bpack::output::ListFormat::csv) == bpack::output::render_csv(list));
 }
+
+TEST_CASE("a table cell that repeats the one above it is shown again, and a null under it stays empty") {
+  ListView list;
+  list.columns = {{"date"}, {"status"}, {"role"}};
+  list.add({Cell(std::string("2021-02-03")), Cell(std::string("member")), Cell(std::string("Chair"))});
+  list.add({Cell(std::string("2021-02-03")), Cell(std::string("member")), Cell(std::monostate{})});
+  list.add({Cell(std::string("2021-02-03")), Cell(std::string("apologies")), Cell(std::monostate{})});
+  list.add({Cell(std::string("2021-03-03")), Cell(std::string("apologies")), Cell(std::string("Chair"))});
+  CHECK(bpack::output::render_table(list) ==
+        "DATE        STATUS     ROLE\n"
+        "2021-02-03  member     Chair\n"
+        "2021-02-03  member\n"
+        "2021-02-03  apologies\n"
+        "2021-03-03  apologies  Chair\n");
+}
