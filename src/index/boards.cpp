@@ -178,8 +178,11 @@ void merge_boards(Database& db, std::int64_t into, std::int64_t from) {
     Statement q(db, sql);
     q.bind(1, into).bind(2, from).run();
   }
-  Statement drop_summaries(db, "DELETE FROM meeting_summary WHERE board_id = ?1");
-  drop_summaries.bind(1, from).run();
+  for (const char* sql :
+       {"DELETE FROM meeting_summary WHERE board_id = ?1", "DELETE FROM attendance_people WHERE board_id = ?1"}) {
+    Statement drop_summaries(db, sql);
+    drop_summaries.bind(1, from).run();
+  }
   Statement drop(db, "DELETE FROM boards WHERE id = ?1");
   drop.bind(1, from).run();
   relink_board(db, into);

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include "action_links.hpp"
 #include "action_match.hpp"
+#include "attendance_counts.hpp"
 #include "bpack/index/boards.hpp"
 
 namespace bpack::index {
@@ -95,6 +97,16 @@ WHERE m.id IN (
 HAVING COUNT(*) > 0
 )sql";
 
+// The attendance rows whose people's counts (attendance_people) are made again: the columns
+// AttendanceCounter::add takes; board 0 (bound as NULL) is the packs without one.
+constexpr const char* kPeopleRows =
+    "SELECT a.name, a.status, a.meeting_date, a.pack_id, COALESCE(p.board_id, 0) "
+    "FROM packs p JOIN attendance a ON a.pack_id = p.id WHERE p.board_id IS ?1";
+
+// An ingest with more people to refresh than this counts their boards again in one pass over
+// the boards' rows instead (a large ingest names most of a board's people).
+constexpr std::int64_t kPeopleOneByOne = 2000;
+
 // The alias most packs and meetings use; on a tie one not in capitals, then the longest.
 constexpr const char* kBoardName = R"sql(
 UPDATE boards SET name = (
@@ -150,7 +162,19 @@ DerivedState::DerivedState(Database& db)
       // The ref of a row still there: the row that gave the action its ref may have gone.
       fix_ref_(db,
                "UPDATE actions SET ref = (SELECT h.ref FROM action_history h WHERE h.action_id = actions.id "
-               "AND h.ref IS NOT NULL ORDER BY h.id LIMIT 1) WHERE id = ?1") {}
+               "AND h.ref IS NOT NULL ORDER BY h.id LIMIT 1) WHERE id = ?1"),
+      people_of_pack_(db,
+                      "SELECT DISTINCT lower(a.name), COALESCE(p.board_id, 0) FROM attendance a "
+                      "JOIN packs p ON p.id = a.pack_id WHERE a.pack_id = ?1"),
+      add_stale_people_(db,
+                        "INSERT OR IGNORE INTO stale_people (who, board_id) SELECT DISTINCT lower(a.name), "
+                        "COALESCE(p.board_id, 0) FROM attendance a JOIN packs p ON p.id = a.pack_id "
+                        "WHERE a.pack_id = ?1"),
+      delete_person_(db, "DELETE FROM attendance_people WHERE board_id = COALESCE(?1, 0) AND who = ?2"),
+      person_rows_(db, std::string(kPeopleRows) + " AND lower(a.name) = ?2"),
+      insert_person_(db,
+                     "INSERT INTO attendance_people (who, board_id, shown, meetings, present, apologies, absent) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") {}
 
 void DerivedState::refresh_action(std::int64_t action_id) {
   delete_state_.bind(1, action_id).run();
@@ -271,6 +295,42 @@ void DerivedState::refresh_meeting(std::int64_t board_id, const std::string& key
   insert_meeting_.bind(1, board_id).bind(2, key).run();
 }
 
+void DerivedState::refresh_person(const std::string& who, std::int64_t board_id) {
+  bind_board(delete_person_, board_id).bind(2, who).run();
+  bind_board(person_rows_, board_id).bind(2, who);
+  count_people(person_rows_, board_id);
+}
+
+Statement& DerivedState::bind_board(Statement& q, std::int64_t board_id) {
+  if (board_id == 0) {
+    q.bind_null(1);
+  } else {
+    q.bind(1, board_id);
+  }
+  return q;
+}
+
+void DerivedState::count_people(Statement& rows, std::int64_t board_id) {
+  AttendanceCounter counter;
+  while (rows.step()) {
+    counter.add(rows.column_view(0), rows.column_view(1),
+                rows.is_null(2) ? std::nullopt : std::optional<std::string_view>(rows.column_view(2)),
+                rows.column_int(3), rows.column_int(4));
+  }
+  rows.reset();
+  counter.finish();
+  std::string shown;
+  for (std::size_t i = 0; i < counter.size(); ++i) {
+    const AttendanceCounts& counts = counter.counts()[i];
+    counter.shown(i, shown);
+    insert_person_.bind(1, counter.key(i)).bind(2, board_id).bind(3, shown);
+    for (const AttendanceCount kind : {listed, present, apologies, absent}) {
+      insert_person_.bind(4 + kind, counts[kind]);
+    }
+    insert_person_.run();
+  }
+}
+
 void DerivedState::refresh_board_name(std::int64_t board_id) {
   board_name_.bind(1, board_id).run();
 }
@@ -343,6 +403,13 @@ void DerivedState::pack_added(std::int64_t pack_id, bool later) {
   for (const std::int64_t id : boards) {
     refresh_board_name(id);
   }
+  if (later) {
+    add_stale_people_.bind(1, pack_id).run();
+  } else {
+    for (const auto& [who, board_id] : people_of_pack(pack_id)) {
+      refresh_person(who, board_id);
+    }
+  }
 }
 
 void DerivedState::refresh_stale() {
@@ -360,7 +427,24 @@ void DerivedState::refresh_stale() {
   for (const auto& [board_id, key] : meetings) {
     refresh_meeting(board_id, key);
   }
-  db_.exec("DELETE FROM stale_actions; DELETE FROM stale_meetings;");
+  if (db_.query_int("SELECT COUNT(*) FROM stale_people") > kPeopleOneByOne) {
+    Statement boards(db_, "SELECT DISTINCT board_id FROM stale_people");
+    for (const std::int64_t id : first_column(boards)) {
+      refresh_board_people(id);
+    }
+  } else {
+    std::vector<std::pair<std::string, std::int64_t>> people;
+    {
+      Statement q(db_, "SELECT who, board_id FROM stale_people");
+      while (q.step()) {
+        people.emplace_back(q.column_text(0), q.column_int(1));
+      }
+    }
+    for (const auto& [who, board_id] : people) {
+      refresh_person(who, board_id);
+    }
+  }
+  db_.exec("DELETE FROM stale_actions; DELETE FROM stale_meetings; DELETE FROM stale_people;");
 }
 
 DerivedState::Dependents DerivedState::before_pack_deleted(std::int64_t pack_id) {
@@ -381,6 +465,7 @@ DerivedState::Dependents DerivedState::before_pack_deleted(std::int64_t pack_id)
     add_unique(d.boards, pack_.column_int(0));
   }
   pack_.reset();
+  d.people = people_of_pack(pack_id);
   count_aliases(pack_id, -1);
   return d;
 }
@@ -395,6 +480,9 @@ void DerivedState::after_pack_deleted(const Dependents& d) {
   }
   for (const std::int64_t id : d.boards) {
     refresh_board_name(id);
+  }
+  for (const auto& [who, board_id] : d.people) {
+    refresh_person(who, board_id);
   }
 }
 
@@ -419,7 +507,25 @@ void DerivedState::refresh_board(std::int64_t board_id) {
   for (const auto& key : keys) {
     refresh_meeting(board_id, key);
   }
+  refresh_board_people(board_id);
   refresh_board_name(board_id);
+}
+
+void DerivedState::refresh_board_people(std::int64_t board_id) {
+  Statement clear(db_, "DELETE FROM attendance_people WHERE board_id = ?1");
+  clear.bind(1, board_id).run();
+  Statement rows(db_, kPeopleRows);
+  count_people(bind_board(rows, board_id), board_id);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> DerivedState::people_of_pack(std::int64_t pack_id) {
+  std::vector<std::pair<std::string, std::int64_t>> people;
+  people_of_pack_.bind(1, pack_id);
+  while (people_of_pack_.step()) {
+    people.emplace_back(people_of_pack_.column_text(0), people_of_pack_.column_int(1));
+  }
+  people_of_pack_.reset();
+  return people;
 }
 
 void rebuild_derived_state(Database& db) {
@@ -464,10 +570,21 @@ void rebuild_derived_state(Database& db) {
   for (const std::int64_t id : ids) {
     relink_board(db, id);
   }
-  db.exec("DELETE FROM action_state; DELETE FROM meeting_summary;");
+  db.exec("DELETE FROM action_state; DELETE FROM meeting_summary; DELETE FROM attendance_people;");
   DerivedState state(db);
   for (const std::int64_t id : ids) {
     state.refresh_board(id);
+  }
+  state.refresh_board_people(0);  // the packs without a board
+}
+
+void rebuild_attendance_people(Database& db) {
+  db.exec("DELETE FROM attendance_people; DELETE FROM stale_people;");
+  Statement boards(db, "SELECT DISTINCT COALESCE(board_id, 0) FROM packs");
+  const std::vector<std::int64_t> ids = first_column(boards);
+  DerivedState state(db);
+  for (const std::int64_t id : ids) {
+    state.refresh_board_people(id);
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "attendance_counts.hpp"
 #include "board_filter.hpp"
 #include "bpack/util/error.hpp"
 
@@ -60,135 +61,6 @@ const std::string kAttendanceFrom =
     filter_sql("a.listed_date", "(:board IS NULL OR a.pack_id IN (SELECT p.id FROM packs p WHERE " +
                                     board_filter_sql("p.board_id") + "))") +
     " AND (:person IS NULL OR instr(lower(a.name), lower(:person)) > 0)";
-
-// The people of an attendance summary, by the key of their name: the name in lower case (as
-// SQLite's lower(), ASCII only). A lookup is made for each of an index's attendance rows, so
-// they are kept in one array of slots probed in order, and a slot holds a name of up to 27
-// bytes whole: its key, and which of its bytes are capitals in the spelling shown. That
-// spelling is the smallest met, and spellings of one key differ only in case, so the first
-// byte where two differ decides (a capital sorts first). A row reads one slot; longer names
-// are kept aside.
-class People {
- public:
-  // The index of the person named `name` (any case), added when new.
-  std::size_t find_or_add(std::string_view name) {
-    if ((count_ + 1) * 4 > slots_.size() * 3) {
-      grow();
-    }
-    key_.assign(name);
-    std::uint64_t capitals = 0;
-    for (std::size_t i = 0; i < key_.size(); ++i) {
-      if (key_[i] >= 'A' && key_[i] <= 'Z') {
-        key_[i] = static_cast<char>(key_[i] - 'A' + 'a');
-        capitals |= i < 64 ? std::uint64_t{1} << i : 0;
-      }
-    }
-    const bool inline_key = key_.size() <= kInline;
-    const std::size_t hash = std::hash<std::string_view>{}(key_);
-    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      Slot& slot = slots_[i];
-      if (slot.person == 0) {
-        if (count_ == kMaxPeople) {
-          throw Error(fmt::format("an attendance summary counts at most {} people", kMaxPeople));
-        }
-        slot.hash = hash;
-        slot.person = static_cast<std::uint32_t>(++count_);
-        if (inline_key) {
-          slot.size = static_cast<std::uint8_t>(key_.size());
-          slot.capitals = capitals;
-          std::memcpy(slot.key, key_.data(), key_.size());
-        } else {
-          slot.size = kLong;
-          slot.capitals = longs_.size();
-          longs_.push_back({key_, std::string(name)});
-        }
-        return slot.person - 1;
-      }
-      if (slot.hash != hash) {
-        continue;
-      }
-      if (inline_key && slot.size == key_.size() && std::memcmp(slot.key, key_.data(), key_.size()) == 0) {
-        const std::uint64_t differ = capitals ^ slot.capitals;
-        if (differ != 0 && (capitals & (differ & (~differ + 1))) != 0) {  // a capital first where they differ
-          slot.capitals = capitals;
-        }
-        return slot.person - 1;
-      }
-      if (!inline_key && slot.size == kLong && longs_[slot.capitals].key == key_) {
-        std::string& shown = longs_[slot.capitals].shown;
-        if (name < shown) {
-          shown = name;
-        }
-        return slot.person - 1;
-      }
-    }
-  }
-
-  std::size_t size() const { return count_; }
-
-  // Once every row is in: each person's key and the spelling shown, by index.
-  void finish() {
-    slot_of_.assign(count_, 0);
-    for (std::size_t i = 0; i < slots_.size(); ++i) {
-      if (slots_[i].person != 0) {
-        slot_of_[slots_[i].person - 1] = i;
-      }
-    }
-  }
-  std::string_view key(std::size_t person) const {
-    const Slot& slot = slots_[slot_of_[person]];
-    return slot.size == kLong ? std::string_view(longs_[slot.capitals].key) : std::string_view(slot.key, slot.size);
-  }
-  void shown(std::size_t person, std::string& out) const {
-    const Slot& slot = slots_[slot_of_[person]];
-    if (slot.size == kLong) {
-      out = longs_[slot.capitals].shown;
-      return;
-    }
-    out.assign(slot.key, slot.size);
-    for (std::size_t i = 0; i < slot.size; ++i) {
-      if ((slot.capitals >> i & 1U) != 0) {
-        out[i] = static_cast<char>(out[i] - 'a' + 'A');
-      }
-    }
-  }
-
- private:
-  static constexpr std::size_t kInline = 27;
-  static constexpr std::size_t kMaxPeople = 0xFFFFFFFFU;
-  static constexpr std::uint8_t kLong = 0xFF;
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint64_t capitals = 0;  // bit i: byte i of the spelling shown is a capital; kLong: index in longs_
-    std::uint32_t person = 0;    // index + 1; 0: empty
-    std::uint8_t size = 0;       // the key's size, or kLong
-    char key[kInline] = {};
-  };
-  struct Long {
-    std::string key;
-    std::string shown;
-  };
-
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
-    for (const Slot& slot : old) {
-      if (slot.person != 0) {
-        std::size_t i = slot.hash & (slots_.size() - 1);
-        while (slots_[i].person != 0) {
-          i = (i + 1) & (slots_.size() - 1);
-        }
-        slots_[i] = slot;
-      }
-    }
-  }
-
-  std::vector<Slot> slots_;  // a power of two, at most three quarters full
-  std::vector<Long> longs_;  // names longer than kInline
-  std::size_t count_ = 0;
-  std::string key_;
-  std::vector<std::size_t> slot_of_;  // by person, after finish()
-};
 
 // Every pack's board, and its path when asked for, read once (the paths cost most: they are
 // in the packs' own rows, the boards in an index).
@@ -351,92 +223,29 @@ std::vector<AttendanceRow> list_attendance(Database& db, const RecordFilter& fil
   return rows;
 }
 
-void for_each_attendance_summary(Database& db, const RecordFilter& filter, const std::optional<std::string>& person,
-                                 const std::function<void(AttendanceSummaryRow&)>& each) {
-  // Counted here rather than by SQL's COUNT(DISTINCT ...) per person, which sorts every row
-  // of an index's attendance several times over: one pass over the rows, then one sort of
-  // an entry per row (person, meeting, what it says). A person is their name in lower case (as SQLite's lower(), ASCII
-  // only) and shown by the smallest spelling (the capitalised one, when a name is written in
-  // several cases). A meeting is a board and a date; a row without a date is its pack's
-  // meeting; a meeting listed in two packs counts once; a row without a board counts in none.
-  const ReadSnapshot snapshot(db);
-  PackDirectory packs(db, PackDirectory::Paths::skip);
-  Statement q(db, "SELECT a.name, a.status, a.meeting_date, a.pack_id" + kAttendanceFrom);
-  bind_filter(q, filter);
-  q.bind(q.parameter_index(":person"), person);
+namespace {
 
-  enum Count : std::uint64_t { listed, present, apologies, absent, kinds };
-  People people;
-  std::unordered_map<std::string, std::uint64_t> meetings;  // "board|date" or "board|pack id"
-  // person << 32 | meeting << 2 | what the row counts as (listed only, present, apologies,
-  // absent): one for each row, sorted at the end, so that a person's rows for one meeting
-  // come together and count once. Room is made for every row at once (pages that are not
-  // used are never touched), so the list is never copied as it grows.
-  std::vector<std::uint64_t> seen;
-  seen.reserve(static_cast<std::size_t>(db.query_int("SELECT COUNT(*) FROM attendance")));
-  std::string meeting;
-  std::string last_meeting;  // a pack's rows come together: most rows share the last's meeting
-  std::uint64_t meeting_index = 0;
-  while (q.step()) {
-    const std::size_t person_index = people.find_or_add(q.column_view(0));
-    const std::int64_t pack_id = q.column_int(3);
-    const std::int64_t board_id = packs[pack_id].board_id;
-    if (board_id == 0) {
-      continue;
-    }
-    meeting = std::to_string(board_id);
-    meeting += '|';
-    meeting += !q.is_null(2) ? q.column_text(2) : "pack " + std::to_string(pack_id);
-    if (meeting != last_meeting || seen.empty()) {
-      meeting_index = meetings.try_emplace(meeting, meetings.size()).first->second;
-      last_meeting = meeting;
-    }
-    const std::string_view status = q.column_view(1);
-    const Count kind = status == "member" || status == "attendee" ? present
-                       : status == "apologies"                    ? apologies
-                       : status == "absent"                       ? absent
-                                                                  : listed;
-    if (meeting_index >= (std::uint64_t{1} << 30U)) {
-      throw Error(
-          fmt::format("{}: too many meetings to count at once; narrow the summary with --board, --since or "
-                      "--until",
-                      db.path()));
-    }
-    seen.push_back(static_cast<std::uint64_t>(person_index) << 32U | meeting_index << 2U | kind);
-  }
-  std::sort(seen.begin(), seen.end());
-  people.finish();
-  std::vector<std::array<std::int64_t, kinds>> counts(people.size());
-  for (std::size_t i = 0; i < seen.size();) {
-    // One person at one meeting: counted once as listed, once for each thing a row says.
-    std::array<bool, kinds> says{};
-    std::size_t j = i;
-    for (; j < seen.size() && seen[j] >> 2U == seen[i] >> 2U; ++j) {
-      says[seen[j] & 3U] = true;
-    }
-    auto& count = counts[seen[i] >> 32U];
-    ++count[listed];
-    for (const Count kind : {present, apologies, absent}) {
-      count[kind] += says[kind] ? 1 : 0;
-    }
-    i = j;
-  }
+// The people of a summary in its order, handed to `each`: best attendance first, then the
+// most meetings, then by name; a person in no meeting last. `key(i)` is person i's name in
+// lower case, `shown(i, out)` puts the spelling shown in `out`.
+template <typename Key, typename Shown>
+void hand_out_summary(const std::vector<AttendanceCounts>& counts, const Key& key, const Shown& shown,
+                      const std::function<void(AttendanceSummaryRow&)>& each) {
   const auto rate = [&counts](std::size_t i) {
     return counts[i][listed] > 0 ? static_cast<double>(counts[i][present]) / static_cast<double>(counts[i][listed])
                                  : 0.0;
   };
-  // Best attendance first, then the most meetings, then by name; a person in no meeting last.
   std::vector<std::size_t> order(counts.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto key = [&](std::size_t i) {
-      return std::make_tuple(counts[i][listed] == 0, -rate(i), -counts[i][listed], people.key(i));
+    const auto sort_key = [&](std::size_t i) {
+      return std::make_tuple(counts[i][listed] == 0, -rate(i), -counts[i][listed], key(i));
     };
-    return key(a) < key(b);
+    return sort_key(a) < sort_key(b);
   });
   AttendanceSummaryRow row;  // one, its name's room used again for every person
   for (const std::size_t i : order) {
-    people.shown(i, row.name);
+    shown(i, row.name);
     row.meetings = counts[i][listed];
     row.present = counts[i][present];
     row.apologies = counts[i][apologies];
@@ -444,6 +253,81 @@ void for_each_attendance_summary(Database& db, const RecordFilter& filter, const
     row.rate = rate(i);
     each(row);
   }
+}
+
+// The summary of every meeting, from the counts the writer keeps per person and board
+// (attendance_people): a meeting belongs to one board, so a person's counts add up across
+// boards. The rows come in the order of who, a person's boards together, and are added up
+// here rather than by SQL's GROUP BY, which makes a value for every group.
+void summary_of_all_dates(Database& db, const RecordFilter& filter, const std::optional<std::string>& person,
+                          const std::function<void(AttendanceSummaryRow&)>& each) {
+  Statement q(db, "SELECT who, shown, meetings, present, apologies, absent FROM attendance_people ap WHERE " +
+                      board_filter_sql("ap.board_id") +
+                      " AND (:person IS NULL OR instr(ap.who, lower(:person)) > 0) ORDER BY ap.who");
+  q.bind(q.parameter_index(":board"), filter.board);
+  q.bind(q.parameter_index(":person"), person);
+  // Each person's key and then the spelling shown, one after another in `text`.
+  struct Name {
+    std::size_t at;
+    std::size_t key_size;
+    std::size_t shown_size;
+  };
+  std::string text;
+  std::vector<Name> names;
+  std::vector<AttendanceCounts> counts;
+  const auto key = [&](std::size_t i) { return std::string_view(text).substr(names[i].at, names[i].key_size); };
+  const auto shown = [&](std::size_t i) {
+    return std::string_view(text).substr(names[i].at + names[i].key_size, names[i].shown_size);
+  };
+  while (q.step()) {
+    const std::string_view who = q.column_view(0);
+    const std::string_view spelling = q.column_view(1);
+    const AttendanceCounts row{q.column_int(2), q.column_int(3), q.column_int(4), q.column_int(5)};
+    if (!names.empty() && key(names.size() - 1) == who) {  // the same person on another board
+      for (std::size_t k = 0; k < kinds; ++k) {
+        counts.back()[k] += row[k];
+      }
+      if (spelling < shown(names.size() - 1)) {
+        text.resize(names.back().at + names.back().key_size);
+        text += spelling;
+        names.back().shown_size = spelling.size();
+      }
+      continue;
+    }
+    names.push_back({text.size(), who.size(), spelling.size()});
+    text += who;
+    text += spelling;
+    counts.push_back(row);
+  }
+  hand_out_summary(
+      counts, key, [&](std::size_t i, std::string& out) { out.assign(shown(i)); }, each);
+}
+
+}  // namespace
+
+void for_each_attendance_summary(Database& db, const RecordFilter& filter, const std::optional<std::string>& person,
+                                 const std::function<void(AttendanceSummaryRow&)>& each) {
+  if (!filter.since && !filter.until) {
+    summary_of_all_dates(db, filter, person, each);
+    return;
+  }
+  // Between dates, counted here from the rows, as the writer counts attendance_people.
+  const ReadSnapshot snapshot(db);
+  PackDirectory packs(db, PackDirectory::Paths::skip);
+  Statement q(db, "SELECT a.name, a.status, a.meeting_date, a.pack_id" + kAttendanceFrom);
+  bind_filter(q, filter);
+  q.bind(q.parameter_index(":person"), person);
+  AttendanceCounter counter(static_cast<std::size_t>(db.query_int("SELECT COUNT(*) FROM attendance")));
+  while (q.step()) {
+    const std::int64_t pack_id = q.column_int(3);
+    counter.add(q.column_view(0), q.column_view(1),
+                q.is_null(2) ? std::nullopt : std::optional<std::string_view>(q.column_view(2)), pack_id,
+                packs[pack_id].board_id);
+  }
+  counter.finish();
+  hand_out_summary(
+      counter.counts(), [&counter](std::size_t i) { return counter.key(i); },
+      [&counter](std::size_t i, std::string& out) { counter.shown(i, out); }, each);
 }
 
 std::vector<AttendanceSummaryRow> attendance_summary(Database& db, const RecordFilter& filter,

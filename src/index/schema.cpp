@@ -403,7 +403,31 @@ DROP INDEX decisions_by_date;
 CREATE INDEX decisions_listed ON decisions(listed_date, pack_id, line);
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations{{
+// Version 8: `bpack attendance --summary` reads each person's counts, kept by the writer per
+// board (attendance_people, derived_state.cpp), instead of counting every attendance row on
+// each query. A person is their name in lower case, found through attendance_by_person when
+// one person's counts are refreshed; stale_people lists those an ingest refreshes at its end.
+// The counts of an existing index are made by the migration's C++ step.
+constexpr const char* kVersion8 = R"sql(
+CREATE INDEX attendance_by_person ON attendance(lower(name));
+CREATE TABLE attendance_people (
+  who       TEXT NOT NULL,     -- the name in lower case (SQLite's lower(): ASCII only)
+  board_id  INTEGER NOT NULL,  -- 0: packs without a board (listed, counted in no meeting)
+  shown     TEXT NOT NULL,     -- the smallest spelling met (a capitalised one sorts first)
+  meetings  INTEGER NOT NULL,  -- the board's meetings whose record lists the person
+  present   INTEGER NOT NULL,  -- ... as member or attendee
+  apologies INTEGER NOT NULL,
+  absent    INTEGER NOT NULL,
+  PRIMARY KEY (who, board_id)
+) WITHOUT ROWID;
+CREATE TABLE stale_people (
+  who      TEXT NOT NULL,
+  board_id INTEGER NOT NULL,
+  PRIMARY KEY (who, board_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
@@ -411,6 +435,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, kVersion5},
     {6, kVersion6},
     {7, kVersion7},
+    {8, kVersion8, rebuild_attendance_people},
 }};
 
 bool has_user_tables(Database& db) {

@@ -236,7 +236,8 @@ void Writer::optimize() {
 
 void Writer::refresh_derived() {
   // Read first: an ingest that changed nothing takes no write lock for it.
-  if (db_.query_int("SELECT EXISTS (SELECT 1 FROM stale_actions) OR EXISTS (SELECT 1 FROM stale_meetings)") == 0) {
+  if (db_.query_int("SELECT EXISTS (SELECT 1 FROM stale_actions) OR EXISTS (SELECT 1 FROM stale_meetings) OR "
+                    "EXISTS (SELECT 1 FROM stale_people)") == 0) {
     return;
   }
   Transaction transaction(db_);

@@ -184,7 +184,7 @@ TEST_CASE("an index from a newer bpack is refused, not changed") {
   for (const std::vector<std::string>& command : {std::vector<std::string>{"actions"}, {"ingest", "-"}}) {
     const auto run = index.bpack(command);
     CHECK(run.status == 1);
-    CHECK(run.err.find("written by a newer bpack (schema version 42; this bpack reads up to 7)") != std::string::npos);
+    CHECK(run.err.find("written by a newer bpack (schema version 42; this bpack reads up to 8)") != std::string::npos);
   }
   bpack::index::Database db(index.db, bpack::index::OpenMode::existing);
   CHECK(db.query_int("PRAGMA user_version") == 42);

@@ -40,8 +40,8 @@ std::string derived(bpack::index::Database& db) {
   std::string out;
   for (const char* sql :
        {"SELECT a.ref, s.* FROM action_state s JOIN actions a ON a.id = s.action_id ORDER BY s.action_id",
-        "SELECT * FROM meeting_summary ORDER BY board_id, meeting_key", "SELECT id, name FROM boards ORDER BY id",
-        "SELECT key, board_id, name, uses FROM board_aliases ORDER BY key",
+        "SELECT * FROM meeting_summary ORDER BY board_id, meeting_key", "SELECT * FROM attendance_people",
+        "SELECT id, name FROM boards ORDER BY id", "SELECT key, board_id, name, uses FROM board_aliases ORDER BY key",
         "SELECT id, board_id, ref FROM actions ORDER BY id", "SELECT id, action_id, linked_by FROM action_history"}) {
     bpack::index::Statement q(db, sql);
     while (q.step()) {

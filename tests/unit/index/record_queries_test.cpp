@@ -1,13 +1,17 @@
 #include "bpack/index/record_queries.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "bpack/index/boards.hpp"
 #include "bpack/index/writer.hpp"
+#include "index/derived_state.hpp"
 #include "unit/index/index_support.hpp"
+#include "unit/index/packs_builder.hpp"
 
 namespace {
 
@@ -204,6 +208,113 @@ TEST_CASE_FIXTURE(RecordsFixture, "a person written in several cases is shown by
   CHECK(bart[0].meetings == 3);
   CHECK(bart[0].present == 2);
   CHECK(bart[0].apologies == 1);
+}
+
+// Every person's summary as text, read from the counts the writer keeps (no dates given) or
+// counted from the rows (a date range that holds every row).
+std::string summary_text(bpack::index::Database& db, bool from_rows, const std::optional<std::string>& board = {}) {
+  RecordFilter filter{board, std::nullopt, std::nullopt};
+  if (from_rows) {
+    filter.since = "0000-01-01";
+  }
+  std::string out;
+  for (const auto& row : bpack::index::attendance_summary(db, filter, std::nullopt)) {
+    out += row.name + " " + std::to_string(row.meetings) + " " + std::to_string(row.present) + " " +
+           std::to_string(row.apologies) + " " + std::to_string(row.absent) + ";";
+  }
+  return out;
+}
+
+// The kept counts, as ingest left them and as made again from every row.
+void check_people_agree(bpack::index::Database& db) {
+  const std::string sql = "SELECT who, board_id, shown, meetings, present, apologies, absent FROM attendance_people";
+  std::string kept;
+  std::string rebuilt;
+  for (std::string* to : {&kept, &rebuilt}) {
+    if (to == &rebuilt) {
+      bpack::index::rebuild_attendance_people(db);
+    }
+    bpack::index::Statement q(db, sql + " ORDER BY who, board_id");
+    while (q.step()) {
+      for (int c = 0; c < q.column_count(); ++c) {
+        *to += q.column_text(c) + "|";
+      }
+      *to += "\n";
+    }
+  }
+  CHECK(kept == rebuilt);
+  CHECK(summary_text(db, false) == summary_text(db, true));
+}
+
+bpack::model::Pack meeting_of(const std::string& board, const std::string& date,
+                              std::vector<bpack::model::Attendee> people) {
+  auto pack = bpack::test::pack_of(board, date, false);
+  pack.meetings.back().role = MeetingRole::minutes;
+  pack.attendance = std::move(people);
+  return pack;
+}
+
+TEST_CASE("attendance summary: the counts kept per person agree with the rows as packs come and go") {
+  bpack::test::PacksBuilder index;
+  auto& db = index.db();
+  // Two boards; Ann sits on both, written two ways; one meeting is in two packs.
+  index.add("a1.txt", meeting_of("Alpha Board", "2021-01-06",
+                                 {person("Ann Lee", AttendanceStatus::member, "2021-01-06"),
+                                  person("Bob Roe", AttendanceStatus::apologies, "2021-01-06")}));
+  index.add("a1-again.txt", meeting_of("Alpha Board", "2021-01-06",
+                                       {person("ANN LEE", AttendanceStatus::member, "2021-01-06"),
+                                        person("Bob Roe", AttendanceStatus::member, "2021-01-06")}));
+  index.add("g1.txt", meeting_of("Gamma Trust Finance Committee", "2021-02-10",
+                                 {person("ann lee", AttendanceStatus::absent, "2021-02-10"),
+                                  person("Cy Dee", AttendanceStatus::attendee, "2021-02-10")}));
+  CHECK(summary_text(db, false) == "Bob Roe 1 1 1 0;Cy Dee 1 1 0 0;ANN LEE 2 1 0 1;");
+  CHECK(summary_text(db, false, "gamma") == "Cy Dee 1 1 0 0;ann lee 1 0 0 1;");
+  check_people_agree(db);
+
+  SUBCASE("a pack replaced, then one that lists a person alone") {
+    index.add("a1-again.txt",
+              meeting_of("Alpha Board", "2021-01-06", {person("Bob Roe", AttendanceStatus::apologies, "2021-01-06")}));
+    CHECK(summary_text(db, false) == "Cy Dee 1 1 0 0;Ann Lee 2 1 0 1;Bob Roe 1 0 1 0;");
+    check_people_agree(db);
+  }
+  SUBCASE("boards merged, then split again") {
+    const std::int64_t alpha = bpack::index::find_board(db, "alpha").id;
+    const std::int64_t gamma = bpack::index::find_board(db, "gamma").id;
+    bpack::index::merge_boards(db, alpha, gamma);
+    check_people_agree(db);
+    CHECK(summary_text(db, false, "gamma") == summary_text(db, false));
+    bpack::index::split_board(db, "Gamma Trust Finance Committee");
+    check_people_agree(db);
+    CHECK(summary_text(db, false, "gamma") == "Cy Dee 1 1 0 0;ann lee 1 0 0 1;");
+  }
+  // An ingest of many packs refreshes the people it met at its end: one by one, or when they
+  // are many, their boards whole.
+  for (const int crowd : {0, 2100}) {
+    CAPTURE(crowd);
+    SUBCASE("many packs in one batch") {
+      {
+        bpack::index::Writer::Batch batch(index.writer());
+        for (int day = 1; day <= 28; ++day) {
+          const std::string date = fmt::format("2021-03-{:02}", day);
+          const auto ann = day % 2 == 0 ? AttendanceStatus::apologies : AttendanceStatus::member;
+          index.add(fmt::format("m{}.txt", day),
+                    meeting_of("Alpha Board", date,
+                               {person(fmt::format("Member {}", day % 5), AttendanceStatus::member, date),
+                                person("Ann Lee", ann, date)}));
+        }
+        std::vector<bpack::model::Attendee> many;
+        for (int i = 0; i < crowd; ++i) {
+          many.push_back(person(fmt::format("Guest {}", i), AttendanceStatus::attendee, "2021-04-01"));
+        }
+        index.add("crowd.txt", meeting_of("Gamma Trust Finance Committee", "2021-04-01", std::move(many)));
+        batch.commit();
+      }
+      CHECK(db.query_int("SELECT COUNT(*) FROM stale_people") > crowd);
+      index.writer().refresh_derived();
+      CHECK(db.query_int("SELECT COUNT(*) FROM stale_people") == 0);
+      check_people_agree(db);
+    }
+  }
 }
 
 }  // namespace

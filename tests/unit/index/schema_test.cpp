@@ -36,15 +36,16 @@ TEST_CASE("a new index gets the current schema, WAL and bpack's application id")
   Database db(dir.file("new.db"), OpenMode::create);
   prepare_schema(db, SchemaUse::create);
   CHECK(schema_version(db) == current_schema_version());
-  CHECK(current_schema_version() == 7);
+  CHECK(current_schema_version() == 8);
   CHECK(db.query_int("PRAGMA application_id") == bpack::index::kApplicationId);
   CHECK(db.query_int("PRAGMA foreign_keys") == 1);
   CHECK(db.query_int("PRAGMA synchronous") == 1);  // NORMAL
   CHECK(db.query_int("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
   for (const char* table :
-       {"packs", "boards", "board_aliases", "meetings", "sections", "agenda_items", "attendance", "minute_items",
-        "decisions", "papers", "actions", "action_history", "action_state", "meeting_summary", "pack_blocks",
-        "passage_packs", "passages", "passages_fts", "pack_warnings"}) {
+       {"packs",         "boards",         "board_aliases", "meetings",        "sections",
+        "agenda_items",  "attendance",     "minute_items",  "decisions",       "papers",
+        "actions",       "action_history", "action_state",  "meeting_summary", "pack_blocks",
+        "passage_packs", "passages",       "passages_fts",  "pack_warnings",   "attendance_people"}) {
     INFO(table);
     CHECK(db.query_int(std::string("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table +
                        "'") == 1);
@@ -88,7 +89,7 @@ TEST_CASE("a database from a newer bpack is refused with a clear message") {
   Database db(dir.file("future.db"), OpenMode::existing);
   const std::string message = error_of(db, SchemaUse::existing);
   CHECK(message.find(
-            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 7)") !=
+            "future.db: this index was written by a newer bpack (schema version 99; this bpack reads up to 8)") !=
         std::string::npos);
   CHECK(schema_version(db) == 99);  // left alone
 }
@@ -303,4 +304,30 @@ TEST_CASE(
   CHECK(rows_of(db, "SELECT text, listed_date FROM decisions ORDER BY line") == "dated 2021-03-03;undated 2021-05-05;");
   CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('attendance_listed', 'decisions_listed')") ==
         2);
+}
+
+TEST_CASE("an index of schema version 7 gains each person's attendance counts per board") {
+  TempDir dir;
+  Database db(dir.file("v7.db"), OpenMode::create);
+  prepare_schema(db, SchemaUse::create, bpack::index::migrations().first(7));
+  CHECK(schema_version(db) == 7);
+  // Ann is at two meetings of board 1 (one of them in two packs, in two spellings) and one
+  // of board 2; Bob is in a pack without a board.
+  db.exec(
+      "INSERT INTO boards (id, name) VALUES (1, 'Alpha Board'), (2, 'Beta Board');"
+      "INSERT INTO packs (id, path, sha256, bytes, lines, pages, meeting_date, board_id, ingested_at) VALUES "
+      "(1, 'a.txt', 'x', 1, 1, 1, '2021-05-05', 1, 't'), (2, 'b.txt', 'y', 1, 1, 1, '2021-06-06', 1, 't'), "
+      "(3, 'c.txt', 'z', 1, 1, 1, '2021-06-06', 2, 't'), (4, 'd.txt', 'w', 1, 1, 1, NULL, NULL, 't');"
+      "INSERT INTO attendance (pack_id, name, status, meeting_date, listed_date, line) VALUES "
+      "(1, 'ann lee', 'member', '2021-05-05', '2021-05-05', 4), (2, 'Ann Lee', 'apologies', '2021-05-05', "
+      "'2021-05-05', 4), (2, 'Ann Lee', 'member', NULL, '2021-06-06', 5), (3, 'ANN LEE', 'absent', NULL, "
+      "'2021-06-06', 6), (4, 'Bob Roe', 'member', NULL, NULL, 7)");
+
+  prepare_schema(db, SchemaUse::existing);
+  CHECK(schema_version(db) == current_schema_version());
+  CHECK(rows_of(db,
+                "SELECT who, board_id, shown, meetings, present, apologies, absent FROM attendance_people "
+                "ORDER BY who, board_id") ==
+        "ann lee 1 Ann Lee 2 2 1 0;ann lee 2 ANN LEE 1 0 0 1;bob roe 0 Bob Roe 0 0 0 0;");
+  CHECK(db.query_int("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'attendance_by_person'") == 1);
 }
