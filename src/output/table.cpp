@@ -14,10 +14,11 @@ namespace {
 
 constexpr std::string_view kGap = "  ";
 constexpr std::size_t kMinFlexibleWidth = 12;
-// Pieces of table text grow from 4 KB (most tables are a few rows: a report writes thousands)
-// to 1 MB (a whole index's attendance).
+// Pieces of table text: 4 KB first (most tables are a few rows: a report writes thousands),
+// then 64 KB, then huge blocks of 2 MB (a whole index's attendance is some 8 MB).
 constexpr std::size_t kFirstPiece = std::size_t{1} << 12U;
-constexpr std::size_t kLargestPiece = std::size_t{1} << 20U;
+constexpr std::size_t kSecondPiece = std::size_t{1} << 16U;
+constexpr std::size_t kLargePiece = util::PageBlock::kHugePage;
 
 bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
@@ -139,15 +140,14 @@ void TableText::keep(std::size_t column, std::string_view cell) {
   }
   const std::size_t need = length_size + cell.size();
   if (pieces_.empty() || pieces_.back().capacity() - pieces_.back().size() < need) {
-    pieces_.emplace_back();
-    const std::size_t size =
-        pieces_.size() < 2 ? kFirstPiece : std::min(kLargestPiece, pieces_[pieces_.size() - 2].capacity() * 2);
-    pieces_.back().reserve(std::max(size, need));
+    const std::size_t size = pieces_.empty() ? kFirstPiece : pieces_.size() == 1 ? kSecondPiece : kLargePiece;
+    pieces_.emplace_back(std::max(size, need));
   }
-  std::string& piece = pieces_.back();
-  piece.append(length, length_size).append(cell);
+  util::PageBlock& piece = pieces_.back();
+  piece.append(std::string_view(length, length_size));
+  piece.append(cell);
   if (!again) {
-    above_[column] = std::string_view(piece).substr(piece.size() - cell.size());
+    above_[column] = piece.view().substr(piece.size() - cell.size());
   }
 }
 
@@ -223,7 +223,7 @@ void TableText::write(std::size_t width, std::string& out, const std::function<v
       ++piece;
       at = 0;
     }
-    const std::string& text = pieces_[piece];
+    const std::string_view text = pieces_[piece].view();
     std::size_t length = 0;
     for (unsigned shift = 0;; shift += 7) {
       const auto byte = static_cast<unsigned char>(text[at++]);
@@ -234,7 +234,7 @@ void TableText::write(std::size_t width, std::string& out, const std::function<v
     }
     if (length > 0) {
       at += length - 1;
-      cell = std::string_view(text).substr(at - (length - 1), length - 1);
+      cell = text.substr(at - (length - 1), length - 1);
     }
   };
   std::vector<std::string_view> line(visible_.size());

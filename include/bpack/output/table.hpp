@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bpack/output/view.hpp"
+#include "bpack/util/page_block.hpp"
 
 namespace bpack::output {
 
@@ -38,7 +39,7 @@ class TableText {
   std::vector<std::size_t> visible_;  // the columns shown (in_table)
   std::vector<std::string> header_;
   std::vector<std::size_t> widths_;      // the widest cell of each shown column so far
-  std::vector<std::string> pieces_;      // every shown cell, one after another (keep())
+  std::vector<util::PageBlock> pieces_;  // every shown cell, one after another (keep())
   std::vector<std::string_view> above_;  // each column's last cell kept, in pieces_
   std::size_t rows_ = 0;
 

@@ -117,8 +117,8 @@ TEST_CASE("record views: every row keeps its text, its pack and the place it lin
 }
 
 TEST_CASE("a list written row by row comes out as the whole list renders, in pieces, in every format") {
-  // Enough rows for many 64 KB pieces and several 1 MB pieces of table text, with cells
-  // longer than 127 bytes (two bytes of length) and empty ones.
+  // Enough rows for many 64 KB pieces of output and several 2 MB blocks of table text, with
+  // cells longer than 127 bytes (two bytes of length) and empty ones.
   ListView list;
   list.columns = {{"n", Align::right}, {"text", Align::left, true}, {"note"}};
   for (std::int64_t i = 0; i < 30000; ++i) {
@@ -140,8 +140,25 @@ TEST_CASE("a list written row by row comes out as the whole list renders, in pie
     CHECK(pieces > 10);
     CHECK(streamed == bpack::output::render_list(list, format, {80}));
   }
-  CHECK(bpack::output::render_list(list, bpack::output::ListFormat::text, {}) == bpack::output::render_table(list));
+  const std::string table = bpack::output::render_table(list);
+  CHECK(bpack::output::render_list(list, bpack::output::ListFormat::text, {}) == table);
   CHECK(bpack::output::render_list(list, bpack::output::ListFormat::csv) == bpack::output::render_csv(list));
+  // Every row of the table holds its own cells, wherever the blocks of text end.
+  std::size_t at = table.find('\n') + 1;
+  std::size_t wrong = 0;
+  for (std::int64_t i = 0; i < 30000; ++i) {
+    const std::size_t end = table.find('\n', at);
+    const std::string_view line = std::string_view(table).substr(at, end - at);
+    const std::string text(static_cast<std::size_t>(i % 300), static_cast<char>('a' + i % 26));
+    const std::string n = std::to_string(i);
+    const std::size_t n_end = line.find_first_not_of(' ');
+    const bool ok =
+        line.substr(n_end, n.size()) == n && line.find(text) != std::string_view::npos &&
+        (i % 7 == 0 ? line.find("n\u00e9") == std::string_view::npos : line.ends_with(std::string("n\u00e9 ") + n));
+    wrong += ok ? 0 : 1;
+    at = end + 1;
+  }
+  CHECK(wrong == 0);
 }
 
 TEST_CASE("a table cell that repeats the one above it is shown again, and a null under it stays empty") {
