@@ -120,6 +120,31 @@ TEST_SUITE("pdf cli") {
                          "convert with pdftotext -layout\n");
   }
 
+  TEST_CASE("pdf cli: a bpack whose PDF module does not load says why when given a PDF, and nothing else") {
+    if (!bpack::text::pdf_supported()) {
+      return;
+    }
+    // A copy of bpack with a broken module beside it, which it finds first.
+    ScratchDir dir;
+    const std::string program = dir.file("bpack");
+    std::filesystem::copy_file(BPACK_BINARY, program);
+    write_file(dir.file("bpack-pdf.so"), "not a shared object\n");
+    write_file(dir.file("pack.pdf"), committee_pack().bytes());
+    const auto version = bpack::test::run_program(program, {"--version"});
+    CHECK(version.status == 0);
+    CHECK(version.err.empty());
+    const auto run = bpack::test::run_program(program, {"parse", dir.file("pack.pdf")});
+    CHECK(run.status == 1);
+    CAPTURE(run.err);
+    CHECK(run.err.rfind("bpack: " + dir.file("pack.pdf") + ": cannot read PDFs: loading " + dir.file("bpack-pdf.so") +
+                            " failed: ",
+                        0) == 0);
+    const std::string advice =
+        "; install libpoppler-cpp0v5 (poppler's C++ library), or rebuild bpack; or convert with pdftotext -layout\n";
+    CHECK(run.err.size() > advice.size());
+    CHECK(run.err.substr(run.err.size() - std::min(advice.size(), run.err.size())) == advice);
+  }
+
   TEST_CASE("pdf cli: parse reads a PDF's action log row by row, though it was drawn column by column") {
     if (!bpack::text::pdf_supported()) {
       return;

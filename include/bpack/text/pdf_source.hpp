@@ -1,74 +1,30 @@
 #pragma once
 
-// Reads a PDF's text directly, with poppler: page by page, each page's words (poppler's
-// boxes) laid out as lines by lay_out_page, so that a table row is one line and a column
-// of initials stays beside its row. A line's number counts the lines of this rendering
-// (`bpack text FILE` prints it), and its page is the PDF's page. The pack's hash and size
-// are the PDF file's.
-//
-// Pages are read on threads of the source's own (two where there are two cores, each with
-// its own poppler document, taking every other page), a few pages ahead of the parser, so
-// that poppler's work and the parser's overlap as in `pdftotext -layout | bpack parse -`.
-//
-// A PDF that cannot be read as a pack is refused with one message naming the file:
-// password-protected, damaged or cut short, without pages, or without any text (a scan).
-// What poppler says about a damaged file is captured: it never reaches the terminal as it
-// is, but comes back as one warning (a file poppler could repair) or as part of the error.
+// Reading a PDF's text. The reader itself is poppler's (src/pdf/, see pdf/pdf_source.hpp for
+// how it lays out pages and which PDFs it refuses) and lives in a module of its own,
+// bpack-pdf.so, which links poppler-cpp: bpack loads it the first time it is given a PDF
+// (pdf_module.hpp), so that no other command pays for loading poppler and its libraries.
 //
 // PDF support is optional at build time: without poppler-cpp, open_pdf throws an error
-// that says how to get it.
+// that says how to get it. Where the module cannot be loaded (not installed beside bpack,
+// poppler's libraries missing, left from another build), open_pdf throws an error that
+// says why and how to fix it.
 
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "bpack/text/line_source.hpp"
-#include "bpack/text/page_layout.hpp"
 #include "bpack/util/diagnostics.hpp"
 
 namespace bpack::text {
 
-// Whether this build reads PDFs.
+// Whether this bpack reads PDFs: it was built with PDF support and its module loads.
 bool pdf_supported();
 
-// A source over the PDF `bytes`. Throws bpack::Error naming `name` when the PDF cannot be
-// opened (and always, in a build without PDF support).
+// A source over the PDF `bytes`: each page's words laid out as lines, numbered through the
+// document, with the PDF's page numbers. Throws bpack::Error naming `name` when the PDF
+// cannot be opened, when the PDF module cannot be loaded, and always in a build without PDF
+// support. Safe to call from several threads at once.
 std::unique_ptr<LineSource> open_pdf(std::string bytes, std::string name, DiagnosticSink* diagnostics = nullptr);
-
-class PdfSource final : public LineSource {
- public:
-  // Opens the document and starts reading its pages. Throws bpack::Error.
-  PdfSource(std::string bytes, std::string name, DiagnosticSink* diagnostics);
-  // Stops the reading threads and waits for them.
-  ~PdfSource() override;
-
-  // Throws bpack::Error for a page poppler cannot read, and at the end when no page had
-  // any text.
-  bool next(Line& line) override;
-
-  std::uint64_t bytes() const override { return size_; }
-  LineNo lines() const override { return lines_; }
-  LineNo pages() const override { return page_; }
-
- private:
-  struct Document;  // poppler's documents and the reading threads, kept out of this header
-  // A reading thread: pages `first`, `first + step`, ... laid out, a few ahead of the parser.
-  void read_pages(unsigned first, unsigned step);
-  // The next page's lines into page_lines_; false after the last page. Throws what the
-  // reading threads met, in page order.
-  bool take_page();
-  // At the end of the document: the hash, and the checks and warnings about the whole file.
-  void finish();
-
-  std::unique_ptr<Document> document_;
-  DiagnosticSink* diagnostics_;
-  std::uint64_t size_ = 0;
-  std::vector<std::string> page_lines_;
-  std::size_t next_line_ = 0;
-  LineNo lines_ = 0;
-  LineNo page_ = 0;
-  std::vector<LineNo> empty_pages_;
-  bool finished_ = false;
-};
 
 }  // namespace bpack::text

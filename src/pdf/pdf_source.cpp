@@ -1,4 +1,4 @@
-#include "bpack/text/pdf_source.hpp"
+#include "pdf/pdf_source.hpp"
 
 #include <fmt/format.h>
 #include <poppler-document.h>
@@ -15,6 +15,7 @@
 #include <string_view>
 #include <thread>
 
+#include "bpack/text/pdf_module.hpp"
 #include "bpack/util/error.hpp"
 #include "bpack/util/sha256.hpp"
 #include "bpack/util/strings.hpp"
@@ -210,14 +211,6 @@ void read_words(poppler::document& pdf, int index, const std::vector<std::string
 
 }  // namespace
 
-bool pdf_supported() {
-  return true;
-}
-
-std::unique_ptr<LineSource> open_pdf(std::string bytes, std::string name, DiagnosticSink* diagnostics) {
-  return std::make_unique<PdfSource>(std::move(bytes), std::move(name), diagnostics);
-}
-
 PdfSource::PdfSource(std::string bytes, std::string name, DiagnosticSink* diagnostics)
     : LineSource(std::move(name)),
       document_(std::make_unique<Document>()),
@@ -400,3 +393,11 @@ void PdfSource::finish() {
 }
 
 }  // namespace bpack::text
+
+// The module's entry point (bpack/text/pdf_module.hpp): bpack's open_pdf, from the other side.
+// bpack::Error thrown here is caught as bpack::Error in bpack: its type information is
+// matched by name across the module boundary.
+extern "C" bpack::text::LineSource* BPACK_PDF_ENTRY(std::string& bytes, std::string& name,
+                                                    bpack::DiagnosticSink* diagnostics) {
+  return new bpack::text::PdfSource(std::move(bytes), std::move(name), diagnostics);
+}
