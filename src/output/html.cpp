@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace bpack::output {
 namespace {
 
@@ -20,27 +22,36 @@ std::string shortened(const std::string& text, std::size_t width) {
 }  // namespace
 
 void append_html_escaped(std::string& out, std::string_view text) {
+  // A report escapes a whole index's text (every pack's page): runs without a special
+  // character are found by a table look-up a byte and appended whole.
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> special{};
+    for (const char c : {'&', '<', '>', '"'}) {
+      special[static_cast<unsigned char>(c)] = true;
+    }
+    return special;
+  }();
+  out.reserve(out.size() + text.size());
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
-    switch (text[i]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      default:
-        continue;
+    if (!kSpecial[static_cast<unsigned char>(text[i])]) {
+      continue;
     }
     out.append(text.substr(start, i - start));
-    out.append(entity);
+    switch (text[i]) {
+      case '&':
+        out.append("&amp;");
+        break;
+      case '<':
+        out.append("&lt;");
+        break;
+      case '>':
+        out.append("&gt;");
+        break;
+      default:
+        out.append("&quot;");
+        break;
+    }
     start = i + 1;
   }
   out.append(text.substr(start));
