@@ -31,7 +31,6 @@ void append_html_escaped(std::string& out, std::string_view text) {
     }
     return special;
   }();
-  out.reserve(out.size() + text.size());
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!kSpecial[static_cast<unsigned char>(text[i])]) {

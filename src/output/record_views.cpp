@@ -139,14 +139,6 @@ std::vector<Cell> attendance_summary_cells(index::AttendanceSummaryRow&& r) {
           Cell(fmt::format("{:.0f}%", r.rate * 100.0))};
 }
 
-ListView attendance_summary_list(std::vector<index::AttendanceSummaryRow> rows) {
-  ListView list = attendance_summary_list();
-  for (auto& r : rows) {
-    list.add(attendance_summary_cells(std::move(r)));
-  }
-  return list;
-}
-
 ListView search_hits_list(const std::vector<index::SearchHit>& hits) {
   ListView list;
   list.name = "search hits";

@@ -23,7 +23,6 @@ ListView attendance_list();
 void attendance_cells(const index::AttendanceRow& row, std::vector<Cell>& cells);
 ListView attendance_summary_list();
 std::vector<Cell> attendance_summary_cells(index::AttendanceSummaryRow&& row);
-ListView attendance_summary_list(std::vector<index::AttendanceSummaryRow> rows);
 // Records as grep shows matches: "path:line  where  (pack date)", then the snippet.
 ListView search_hits_list(const std::vector<index::SearchHit>& hits);
 
